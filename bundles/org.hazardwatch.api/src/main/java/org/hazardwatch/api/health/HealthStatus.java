@@ -1,0 +1,7 @@
+package org.hazardwatch.api.health;
+
+public enum HealthStatus {
+    UP,
+    DEGRADED,
+    DOWN
+}

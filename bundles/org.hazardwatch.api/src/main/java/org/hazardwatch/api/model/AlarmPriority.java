@@ -1,0 +1,7 @@
+package org.hazardwatch.api.model;
+
+public enum AlarmPriority {
+    HIGH,
+    MEDIUM,
+    LOW
+}

@@ -1,0 +1,3 @@
+/** Record model shared by every HazardWatch bundle. */
+@org.osgi.annotation.versioning.Version("0.1.0")
+package org.hazardwatch.api.model;

@@ -1,0 +1,70 @@
+package org.hazardwatch.core.internal.alarm;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.hazardwatch.api.alarm.AlarmEvaluator;
+import org.hazardwatch.api.model.Alarm;
+import org.hazardwatch.api.model.AlarmKind;
+import org.hazardwatch.api.model.AlarmPriority;
+import org.hazardwatch.api.model.MonitoringPoint;
+import org.hazardwatch.api.model.PointType;
+import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.api.model.Sample;
+import org.hazardwatch.api.store.AlarmStore;
+
+/**
+ * The foundation's simple limit check: a GOOD sample at or above the high limit (or at or below the low limit)
+ * raises an alarm for its point unless one of the same kind is active; a sample back inside the limits clears it.
+ * Samples of bad or uncertain quality never raise or clear process alarms. The full alarm engine replaces this
+ * service.
+ */
+public class LimitAlarmEvaluator implements AlarmEvaluator {
+
+    private final Function<String, Optional<MonitoringPoint>> points;
+    private final AlarmStore alarms;
+
+    public LimitAlarmEvaluator(Function<String, Optional<MonitoringPoint>> points, AlarmStore alarms) {
+        this.points = points;
+        this.alarms = alarms;
+    }
+
+    @Override
+    public void evaluate(List<Sample> storedSamples) {
+        for (Sample sample : storedSamples) {
+            if (sample.quality() != Quality.GOOD) {
+                continue;
+            }
+            points.apply(sample.pointId()).ifPresent(point -> evaluate(point, sample));
+        }
+    }
+
+    private void evaluate(MonitoringPoint point, Sample sample) {
+        AlarmKind violated = null;
+        double limit = Double.NaN;
+        if (point.alarmHigh() != null && sample.value() >= point.alarmHigh()) {
+            violated = AlarmKind.HIGH;
+            limit = point.alarmHigh();
+        } else if (point.alarmLow() != null && sample.value() <= point.alarmLow()) {
+            violated = AlarmKind.LOW;
+            limit = point.alarmLow();
+        }
+        Optional<Alarm> active = alarms.findActive(point.id());
+        if (active.isPresent() && active.get().kind() != violated) {
+            alarms.clear(active.get().id(), sample.timestamp());
+            active = Optional.empty();
+        }
+        if (violated != null && active.isEmpty()) {
+            alarms.raise(point.id(), violated, priorityOf(point.type()), sample.value(), limit, sample.timestamp());
+        }
+    }
+
+    static AlarmPriority priorityOf(PointType type) {
+        return switch (type) {
+            case COMBUSTIBLE_GAS, TOXIC_GAS -> AlarmPriority.HIGH;
+            case PRESSURE, TEMPERATURE -> AlarmPriority.MEDIUM;
+            default -> AlarmPriority.LOW;
+        };
+    }
+}

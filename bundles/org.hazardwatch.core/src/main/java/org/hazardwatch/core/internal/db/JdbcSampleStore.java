@@ -1,0 +1,169 @@
+package org.hazardwatch.core.internal.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.hazardwatch.api.model.CurrentValue;
+import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.api.model.Sample;
+import org.hazardwatch.api.store.SampleStore;
+import org.hazardwatch.api.store.UnknownPointException;
+
+public class JdbcSampleStore implements SampleStore {
+
+    private final DataSource dataSource;
+
+    public JdbcSampleStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void store(Collection<Sample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        Instant receivedAt = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                requireKnownPoints(c, samples);
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO sample (point_id, sample_time, sample_value, quality, received_at) VALUES (?, ?, ?, ?, ?)")) {
+                    for (Sample sample : samples) {
+                        insert.setString(1, sample.pointId());
+                        Jdbc.setInstant(insert, 2, sample.timestamp());
+                        insert.setDouble(3, sample.value());
+                        insert.setString(4, sample.quality().name());
+                        Jdbc.setInstant(insert, 5, receivedAt);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                updateCurrentValues(c, latestPerPoint(samples));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("storing " + samples.size() + " samples", e);
+        }
+    }
+
+    private static void requireKnownPoints(Connection c, Collection<Sample> samples) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        for (Sample sample : samples) {
+            ids.add(sample.pointId());
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM monitoring_point WHERE id = ?")) {
+            for (String id : ids) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new UnknownPointException(id);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Collection<Sample> latestPerPoint(Collection<Sample> samples) {
+        Map<String, Sample> latest = new LinkedHashMap<>();
+        for (Sample sample : samples) {
+            latest.merge(sample.pointId(), sample,
+                    (a, b) -> b.timestamp().isBefore(a.timestamp()) ? a : b);
+        }
+        return latest.values();
+    }
+
+    /** Advances the current value only when the sample is at least as new as the stored one. */
+    private static void updateCurrentValues(Connection c, Collection<Sample> latest) throws SQLException {
+        List<Sample> missing = new ArrayList<>();
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE current_value SET sample_value = ?, quality = ?, sample_time = ? WHERE point_id = ? AND sample_time <= ?");
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM current_value WHERE point_id = ?")) {
+            for (Sample sample : latest) {
+                update.setDouble(1, sample.value());
+                update.setString(2, sample.quality().name());
+                Jdbc.setInstant(update, 3, sample.timestamp());
+                update.setString(4, sample.pointId());
+                Jdbc.setInstant(update, 5, sample.timestamp());
+                if (update.executeUpdate() == 0) {
+                    exists.setString(1, sample.pointId());
+                    try (ResultSet rs = exists.executeQuery()) {
+                        if (!rs.next()) {
+                            missing.add(sample);
+                        }
+                    }
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO current_value (point_id, sample_value, quality, sample_time) VALUES (?, ?, ?, ?)")) {
+                for (Sample sample : missing) {
+                    insert.setString(1, sample.pointId());
+                    insert.setDouble(2, sample.value());
+                    insert.setString(3, sample.quality().name());
+                    Jdbc.setInstant(insert, 4, sample.timestamp());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    @Override
+    public List<Sample> history(String pointId, Instant from, Instant to, int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT sample_time, sample_value, quality FROM sample "
+                        + "WHERE point_id = ? AND sample_time >= ? AND sample_time < ? ORDER BY sample_time LIMIT ?")) {
+            s.setString(1, pointId);
+            Jdbc.setInstant(s, 2, from);
+            Jdbc.setInstant(s, 3, to);
+            s.setInt(4, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                List<Sample> samples = new ArrayList<>();
+                while (rs.next()) {
+                    samples.add(new Sample(pointId, Jdbc.getInstant(rs, "sample_time"), rs.getDouble("sample_value"),
+                            Quality.valueOf(rs.getString("quality"))));
+                }
+                return samples;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading history of " + pointId, e);
+        }
+    }
+
+    @Override
+    public Map<String, CurrentValue> currentValues() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT point_id, sample_value, quality, sample_time FROM current_value");
+                ResultSet rs = s.executeQuery()) {
+            Map<String, CurrentValue> values = new LinkedHashMap<>();
+            while (rs.next()) {
+                String id = rs.getString("point_id");
+                values.put(id, new CurrentValue(id, rs.getDouble("sample_value"), Quality.valueOf(rs.getString("quality")),
+                        Jdbc.getInstant(rs, "sample_time")));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading current values", e);
+        }
+    }
+}

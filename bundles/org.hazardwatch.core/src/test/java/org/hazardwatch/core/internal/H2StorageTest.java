@@ -1,0 +1,11 @@
+package org.hazardwatch.core.internal;
+
+import javax.sql.DataSource;
+
+class H2StorageTest extends StorageContractTest {
+
+    @Override
+    DataSource createDataSource() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,11 @@
+package org.hazardwatch.core.internal;
+
+import javax.sql.DataSource;
+
+class PostgresStorageTest extends StorageContractTest {
+
+    @Override
+    DataSource createDataSource() {
+        return TestDatabases.postgres();
+    }
+}

@@ -1,0 +1,169 @@
+package org.hazardwatch.routes.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.hazardwatch.api.model.AlarmKind;
+import org.hazardwatch.api.model.AlarmState;
+import org.hazardwatch.api.model.CurrentValue;
+import org.hazardwatch.api.model.MonitoringPoint;
+import org.hazardwatch.api.model.PointType;
+import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.api.model.Sample;
+import org.hazardwatch.api.store.SampleStore;
+import org.hazardwatch.broker.internal.EmbeddedBroker;
+import org.hazardwatch.core.internal.alarm.LimitAlarmEvaluator;
+import org.hazardwatch.core.internal.db.DatabaseMigrator;
+import org.hazardwatch.core.internal.db.JdbcAlarmStore;
+import org.hazardwatch.core.internal.db.JdbcPointRepository;
+import org.hazardwatch.core.internal.db.JdbcSampleStore;
+import org.hazardwatch.core.internal.db.StorageException;
+import org.hazardwatch.routes.Await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+
+/** The ingest routes with a real broker and a real (H2) database. */
+class IngestPipelineTest {
+
+    static final Instant T0 = Instant.parse("2026-11-29T08:00:00Z");
+
+    @TempDir
+    Path brokerDir;
+
+    EmbeddedBroker broker;
+    DataSource dataSource;
+    JdbcSampleStore samples;
+    JdbcAlarmStore alarms;
+    IngestPipeline pipeline;
+    final AtomicInteger storageFailuresToInject = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = new EmbeddedBroker("ingest-test", "", false, brokerDir.toFile(), 256, 32);
+        broker.start();
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:ingest" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        dataSource = h2;
+        DatabaseMigrator.migrate(dataSource);
+        JdbcPointRepository points = new JdbcPointRepository(dataSource);
+        points.save(new MonitoringPoint("T1-LT", "1号储罐液位", PointType.LEVEL, "m", 0, 12, 1.0, 10.5, "罐区A", "E1", "HS1"));
+        points.save(new MonitoringPoint("GAS-1", "可燃气体探测器1", PointType.COMBUSTIBLE_GAS, "%LEL", 0, 100, null, 25.0, "罐区A", "E1", "HS1"));
+        samples = new JdbcSampleStore(dataSource);
+        alarms = new JdbcAlarmStore(dataSource);
+        SampleStore flakyStore = new SampleStore() {
+            @Override
+            public void store(Collection<Sample> batch) {
+                if (storageFailuresToInject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new StorageException("injected database outage", null);
+                }
+                samples.store(batch);
+            }
+
+            @Override
+            public List<Sample> history(String pointId, Instant from, Instant to, int limit) {
+                return samples.history(pointId, from, to, limit);
+            }
+
+            @Override
+            public Map<String, CurrentValue> currentValues() {
+                return samples.currentValues();
+            }
+        };
+        pipeline = new IngestPipeline(broker.connectionFactory(), flakyStore,
+                new LimitAlarmEvaluator(points::findById, alarms), null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        pipeline.close();
+        broker.stop();
+    }
+
+    private List<Sample> stored(String pointId) {
+        return samples.history(pointId, T0.minusSeconds(3600), T0.plusSeconds(3600), 1000);
+    }
+
+    @Test
+    void publishedSamplesAreStoredAndRaiseAlarms() {
+        pipeline.publish(List.of(new Sample("T1-LT", T0, 5.0, Quality.GOOD), new Sample("GAS-1", T0, 3.0, Quality.GOOD)));
+        pipeline.publish(List.of(new Sample("GAS-1", T0.plusSeconds(1), 31.5, Quality.GOOD)));
+        Await.until(Duration.ofSeconds(10), "3 samples stored", () -> stored("T1-LT").size() + stored("GAS-1").size() == 3);
+        Await.until(Duration.ofSeconds(10), "gas alarm", () -> alarms.findActive("GAS-1").isPresent());
+        assertEquals(AlarmKind.HIGH, alarms.findActive("GAS-1").get().kind());
+        assertEquals(31.5, samples.currentValues().get("GAS-1").value());
+        assertTrue(alarms.findActive("T1-LT").isEmpty());
+    }
+
+    @Test
+    void nonFiniteDeviceValuesAreKeptAsBadSamples() {
+        pipeline.publish(List.of(new Sample("GAS-1", T0, Double.NaN, Quality.GOOD),
+                new Sample("GAS-1", T0.plusSeconds(1), Double.POSITIVE_INFINITY, Quality.GOOD)));
+        Await.until(Duration.ofSeconds(10), "2 samples stored", () -> stored("GAS-1").size() == 2);
+        assertTrue(stored("GAS-1").stream().allMatch(s -> s.quality() == Quality.BAD));
+        assertTrue(alarms.list(AlarmState.ACTIVE, null, 10).isEmpty(), "bad values raise no process alarm");
+    }
+
+    @Test
+    void malformedMessagesAreSetAsideAndTheQueueKeepsFlowing() throws Exception {
+        try (Connection connection = broker.connectionFactory().createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(IngestRoutes.QUEUE));
+            producer.send(session.createTextMessage("{not json"));
+            producer.send(session.createTextMessage("[{\"pointId\":\"T1-LT\",\"value\":1.0}]"));
+            pipeline.publish(List.of(new Sample("T1-LT", T0, 4.0, Quality.GOOD)));
+            MessageConsumer invalid = session.createConsumer(session.createQueue(IngestRoutes.INVALID_QUEUE));
+            TextMessage first = (TextMessage) invalid.receive(10_000);
+            TextMessage second = (TextMessage) invalid.receive(10_000);
+            assertNotNull(first, "malformed JSON kept on the invalid queue");
+            assertNotNull(second, "sample without timestamp kept on the invalid queue");
+            assertEquals("{not json", first.getText());
+            assertTrue(first.getStringProperty(IngestRoutes.REASON_HEADER).startsWith("malformed sample batch"),
+                    first.getStringProperty(IngestRoutes.REASON_HEADER));
+        }
+        Await.until(Duration.ofSeconds(10), "good sample stored after bad ones", () -> stored("T1-LT").size() == 1);
+    }
+
+    @Test
+    void samplesOfUnknownPointsAreRejectedWithoutLosingTheRest() throws Exception {
+        pipeline.publish(List.of(new Sample("T1-LT", T0, 4.0, Quality.GOOD), new Sample("NOPE", T0, 1.0, Quality.GOOD)));
+        Await.until(Duration.ofSeconds(10), "known sample stored", () -> stored("T1-LT").size() == 1);
+        try (Connection connection = broker.connectionFactory().createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Message rejected = session.createConsumer(session.createQueue(IngestRoutes.REJECTED_QUEUE)).receive(10_000);
+            assertNotNull(rejected);
+            assertEquals("unknown monitoring points [NOPE]", rejected.getStringProperty(IngestRoutes.REASON_HEADER));
+            assertTrue(((TextMessage) rejected).getText().contains("\"pointId\":\"NOPE\""));
+        }
+    }
+
+    @Test
+    void aDatabaseOutageIsRetriedUntilTheBatchIsStored() {
+        storageFailuresToInject.set(3);
+        pipeline.publish(List.of(new Sample("T1-LT", T0, 6.0, Quality.GOOD)));
+        Await.until(Duration.ofSeconds(20), "stored after the outage", () -> stored("T1-LT").size() == 1);
+        assertEquals(0, storageFailuresToInject.get(), "every injected failure was hit");
+    }
+}

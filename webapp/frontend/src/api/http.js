@@ -1,0 +1,108 @@
+import { session, clearSession } from '../auth/session.js'
+
+export const API_BASE = (import.meta.env.VITE_API_BASE || '/api').replace(/\/+$/, '')
+const DEFAULT_TIMEOUT_MS = 15000
+
+/** Error thrown for any failed API call. status 0 = network failure, -1 = timeout. */
+export class ApiError extends Error {
+  constructor(message, status, body) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.body = body
+  }
+}
+
+let unauthorizedHandler = null
+
+/** Registers the callback run when an authenticated call answers 401 (session is already cleared). */
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler
+}
+
+function buildUrl(path, query) {
+  let url = API_BASE + path
+  if (query) {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== '') params.append(key, String(value))
+    }
+    const qs = params.toString()
+    if (qs) url += (url.includes('?') ? '&' : '?') + qs
+  }
+  return url
+}
+
+async function parseBody(response) {
+  const text = await response.text()
+  if (!text) return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * Performs a JSON API call.
+ * @param {string} path path below /api, e.g. '/points'
+ * @param {{method?: string, query?: object, body?: any, auth?: boolean, timeout?: number}} options
+ */
+export async function request(path, { method = 'GET', query, body, auth = true, timeout = DEFAULT_TIMEOUT_MS } = {}) {
+  const headers = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (auth && session.token) headers.Authorization = `Bearer ${session.token}`
+
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeout)
+
+  let response
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      signal: controller.signal,
+      cache: 'no-store',
+      credentials: 'same-origin'
+    })
+  } catch (err) {
+    throw timedOut ? new ApiError('timeout', -1, null) : new ApiError(err?.message || 'network', 0, null)
+  } finally {
+    clearTimeout(timer)
+  }
+
+  let data
+  try {
+    data = await parseBody(response)
+  } catch {
+    data = null
+  }
+
+  if (!response.ok) {
+    const message = data && typeof data === 'object' && typeof data.message === 'string' && data.message
+      ? data.message
+      : null
+    if (response.status === 401 && auth) {
+      clearSession()
+      if (unauthorizedHandler) unauthorizedHandler()
+    }
+    throw new ApiError(message || '', response.status, data)
+  }
+  return data
+}
+
+/** Human-readable, localized description of an error (t = vue-i18n translate function). */
+export function describeError(err, t) {
+  if (err instanceof ApiError) {
+    if (err.status === 0) return t('common.networkError')
+    if (err.status === -1) return t('common.timeout')
+    if (err.message) return err.message
+    return t('common.httpError', { status: err.status })
+  }
+  return err?.message || String(err)
+}

@@ -1,0 +1,36 @@
+import { request, ApiError } from './http.js'
+
+export function login(username, password) {
+  return request('/auth/login', { method: 'POST', body: { username, password }, auth: false })
+}
+
+export function logout() {
+  return request('/auth/logout', { method: 'POST', timeout: 5000 })
+}
+
+/** Health is public; a DOWN/DEGRADED status may come with a 503 whose body is still a health report. */
+export async function getHealth() {
+  try {
+    return await request('/health', { auth: false, timeout: 8000 })
+  } catch (err) {
+    if (err instanceof ApiError && err.body && typeof err.body === 'object' && err.body.status) {
+      return err.body
+    }
+    throw err
+  }
+}
+
+export function getPoints() {
+  return request('/points')
+}
+
+export function getPointHistory(pointId, from, to) {
+  return request(`/points/${encodeURIComponent(pointId)}/history`, {
+    query: { from: from.toISOString(), to: to.toISOString() },
+    timeout: 30000
+  })
+}
+
+export function getAlarms({ state, pointId, limit } = {}) {
+  return request('/alarms', { query: { state, pointId, limit } })
+}

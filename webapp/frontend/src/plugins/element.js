@@ -1,0 +1,78 @@
+// Element Plus, registered on demand: only the components HazardWatch uses end up in the bundle.
+import {
+  ElAlert,
+  ElButton,
+  ElCard,
+  ElConfigProvider,
+  ElEmpty,
+  ElForm,
+  ElFormItem,
+  ElIcon,
+  ElInput,
+  ElLoading,
+  ElMenu,
+  ElMenuItem,
+  ElOption,
+  ElOptionGroup,
+  ElPopover,
+  ElRadioButton,
+  ElRadioGroup,
+  ElSelect,
+  ElSwitch,
+  ElTag,
+  ElTooltip
+} from 'element-plus'
+
+import 'element-plus/es/components/base/style/css'
+import 'element-plus/es/components/alert/style/css'
+import 'element-plus/es/components/button/style/css'
+import 'element-plus/es/components/card/style/css'
+import 'element-plus/es/components/config-provider/style/css'
+import 'element-plus/es/components/empty/style/css'
+import 'element-plus/es/components/form/style/css'
+import 'element-plus/es/components/form-item/style/css'
+import 'element-plus/es/components/icon/style/css'
+import 'element-plus/es/components/input/style/css'
+import 'element-plus/es/components/loading/style/css'
+import 'element-plus/es/components/menu/style/css'
+import 'element-plus/es/components/menu-item/style/css'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/option/style/css'
+import 'element-plus/es/components/option-group/style/css'
+import 'element-plus/es/components/popover/style/css'
+import 'element-plus/es/components/radio-button/style/css'
+import 'element-plus/es/components/radio-group/style/css'
+import 'element-plus/es/components/select/style/css'
+import 'element-plus/es/components/switch/style/css'
+import 'element-plus/es/components/tag/style/css'
+import 'element-plus/es/components/tooltip/style/css'
+
+const components = [
+  ElAlert,
+  ElButton,
+  ElCard,
+  ElConfigProvider,
+  ElEmpty,
+  ElForm,
+  ElFormItem,
+  ElIcon,
+  ElInput,
+  ElMenu,
+  ElMenuItem,
+  ElOption,
+  ElOptionGroup,
+  ElPopover,
+  ElRadioButton,
+  ElRadioGroup,
+  ElSelect,
+  ElSwitch,
+  ElTag,
+  ElTooltip
+]
+
+export default {
+  install(app) {
+    for (const component of components) app.use(component)
+    app.use(ElLoading)
+  }
+}

@@ -1,0 +1,54 @@
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+
+// Backend (Jetty/OSGi HTTP service) listens on 8181 during development.
+const BACKEND = process.env.HW_BACKEND || 'http://127.0.0.1:8181'
+
+export default defineConfig({
+  // Relative base: the built app works from any context path the backend serves it under.
+  base: './',
+  plugins: [vue()],
+  define: {
+    // vue-i18n feature flags (composition API only, smaller bundle, no CSP-unsafe eval).
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+    __INTLIFY_JIT_COMPILATION__: true,
+    __INTLIFY_DROP_MESSAGE_COMPILER__: false
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: {
+      '/api': { target: BACKEND, changeOrigin: true }
+    }
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    proxy: {
+      '/api': { target: BACKEND, changeOrigin: true }
+    }
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined
+          if (id.includes('echarts') || id.includes('zrender')) return 'echarts'
+          if (id.includes('element-plus') || id.includes('@element-plus') || id.includes('@vueuse') ||
+              id.includes('lodash') || id.includes('dayjs') || id.includes('@floating-ui') ||
+              id.includes('@popperjs') || id.includes('async-validator') || id.includes('@ctrl')) {
+            return 'element-plus'
+          }
+          return 'vendor'
+        }
+      }
+    }
+  }
+})
