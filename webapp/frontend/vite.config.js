@@ -35,20 +35,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     sourcemap: false,
-    chunkSizeWarningLimit: 700,
-    rollupOptions: {
-      output: {
-        manualChunks(id) {
-          if (!id.includes('node_modules')) return undefined
-          if (id.includes('echarts') || id.includes('zrender')) return 'echarts'
-          if (id.includes('element-plus') || id.includes('@element-plus') || id.includes('@vueuse') ||
-              id.includes('lodash') || id.includes('dayjs') || id.includes('@floating-ui') ||
-              id.includes('@popperjs') || id.includes('async-validator') || id.includes('@ctrl')) {
-            return 'element-plus'
-          }
-          return 'vendor'
-        }
-      }
-    }
+    chunkSizeWarningLimit: 600
   }
 })

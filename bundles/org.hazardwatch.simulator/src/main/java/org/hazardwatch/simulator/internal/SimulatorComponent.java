@@ -1,0 +1,78 @@
+package org.hazardwatch.simulator.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.hazardwatch.api.health.Health;
+import org.hazardwatch.api.health.HealthIndicator;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the simulated tank farm while the hazardwatch-simulator feature is installed. */
+@Component(service = { SimulatorComponent.class, HealthIndicator.class }, immediate = true,
+        configurationPid = "org.hazardwatch.simulator", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SimulatorConfig.class)
+public class SimulatorComponent implements HealthIndicator {
+
+    private final Logger logger = LoggerFactory.getLogger(SimulatorComponent.class);
+    private final PlantSimulator plant;
+    private final SimulatorServer server;
+    private final ScheduledExecutorService ticker;
+    private final long startNanos = System.nanoTime();
+    private volatile Map<String, Double> lastValues = Map.of();
+
+    @Activate
+    public SimulatorComponent(SimulatorConfig config) throws Exception {
+        plant = new PlantSimulator(TankFarm.points(), config.seed(), config.excursion_every_seconds());
+        Path pki = Path.of(System.getProperty("karaf.data", "data"), "hazardwatch", "simulator-pki");
+        server = new SimulatorServer(config.bind_address(), config.port(), config.path(), pki, plant.points());
+        server.start();
+        double tickSeconds = config.tick_ms() / 1000.0;
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "hazardwatch-simulator"));
+        ticker.scheduleAtFixedRate(() -> {
+            try {
+                lastValues = plant.tick((System.nanoTime() - startNanos) / 1e9, tickSeconds);
+                server.update(lastValues);
+            } catch (RuntimeException e) {
+                logger.warn("Simulator tick failed", e);
+            }
+        }, 0, config.tick_ms(), TimeUnit.MILLISECONDS);
+        logger.info("Simulated tank farm serving {} points at {}", plant.points().size(), server.endpointUrl());
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        ticker.shutdownNow();
+        server.stop();
+    }
+
+    public PlantSimulator plant() {
+        return plant;
+    }
+
+    public Map<String, Double> lastValues() {
+        return lastValues;
+    }
+
+    public String endpointUrl() {
+        return server.endpointUrl();
+    }
+
+    @Override
+    public String componentName() {
+        return "simulator";
+    }
+
+    @Override
+    public Health check() {
+        return Health.up(plant.points().size() + " points at " + server.endpointUrl());
+    }
+}

@@ -1,0 +1,170 @@
+package org.hazardwatch.adapter.opcua.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.lang.reflect.Method;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
+import org.hazardwatch.api.adapter.AdapterStatus;
+import org.hazardwatch.api.adapter.ProtocolAdapter;
+import org.hazardwatch.api.health.HealthStatus;
+import org.hazardwatch.api.ingest.SampleSink;
+import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.api.model.Sample;
+import org.hazardwatch.simulator.internal.SimulatorServer;
+import org.hazardwatch.simulator.internal.TankFarm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adapter against a real Milo OPC UA server on loopback. */
+class OpcUaAdapterTest {
+
+    @TempDir
+    Path pki;
+
+    final List<Sample> received = new CopyOnWriteArrayList<>();
+    final SampleSink sink = received::addAll;
+    SimulatorServer server;
+    OpcUaAdapter adapter;
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (adapter != null) {
+            adapter.stop();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private OpcUaAdapter adapter(int port, Map<String, ExpandedNodeId> mapping) {
+        return new OpcUaAdapter("test", new OpcUaAdapter.Settings("opc.tcp://127.0.0.1:" + port + "/hazardwatch", 100, 100, 50,
+                3000, 2), mapping, sink);
+    }
+
+    static Map<String, ExpandedNodeId> mapping(String... pointIds) {
+        java.util.LinkedHashMap<String, ExpandedNodeId> map = new java.util.LinkedHashMap<>();
+        for (String id : pointIds) {
+            map.put(id, ExpandedNodeId.parse("nsu=urn:hazardwatch:simulator;s=" + id));
+        }
+        return map;
+    }
+
+    private boolean receivedValue(String pointId, double value) {
+        return received.stream().anyMatch(s -> s.pointId().equals(pointId) && s.value() == value && s.quality() == Quality.GOOD);
+    }
+
+    @Test
+    void subscribedValuesReachTheSink() throws Exception {
+        int port = freePort();
+        server = new SimulatorServer("127.0.0.1", port, "/hazardwatch", pki, TankFarm.points());
+        server.start();
+        adapter = adapter(port, mapping("A-T101-LT", "B-GT201"));
+        adapter.start();
+        await(Duration.ofSeconds(15), "ONLINE", () -> adapter.status() == AdapterStatus.ONLINE);
+        server.update(Map.of("A-T101-LT", 7.75, "B-GT201", 31.0));
+        await(Duration.ofSeconds(10), "forced values", () -> receivedValue("A-T101-LT", 7.75) && receivedValue("B-GT201", 31.0));
+        assertEquals(HealthStatus.UP, adapter.check().status());
+        assertEquals("adapter:opcua-test", adapter.componentName());
+        assertTrue(adapter.samplesReceived() >= 2);
+    }
+
+    @Test
+    void unknownNodesDegradeTheAdapterButTheRestFlows() throws Exception {
+        int port = freePort();
+        server = new SimulatorServer("127.0.0.1", port, "/hazardwatch", pki, TankFarm.points());
+        server.start();
+        adapter = adapter(port, mapping("A-T101-LT", "NO-SUCH-NODE"));
+        adapter.start();
+        await(Duration.ofSeconds(15), "DEGRADED", () -> adapter.status() == AdapterStatus.DEGRADED);
+        assertTrue(adapter.statusDetail().contains("NO-SUCH-NODE"), adapter.statusDetail());
+        server.update(Map.of("A-T101-LT", 6.5));
+        await(Duration.ofSeconds(10), "value of the good node", () -> receivedValue("A-T101-LT", 6.5));
+    }
+
+    @Test
+    void waitsForAnAbsentServerAndResumesAfterAServerRestart() throws Exception {
+        int port = freePort();
+        adapter = adapter(port, mapping("A-T102-PT"));
+        adapter.start();
+        await(Duration.ofSeconds(10), "OFFLINE", () -> adapter.status() == AdapterStatus.OFFLINE);
+        assertTrue(adapter.statusDetail().startsWith("cannot connect to opc.tcp://127.0.0.1:" + port), adapter.statusDetail());
+        assertEquals(HealthStatus.DOWN, adapter.check().status());
+
+        server = new SimulatorServer("127.0.0.1", port, "/hazardwatch", pki, TankFarm.points());
+        server.start();
+        server.update(Map.of("A-T102-PT", 0.71));
+        await(Duration.ofSeconds(20), "first value", () -> receivedValue("A-T102-PT", 0.71));
+
+        server.stop();
+        await(Duration.ofSeconds(20), "OFFLINE after server stop", () -> adapter.status() == AdapterStatus.OFFLINE);
+        server = new SimulatorServer("127.0.0.1", port, "/hazardwatch", pki, TankFarm.points());
+        server.start();
+        server.update(Map.of("A-T102-PT", 0.93));
+        await(Duration.ofSeconds(40), "value after restart", () -> receivedValue("A-T102-PT", 0.93));
+        assertEquals(AdapterStatus.ONLINE, adapter.status());
+    }
+
+    @Test
+    void theAdapterHasNoWritePathToThePlant() {
+        for (Class<?> type : List.of(ProtocolAdapter.class, OpcUaAdapter.class, OpcUaAdapterComponent.class)) {
+            for (Method method : type.getMethods()) {
+                String lower = method.getName().toLowerCase(Locale.ROOT);
+                assertTrue(!lower.contains("write") && !lower.contains("call"), type.getSimpleName() + "." + method.getName());
+            }
+        }
+    }
+
+    @Test
+    void mappingFilesReportBadRows() throws Exception {
+        PointMapping mapping = PointMapping.parse(new StringReader("""
+                # comment
+                pointId,nodeId
+                A-T101-LT,nsu=urn:hazardwatch:simulator;s=A-T101-LT
+                A-T101-TT,ns=2;i=17
+                broken
+                X,not a node id ;;
+                A-T101-LT,ns=2;s=again
+                """));
+        assertEquals(2, mapping.nodesByPoint().size());
+        assertEquals(3, mapping.errors().size(), mapping.errors().toString());
+        assertTrue(mapping.errors().get(0).startsWith("line 5: expected"));
+        assertTrue(mapping.errors().get(2).contains("mapped twice"));
+    }
+
+    @Test
+    void instanceNamesComeFromTheConfigFileName() {
+        assertEquals("plant1", OpcUaAdapterComponent.instanceName("", Map.of("felix.fileinstall.filename",
+                "file:/opt/hw/etc/org.hazardwatch.adapter.opcua-plant1.cfg")));
+        assertEquals("explicit", OpcUaAdapterComponent.instanceName("explicit", Map.of()));
+        assertTrue(Arrays.asList(AdapterStatus.values()).contains(AdapterStatus.DEGRADED));
+    }
+}

@@ -1,0 +1,1 @@
+import p from '../src/plugins/element.js'; console.log(p)

@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// End-to-end check of the HazardWatch web UI against a running backend, driving Debian's Chromium
+// through playwright-core (no Playwright browser download needed).
+//
+// Environment:
+//   HW_URL         UI address, e.g. http://127.0.0.1:8181/          (default http://127.0.0.1:8181/)
+//   HW_USER        login user name                                    (required)
+//   HW_PASSWORD    login password                                     (required)
+//   HW_POINT       id of a point shown on the live monitoring page    (required)
+//   HW_SCREENSHOT  optional PNG path for a screenshot at the end
+//   CHROMIUM       Chromium executable                                (default /usr/bin/chromium)
+//
+// Exit code 0 on success, 1 on failure (with the reason on stderr).
+
+import { chromium } from 'playwright-core'
+
+const URL = process.env.HW_URL || 'http://127.0.0.1:8181/'
+const USER = process.env.HW_USER
+const PASSWORD = process.env.HW_PASSWORD
+const POINT = process.env.HW_POINT
+const SCREENSHOT = process.env.HW_SCREENSHOT || ''
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
+
+const REFRESH_MS = 2000 // the monitor page polls every 2 s
+const NUMBER = /^-?\d+(\.\d+)?$/
+
+class CheckFailure extends Error {}
+
+function fail(message) {
+  throw new CheckFailure(message)
+}
+
+function log(message) {
+  console.log(`[live-value] ${message}`)
+}
+
+async function textOf(page, selector) {
+  const handle = await page.$(selector)
+  if (!handle) return null
+  const text = await handle.textContent()
+  return text === null ? null : text.trim()
+}
+
+async function main() {
+  const missing = ['HW_USER', 'HW_PASSWORD', 'HW_POINT'].filter((name) => !process.env[name])
+  if (missing.length) fail(`missing environment variable(s): ${missing.join(', ')}`)
+
+  const valueSelector = `[data-testid="point-value-${POINT}"]`
+  const pageErrors = []
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
+  })
+  try {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    page.on('pageerror', (err) => pageErrors.push(String(err)))
+
+    // 1. Login page, in Chinese by default.
+    log(`opening ${URL}`)
+    try {
+      await page.goto(URL, { waitUntil: 'domcontentloaded', timeout: 30000 })
+    } catch (err) {
+      fail(`cannot open ${URL}: ${err.message.split('\n')[0]}`)
+    }
+    try {
+      await page.waitForSelector('[data-testid="login-username"]', { timeout: 30000 })
+    } catch {
+      fail(`login form did not appear at ${page.url()}${pageErrors.length ? ` (page errors: ${pageErrors.join(' | ')})` : ''}`)
+    }
+    const loginText = (await page.textContent('body')) || ''
+    if (!loginText.includes('登录')) fail('login page is not in Chinese: text "登录" not found')
+    log('login page shown in Chinese')
+
+    // 2. Log in.
+    await page.fill('[data-testid="login-username"]', USER)
+    await page.fill('[data-testid="login-password"]', PASSWORD)
+    await page.click('[data-testid="login-submit"]')
+    const outcome = await Promise.race([
+      page.waitForSelector('[data-testid="logout"]', { timeout: 30000 }).then(() => 'ok', () => 'timeout'),
+      page.waitForSelector('[data-testid="login-error"]', { timeout: 30000 }).then(() => 'error', () => 'timeout')
+    ])
+    if (outcome === 'error') {
+      fail(`login rejected: ${await textOf(page, '[data-testid="login-error"]')}`)
+    }
+    if (outcome === 'timeout') fail('no response to the login within 30 s')
+    log(`logged in as ${USER}`)
+
+    // 3. Wait for the point's live value.
+    try {
+      await page.waitForFunction(
+        ({ selector, pattern }) => {
+          const el = document.querySelector(selector)
+          return !!el && new RegExp(pattern).test(el.textContent.trim())
+        },
+        { selector: valueSelector, pattern: NUMBER.source },
+        { timeout: 30000, polling: 250 }
+      )
+    } catch {
+      const present = await page.$(`[data-testid="point-${POINT}"]`)
+      const banner = await textOf(page, '[data-testid="error-banner"]')
+      fail(present
+        ? `point ${POINT} shows no numeric value after 30 s (shown: "${await textOf(page, valueSelector)}")${banner ? `; error banner: ${banner}` : ''}`
+        : `point ${POINT} is not on the monitoring page after 30 s${banner ? `; error banner: ${banner}` : ''}`)
+    }
+    const first = await textOf(page, valueSelector)
+    log(`point ${POINT} value: ${first}`)
+
+    // 4. Wait until the value changes, or until two refreshes went by.
+    const refreshSelector = '[data-testid="last-refresh"]'
+    let lastRefresh = await textOf(page, refreshSelector)
+    let refreshes = 0
+    let latest = first
+    const deadline = Date.now() + REFRESH_MS * 2 + 8000
+    while (Date.now() < deadline) {
+      await page.waitForTimeout(250)
+      latest = await textOf(page, valueSelector)
+      if (latest !== null && !NUMBER.test(latest)) fail(`value of ${POINT} became non-numeric: "${latest}"`)
+      if (latest !== first) break
+      const refreshText = await textOf(page, refreshSelector)
+      if (refreshText !== lastRefresh) {
+        lastRefresh = refreshText
+        refreshes++
+        if (refreshes >= 2) break
+      }
+    }
+    if (latest !== first) {
+      log(`point ${POINT} value changed: ${first} -> ${latest}`)
+    } else if (refreshes >= 2) {
+      log(`point ${POINT} value unchanged after ${refreshes} refreshes: ${latest}`)
+    } else {
+      fail(`the monitoring page did not refresh within ${Math.round((REFRESH_MS * 2 + 8000) / 1000)} s (last refresh: ${lastRefresh})`)
+    }
+
+    // 5. Switch to English.
+    await page.click('[data-testid="lang-switch"] [data-testid="lang-en"]')
+    try {
+      await page.waitForFunction(
+        () => {
+          const nav = document.querySelector('[data-testid="nav-monitor"]')
+          return !!nav && nav.textContent.includes('Live monitoring')
+        },
+        null,
+        { timeout: 10000 }
+      )
+    } catch {
+      fail(`English nav label "Live monitoring" did not appear (nav shows "${await textOf(page, '[data-testid="nav-monitor"]')}")`)
+    }
+    log('language switched to English')
+
+    if (SCREENSHOT) {
+      await page.screenshot({ path: SCREENSHOT, fullPage: true })
+      log(`screenshot written to ${SCREENSHOT}`)
+    }
+    if (pageErrors.length) log(`note: page reported errors: ${pageErrors.join(' | ')}`)
+
+    console.log(`HW_POINT ${POINT} = ${latest}`)
+  } finally {
+    await browser.close().catch(() => {})
+  }
+}
+
+try {
+  await main()
+  console.log('live-value: 1 passed, 0 failed')
+  process.exit(0)
+} catch (err) {
+  const reason = err instanceof CheckFailure ? err.message : (err && err.stack) || String(err)
+  console.error(`[live-value] FAILED: ${reason}`)
+  console.log('live-value: 0 passed, 1 failed')
+  process.exit(1)
+}
