@@ -30,10 +30,6 @@ function applyDocumentLocale(locale) {
   document.title = i18n.global.t('app.title')
 }
 
-export function currentLocale() {
-  return i18n.global.locale.value
-}
-
 export function setLocale(locale) {
   if (!SUPPORTED_LOCALES.includes(locale)) return
   i18n.global.locale.value = locale

@@ -19,8 +19,7 @@ import {
   ElRadioGroup,
   ElSelect,
   ElSwitch,
-  ElTag,
-  ElTooltip
+  ElTag
 } from 'element-plus'
 
 import 'element-plus/es/components/base/style/css'
@@ -45,7 +44,6 @@ import 'element-plus/es/components/radio-group/style/css'
 import 'element-plus/es/components/select/style/css'
 import 'element-plus/es/components/switch/style/css'
 import 'element-plus/es/components/tag/style/css'
-import 'element-plus/es/components/tooltip/style/css'
 
 const components = [
   ElAlert,
@@ -66,13 +64,14 @@ const components = [
   ElRadioGroup,
   ElSelect,
   ElSwitch,
-  ElTag,
-  ElTooltip
+  ElTag
 ]
 
 export default {
   install(app) {
-    for (const component of components) app.use(component)
+    // app.component() rather than app.use(): sub-components such as ElRadioButton or ElOption
+    // have a no-op install of their own.
+    for (const component of components) app.component(component.name, component)
     app.use(ElLoading)
   }
 }

@@ -34,13 +34,6 @@ export function formatClock(value) {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
 }
 
-/** Local "MM-DD HH:mm:ss" for compact displays. */
-export function formatShortDateTime(value) {
-  const d = toDate(value)
-  if (!d) return ''
-  return `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(d)}`
-}
-
 function isNum(v) {
   return v !== null && v !== undefined && v !== '' && Number.isFinite(Number(v))
 }

@@ -19,6 +19,7 @@ export default {
   },
   health: {
     label: '系统状态',
+    badge: '系统状态：{status}',
     UP: '运行正常',
     DEGRADED: '部分降级',
     DOWN: '服务故障',
@@ -109,6 +110,7 @@ export default {
     samples: '样本数',
     noData: '所选时间范围内暂无历史数据',
     loadError: '历史数据加载失败：{msg}',
+    pointsError: '监测点位加载失败：{msg}',
     notFound: '监测点位 {id} 不存在',
     live: '每 5 秒自动更新',
     area: '区域',

@@ -59,7 +59,10 @@ public class OpcUaAdapterComponent implements ProtocolAdapter {
                 return rest.endsWith(".cfg") ? rest.substring(0, rest.length() - 4) : rest;
             }
         }
-        return String.valueOf(properties.getOrDefault("service.pid", "opcua"));
+        // Karaf names factory configurations <factoryPid>~<name> before fileinstall writes the .cfg file
+        String pid = String.valueOf(properties.getOrDefault("service.pid", "opcua"));
+        int tilde = pid.lastIndexOf('~');
+        return tilde >= 0 ? pid.substring(tilde + 1) : pid;
     }
 
     @Deactivate

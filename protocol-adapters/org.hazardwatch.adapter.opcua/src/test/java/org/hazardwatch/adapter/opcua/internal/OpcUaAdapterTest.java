@@ -165,6 +165,8 @@ class OpcUaAdapterTest {
         assertEquals("plant1", OpcUaAdapterComponent.instanceName("", Map.of("felix.fileinstall.filename",
                 "file:/opt/hw/etc/org.hazardwatch.adapter.opcua-plant1.cfg")));
         assertEquals("explicit", OpcUaAdapterComponent.instanceName("explicit", Map.of()));
+        assertEquals("simulator", OpcUaAdapterComponent.instanceName("", Map.of("service.pid",
+                "org.hazardwatch.adapter.opcua~simulator")));
         assertTrue(Arrays.asList(AdapterStatus.values()).contains(AdapterStatus.DEGRADED));
     }
 }

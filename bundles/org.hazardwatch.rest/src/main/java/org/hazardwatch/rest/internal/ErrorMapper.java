@@ -1,0 +1,49 @@
+package org.hazardwatch.rest.internal;
+
+import java.util.UUID;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+import javax.ws.rs.ext.Provider;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Turns every failure into a JSON {@link ApiError}; unexpected ones are logged with a reference the answer quotes. */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private final Logger logger = LoggerFactory.getLogger(ErrorMapper.class);
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        int status;
+        String message;
+        if (failure instanceof WebApplicationException web) {
+            status = web.getResponse().getStatus();
+            message = failure.getMessage() == null || failure.getMessage().startsWith("HTTP ")
+                    ? Response.Status.fromStatusCode(status) == null ? "error" : Response.Status.fromStatusCode(status).getReasonPhrase()
+                    : failure.getMessage();
+            if (failure.getCause() instanceof JsonProcessingException json) {
+                status = 400;
+                message = "malformed JSON: " + json.getOriginalMessage();
+            }
+        } else if (failure instanceof JsonProcessingException json) {
+            status = 400;
+            message = "malformed JSON: " + json.getOriginalMessage();
+        } else if (failure instanceof IllegalArgumentException) {
+            status = 400;
+            message = failure.getMessage();
+        } else {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            logger.error("REST request failed (reference {})", reference, failure);
+            status = 500;
+            message = "internal error, reference " + reference + " in the server log";
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, message)).build();
+    }
+}

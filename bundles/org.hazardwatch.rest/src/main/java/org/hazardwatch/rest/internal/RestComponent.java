@@ -1,0 +1,90 @@
+package org.hazardwatch.rest.internal;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Set;
+
+import javax.servlet.Servlet;
+import javax.ws.rs.core.Application;
+
+import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
+import org.hazardwatch.api.auth.AuthService;
+import org.hazardwatch.api.health.HealthService;
+import org.hazardwatch.api.routes.RouteRegistry;
+import org.hazardwatch.api.store.AlarmStore;
+import org.hazardwatch.api.store.PointRepository;
+import org.hazardwatch.api.store.SampleStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/** Publishes the JAX-RS application as a servlet at {@code /api/*} on the HTTP whiteboard (pax-web). */
+@Component(immediate = true)
+public class RestComponent {
+
+    public static final String API_PATTERN = "/api/*";
+
+    private final ServiceRegistration<Servlet> registration;
+    private volatile RouteRegistry routeRegistry;
+
+    @Activate
+    public RestComponent(BundleContext context, @Reference HealthService health, @Reference AuthService auth,
+            @Reference PointRepository points, @Reference SampleStore samples, @Reference AlarmStore alarms) {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth),
+                new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
+                new PointsResource(points, samples, alarms), new AlarmsResource(alarms),
+                new RoutesResource(() -> routeRegistry), new OpenApiResource());
+        Application application = new Application() {
+            @Override
+            public Set<Object> getSingletons() {
+                return singletons;
+            }
+        };
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, API_PATTERN);
+        properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "hazardwatch-api");
+        // CXF builds its bus and providers with the thread context class loader
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RestComponent.class.getClassLoader());
+        try {
+            registration = context.registerService(Servlet.class, new ContextClassLoaderServlet(
+                    new CXFNonSpringJaxrsServlet(application), RestComponent.class.getClassLoader()), properties);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setRouteRegistry(RouteRegistry registry) {
+        this.routeRegistry = registry;
+    }
+
+    void unsetRouteRegistry(RouteRegistry registry) {
+        if (this.routeRegistry == registry) {
+            this.routeRegistry = null;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // unregistered while the bundle stopped
+        }
+    }
+}

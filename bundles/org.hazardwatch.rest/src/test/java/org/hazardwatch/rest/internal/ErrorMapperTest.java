@@ -1,0 +1,49 @@
+package org.hazardwatch.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ErrorMapperTest {
+
+    final ErrorMapper mapper = new ErrorMapper();
+
+    ApiError body(Response response) {
+        return (ApiError) response.getEntity();
+    }
+
+    @Test
+    void knownFailuresKeepTheirStatusAndMessage() {
+        assertEquals(404, mapper.toResponse(new NotFoundException("no monitoring point 'X'")).getStatus());
+        assertEquals("no monitoring point 'X'", body(mapper.toResponse(new NotFoundException("no monitoring point 'X'"))).message());
+        assertEquals(400, mapper.toResponse(new IllegalArgumentException("username and password are required")).getStatus());
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        Exception parse = null;
+        try {
+            new ObjectMapper().readTree("{\"username\": ");
+        } catch (Exception e) {
+            parse = e;
+        }
+        Response response = mapper.toResponse(parse);
+        assertEquals(400, response.getStatus());
+        assertTrue(body(response).message().startsWith("malformed JSON"), body(response).message());
+    }
+
+    @Test
+    void unexpectedFailuresHideTheirInternals() {
+        Response response = mapper.toResponse(new NullPointerException("secret internal detail"));
+        assertEquals(500, response.getStatus());
+        assertFalse(body(response).message().contains("secret"));
+        assertTrue(body(response).message().startsWith("internal error, reference "));
+    }
+}

@@ -1,1 +1,0 @@
-import p from '../src/plugins/element.js'; console.log(p)
