@@ -25,9 +25,8 @@ public class SimSetCommand implements Action {
     @Override
     public Object execute() {
         if (simulator.plant().point(pointId).isEmpty()) {
-            System.err.println("The simulator has no point '" + pointId + "'. Points: "
+            throw new IllegalArgumentException("The simulator has no point '" + pointId + "'. Points: "
                     + simulator.plant().points().stream().map(SimPoint::id).toList());
-            return null;
         }
         if ("auto".equals(value.toLowerCase(Locale.ROOT))) {
             System.out.println(simulator.plant().release(pointId) ? pointId + " released to simulation"
@@ -38,14 +37,12 @@ public class SimSetCommand implements Action {
         try {
             number = Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            System.err.println("'" + value + "' is not a number (or 'auto')");
-            return null;
+            throw new IllegalArgumentException("'" + value + "' is not a number (or 'auto')");
         }
         try {
             simulator.plant().force(pointId, number);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return null;
+            throw e;
         }
         SimPoint point = simulator.plant().point(pointId).get();
         System.out.println(pointId + " forced to " + number + " " + point.unit() + " (release with: hazardwatch:sim-set "

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.BundleContext;
 import org.hazardwatch.core.internal.HazardWatchConfig;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Installs the features of this node's edition at start. The edition feature's dependencies are installed one by
  * one as top-level features so that ops can hot-swap each of them ({@code feature:uninstall
  * hazardwatch-adapter-opcua}) without the edition pinning it. Installation runs off the activation thread and
- * without refreshing already running bundles. The installed selection is remembered in
- * {@code data/hazardwatch/edition}: a restart with the same selection installs nothing, so features that ops
- * removed stay removed until the level or the simulator setting changes.
+ * without refreshing already running bundles. The installed selection is remembered in this bundle's data area
+ * (which lives and dies with Karaf's feature state in data/cache): a restart with the same selection installs
+ * nothing, so features that ops removed stay removed until the level or the simulator setting changes.
  */
 @Component(service = EditionInstaller.class, immediate = true, configurationPid = "org.hazardwatch",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -43,10 +44,12 @@ public class EditionInstaller {
     private volatile String level;
     private volatile Edition edition;
     private volatile boolean simulator;
+    private final Path marker;
 
     @Activate
-    public EditionInstaller(@Reference FeaturesService features, HazardWatchConfig config) {
+    public EditionInstaller(BundleContext bundleContext, @Reference FeaturesService features, HazardWatchConfig config) {
         this.features = features;
+        this.marker = bundleContext.getDataFile("edition").toPath();
         String envLevel = System.getenv("HAZARDWATCH_LEVEL");
         this.level = envLevel != null && !envLevel.isBlank() ? envLevel : config.level();
         String envSimulator = System.getenv("HAZARDWATCH_SIMULATOR");
@@ -113,13 +116,9 @@ public class EditionInstaller {
         }
     }
 
-    private static Path markerFile() {
-        return Path.of(System.getProperty("karaf.data", "data"), "hazardwatch", "edition");
-    }
-
-    private static String readMarker() {
+    private String readMarker() {
         try {
-            return Files.readString(markerFile()).strip();
+            return Files.readString(marker).strip();
         } catch (IOException e) {
             return "";
         }
@@ -127,10 +126,9 @@ public class EditionInstaller {
 
     private void writeMarker(String selection) {
         try {
-            Files.createDirectories(markerFile().getParent());
-            Files.writeString(markerFile(), selection + "\n");
+            Files.writeString(marker, selection + "\n");
         } catch (IOException e) {
-            logger.warn("Cannot record the installed edition in {}: {}", markerFile(), e.getMessage());
+            logger.warn("Cannot record the installed edition in {}: {}", marker, e.getMessage());
         }
     }
 

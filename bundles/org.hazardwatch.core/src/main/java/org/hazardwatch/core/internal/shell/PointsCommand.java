@@ -43,11 +43,11 @@ public class PointsCommand implements Action {
     public Object execute() throws Exception {
         if (reload) {
             if (catalogue == null) {
-                System.err.println("The point catalogue is not available");
+                throw new IllegalArgumentException("The point catalogue is not available");
             } else {
                 PointCatalog.Result result = catalogue.reload();
                 System.out.println(catalogue.file() + ": " + result.points().size() + " points loaded");
-                result.errors().forEach(error -> System.err.println("  " + error));
+                result.errors().forEach(error -> System.out.println("  rejected: " + error));
             }
         }
         Map<String, CurrentValue> current = samples.currentValues();
@@ -68,6 +68,5 @@ public class PointsCommand implements Action {
                     alarmed.contains(point.id()) ? "ALARM" : "");
         }
         table.print(System.out);
-        return null;
     }
 }

@@ -42,8 +42,7 @@ public class ReadCommand implements Action {
     public Object execute() {
         Optional<MonitoringPoint> found = points.findById(pointId);
         if (found.isEmpty()) {
-            System.err.println("No monitoring point '" + pointId + "'. List them with hazardwatch:points");
-            return null;
+            throw new IllegalArgumentException("No monitoring point '" + pointId + "'. List them with hazardwatch:points");
         }
         MonitoringPoint point = found.get();
         System.out.println(point.id() + "  " + point.name() + "  (" + point.type() + ", " + point.area() + ")");

@@ -1,0 +1,283 @@
+package org.hazardwatch.itests;
+
+import static org.hazardwatch.itests.HazardWatchInstance.await;
+import static org.hazardwatch.itests.HazardWatchInstance.unchecked;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The default edition (county, simulator on, H2) end to end: the simulated plant's OPC UA server -> adapter ->
+ * Camel route -> broker queue -> database -> REST -> web page, plus the shell commands, hot swap of the adapter
+ * feature and hot deployment of route files.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributionIT {
+
+    static final String GAS = "B-GT201";
+    HazardWatchInstance hw;
+
+    @BeforeAll
+    void boot() throws Exception {
+        hw = new HazardWatchInstance("county", Map.of("HAZARDWATCH_LEVEL", "county", "HAZARDWATCH_SIMULATOR", "true"));
+        long millis = hw.start();
+        System.out.println("[measure] boot until /api/health answers: " + millis + " ms (./hazardwatch start, first start)");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (hw != null) {
+            hw.close();
+        }
+    }
+
+    JsonNode point(String id) throws Exception {
+        for (JsonNode point : hw.getJson("/api/points")) {
+            if (point.get("id").asText().equals(id)) {
+                return point;
+            }
+        }
+        throw new AssertionError("no point " + id);
+    }
+
+    @Test
+    @Order(1)
+    void healthReportsEveryComponentUp() throws Exception {
+        await(Duration.ofSeconds(90), "adapter and simulator up", unchecked(() -> {
+            JsonNode health = HazardWatchInstance.JSON.readTree(hw.request("GET", "/api/health", null, false).body());
+            return "UP".equals(health.get("status").asText())
+                    && health.path("components").path("adapter:opcua-simulator").path("status").asText().equals("UP");
+        }));
+        HttpResponse<String> response = hw.request("GET", "/api/health", null, false);
+        assertEquals(200, response.statusCode());
+        JsonNode components = HazardWatchInstance.JSON.readTree(response.body()).get("components");
+        for (String component : new String[] { "database", "broker", "ingest", "simulator", "adapter:opcua-simulator" }) {
+            assertEquals("UP", components.path(component).path("status").asText(), component + " in " + components);
+        }
+        assertTrue(components.get("database").get("detail").asText().startsWith("H2"));
+    }
+
+    @Test
+    @Order(2)
+    void theApiNeedsALoginAndAnswersBadInputWithJsonErrors() throws Exception {
+        HttpResponse<String> anonymous = hw.request("GET", "/api/points", null, false);
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("login required", HazardWatchInstance.JSON.readTree(anonymous.body()).get("message").asText());
+        HttpResponse<String> wrong = hw.request("POST", "/api/auth/login", "{\"username\":\"admin\",\"password\":\"nope\"}", false);
+        assertEquals(401, wrong.statusCode());
+        assertEquals("wrong username or password", HazardWatchInstance.JSON.readTree(wrong.body()).get("message").asText());
+        HttpResponse<String> malformed = hw.request("POST", "/api/auth/login", "{\"username\": ", false);
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertTrue(HazardWatchInstance.JSON.readTree(malformed.body()).get("message").asText().startsWith("malformed JSON"));
+        HttpResponse<String> missing = hw.request("POST", "/api/auth/login", "{\"username\":\"admin\"}", false);
+        assertEquals(400, missing.statusCode());
+        HttpResponse<String> forged = hw.request("GET", "/api/alarms", null, false);
+        assertEquals(401, forged.statusCode());
+
+        HttpResponse<String> badTime = hw.request("GET", "/api/points/" + GAS + "/history?from=yesterday", null, true);
+        assertEquals(400, badTime.statusCode());
+        assertFalse(badTime.body().contains("Exception"), badTime.body());
+        assertTrue(badTime.body().contains("ISO-8601"));
+        assertEquals(404, hw.request("GET", "/api/points/NO-SUCH-POINT", null, true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/alarms?state=MAYBE", null, true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/alarms?limit=-5", null, true).statusCode());
+        assertEquals(404, hw.request("GET", "/api/nothing-here", null, true).statusCode());
+        assertEquals("no-store", hw.request("GET", "/api/points", null, true).headers().firstValue("Cache-Control").orElse(""));
+
+        HttpResponse<String> me = hw.request("GET", "/api/auth/me", null, true);
+        assertEquals("admin", HazardWatchInstance.JSON.readTree(me.body()).get("username").asText());
+        JsonNode openapi = HazardWatchInstance.JSON.readTree(hw.request("GET", "/api/openapi.json", null, false).body());
+        assertEquals("3.0.3", openapi.get("openapi").asText());
+        assertTrue(openapi.get("paths").has("/points/{id}/history"));
+    }
+
+    @Test
+    @Order(3)
+    void simulatorValuesArriveAndKeepChanging() throws Exception {
+        await(Duration.ofSeconds(30), "values for all 16 points", unchecked(() -> {
+            JsonNode points = hw.getJson("/api/points");
+            if (points.size() != 16) {
+                return false;
+            }
+            for (JsonNode point : points) {
+                if (point.get("value").isNull() || !"GOOD".equals(point.get("quality").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        }));
+        JsonNode first = point("A-T101-LT");
+        assertEquals("m", first.get("unit").asText());
+        assertEquals("T101液氨储罐液位", first.get("name").asText());
+        Instant firstTime = Instant.parse(first.get("timestamp").asText());
+        await(Duration.ofSeconds(15), "a newer sample", unchecked(() ->
+                Instant.parse(point("A-T101-LT").get("timestamp").asText()).isAfter(firstTime)));
+        JsonNode history = hw.getJson("/api/points/A-T101-LT/history");
+        assertTrue(history.get("samples").size() >= 2, history.toString());
+        assertEquals("m", history.get("unit").asText());
+    }
+
+    @Test
+    @Order(4)
+    void aForcedExcursionRaisesAnAlarmAndReleasingClearsIt() throws Exception {
+        String output = hw.shell("hazardwatch:sim-set " + GAS + " 57.5");
+        assertTrue(output.contains("forced to 57.5 %LEL"), output);
+        await(Duration.ofSeconds(20), "active alarm on " + GAS, unchecked(() -> {
+            JsonNode alarms = hw.getJson("/api/alarms?state=ACTIVE&pointId=" + GAS);
+            return alarms.size() == 1 && alarms.get(0).get("value").asDouble() == 57.5;
+        }));
+        JsonNode alarm = hw.getJson("/api/alarms?state=ACTIVE&pointId=" + GAS).get(0);
+        assertEquals("HIGH", alarm.get("kind").asText());
+        assertEquals("HIGH", alarm.get("priority").asText());
+        assertEquals(25.0, alarm.get("limit").asDouble());
+        assertNotNull(Instant.parse(alarm.get("raisedAt").asText()));
+        assertEquals("ACTIVE", point(GAS).get("alarmState").asText());
+        assertTrue(hw.shell("hazardwatch:read " + GAS).contains("alarm  HIGH HIGH"));
+
+        assertTrue(hw.shell("hazardwatch:sim-set " + GAS + " auto").contains("released"));
+        await(Duration.ofSeconds(20), "alarm cleared", unchecked(() -> hw.getJson("/api/alarms?state=ACTIVE&pointId=" + GAS).isEmpty()));
+        JsonNode cleared = hw.getJson("/api/alarms?pointId=" + GAS).get(0);
+        assertEquals("CLEARED", cleared.get("state").asText());
+        assertFalse(cleared.get("clearedAt").isNull());
+        assertTrue(hw.failingShell("hazardwatch:sim-set NOPE 1").contains("The simulator has no point 'NOPE'"));
+        assertTrue(hw.failingShell("hazardwatch:sim-set " + GAS + " lots").contains("is not a number"));
+    }
+
+    @Test
+    @Order(5)
+    void shellCommandsShowTheNode() throws Exception {
+        String status = hw.shell("hazardwatch:status");
+        assertTrue(status.contains("Edition:   hazardwatch-county"), status);
+        assertTrue(status.matches("(?s).*database\\s+\\|\\s+UP.*"), status);
+        String points = hw.shell("hazardwatch:points --area 罐区B（汽油）");
+        assertTrue(points.contains("B-T201-LT") && !points.contains("A-T101-LT"), points);
+        String routes = hw.shell("hazardwatch:routes");
+        assertTrue(routes.matches("(?s).*ingest-store\\s+\\|\\s+Started.*"), routes);
+        assertTrue(hw.failingShell("hazardwatch:read NOPE").contains("No monitoring point 'NOPE'"));
+    }
+
+    @Test
+    @Order(6)
+    void theOpcUaAdapterFeatureHotSwaps() throws Exception {
+        hw.shell("feature:uninstall hazardwatch-adapter-opcua");
+        await(Duration.ofSeconds(30), "adapter gone from health", unchecked(() -> !HazardWatchInstance.JSON
+                .readTree(hw.request("GET", "/api/health", null, false).body()).get("components").has("adapter:opcua-simulator")));
+        Thread.sleep(3000); // let in-flight batches land
+        Instant stalled = Instant.parse(point("A-T101-LT").get("timestamp").asText());
+        Thread.sleep(3000);
+        assertEquals(stalled, Instant.parse(point("A-T101-LT").get("timestamp").asText()), "no data without the adapter");
+
+        hw.shell("feature:install hazardwatch-adapter-opcua");
+        await(Duration.ofSeconds(60), "data resumes after reinstall", unchecked(() ->
+                Instant.parse(point("A-T101-LT").get("timestamp").asText()).isAfter(stalled)));
+        assertTrue(hw.shell("feature:list -i").contains("hazardwatch-adapter-opcua"));
+    }
+
+    @Test
+    @Order(7)
+    void routeFilesDeployReportErrorsAndUndeploy() throws Exception {
+        Path routes = hw.home.resolve("routes");
+        Files.writeString(routes.resolve("itest.yaml"), """
+                - route:
+                    id: itest-heartbeat
+                    from:
+                      uri: timer:itest?period=200
+                      steps:
+                        - to: log:itest?level=DEBUG
+                """, StandardCharsets.UTF_8);
+        Files.writeString(routes.resolve("broken.xml"), "<routes><route", StandardCharsets.UTF_8);
+        await(Duration.ofSeconds(20), "file route running with exchanges", unchecked(() -> {
+            for (JsonNode route : hw.getJson("/api/routes").get("routes")) {
+                if (route.get("id").asText().equals("itest-heartbeat")) {
+                    return route.get("status").asText().equals("Started") && route.get("exchangesTotal").asLong() > 0
+                            && route.get("source").asText().equals("routes/itest.yaml");
+                }
+            }
+            return false;
+        }));
+        JsonNode files = hw.getJson("/api/routes").get("files");
+        boolean brokenReported = false;
+        for (JsonNode file : files) {
+            if (file.get("file").asText().equals("broken.xml")) {
+                brokenReported = !file.get("error").isNull();
+            }
+        }
+        assertTrue(brokenReported, files.toString());
+        assertTrue(hw.shell("hazardwatch:routes").contains("Route file broken.xml FAILED"));
+        assertTrue(hw.shell("hazardwatch:routes").contains("itest-heartbeat"));
+
+        Files.delete(routes.resolve("itest.yaml"));
+        Files.delete(routes.resolve("broken.xml"));
+        await(Duration.ofSeconds(20), "file route removed", unchecked(() ->
+                !hw.getJson("/api/routes").toString().contains("itest-heartbeat")));
+    }
+
+    @Test
+    @Order(8)
+    void theWebAppIsServedWithSafeHeaders() throws Exception {
+        HttpResponse<String> index = hw.request("GET", "/", null, false);
+        assertEquals(200, index.statusCode());
+        assertTrue(index.body().contains("<div id=\"app\">"), index.body());
+        assertTrue(index.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals("nosniff", index.headers().firstValue("X-Content-Type-Options").orElse(""));
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"\\.?/?(assets/[^\"]+\\.js)\"").matcher(index.body());
+        assertTrue(script.find(), index.body());
+        HttpResponse<String> asset = hw.request("GET", "/" + script.group(1), null, false);
+        assertEquals(200, asset.statusCode());
+        assertTrue(asset.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertEquals(404, hw.request("GET", "/assets/../META-INF/MANIFEST.MF", null, false).statusCode());
+        assertEquals(404, hw.request("GET", "/no-such-file.js", null, false).statusCode());
+    }
+
+    @Test
+    @Order(9)
+    void aPersonLogsInAndSeesALiveValueInChromium() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "!!!!!!!! /usr/bin/chromium is missing: SKIPPING the browser test (./.ci/ensure-test-services installs it as root) !!!!!!!!");
+        Path frontend = hw.root.resolve("webapp/frontend");
+        Path screenshot = hw.root.resolve("itests/target/live-page.png");
+        ProcessBuilder builder = new ProcessBuilder("node", "e2e/live-value.mjs").directory(frontend.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("HW_URL", hw.url("/"), "HW_USER", "admin", "HW_PASSWORD",
+                HazardWatchInstance.ADMIN_PASSWORD, "HW_POINT", "A-T101-LT", "HW_SCREENSHOT", screenshot.toString()));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "browser test finished");
+        System.out.println(output);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("1 passed, 0 failed"), output);
+        assertTrue(Files.size(screenshot) > 10_000, "screenshot written");
+    }
+
+    @Test
+    @Order(10)
+    void nothingUnexpectedWasLogged() throws Exception {
+        String rss = new String(new ProcessBuilder("sh", "-c",
+                "ps -o rss= -p $(pgrep -f -- '-Dkaraf.base=" + hw.home + " ' | head -n 1)").start().getInputStream().readAllBytes()).strip();
+        System.out.println("[measure] resident memory of the running distribution: " + Long.parseLong(rss) / 1024 + " MB");
+        String log = hw.log();
+        assertFalse(log.contains("| ERROR |"), () -> log.lines().filter(l -> l.contains("| ERROR |")).limit(20)
+                .reduce("", (a, b) -> a + "\n" + b));
+    }
+}

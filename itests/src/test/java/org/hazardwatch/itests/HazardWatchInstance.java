@@ -1,0 +1,193 @@
+package org.hazardwatch.itests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A HazardWatch instance of the built distribution, run the way ops run it: with {@code ./hazardwatch start|shell|stop}
+ * and its own instance directory and free ports, so tests never collide with a running demo.
+ */
+public final class HazardWatchInstance implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "itest-Admin-2026";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    public final Path root = Path.of(System.getProperty("hazardwatch.root", "..")).toAbsolutePath().normalize();
+    public final Path home;
+    public final int httpPort;
+    public final int sshPort;
+    public final int opcuaPort;
+    private final Map<String, String> environment = new HashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String token;
+
+    public HazardWatchInstance(String name, Map<String, String> extraEnvironment) throws IOException {
+        home = root.resolve("itests/target/instances/" + name);
+        deleteRecursively(home);
+        httpPort = freePort();
+        sshPort = freePort();
+        opcuaPort = freePort();
+        environment.put("HAZARDWATCH_HOME", home.toString());
+        environment.put("HAZARDWATCH_HTTP_PORT", String.valueOf(httpPort));
+        environment.put("HAZARDWATCH_SSH_PORT", String.valueOf(sshPort));
+        environment.put("HAZARDWATCH_OPCUA_PORT", String.valueOf(opcuaPort));
+        environment.put("HAZARDWATCH_BROKER_PORT", String.valueOf(freePort()));
+        environment.put("HAZARDWATCH_RMI_REGISTRY_PORT", String.valueOf(freePort()));
+        environment.put("HAZARDWATCH_RMI_SERVER_PORT", String.valueOf(freePort()));
+        environment.put("HAZARDWATCH_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        environment.put("HAZARDWATCH_NO_BUILD", "1");
+        environment.put("JAVA_MAX_MEM", "768M");
+        environment.putAll(extraEnvironment);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Runs ./hazardwatch with the instance's environment; returns its output, failing on a non-zero exit. */
+    public String launcher(String... arguments) throws Exception {
+        return launcher(true, arguments);
+    }
+
+    private String launcher(boolean requireSuccess, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("hazardwatch").toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./hazardwatch " + String.join(" ", arguments) + " timed out:\n" + output);
+        }
+        if (requireSuccess && process.exitValue() != 0) {
+            throw new AssertionError("./hazardwatch " + String.join(" ", arguments) + " exited " + process.exitValue() + ":\n" + output);
+        }
+        return output;
+    }
+
+    public long start() throws Exception {
+        long begin = System.nanoTime();
+        launcher("start");
+        return (System.nanoTime() - begin) / 1_000_000;
+    }
+
+    public String shell(String command) throws Exception {
+        return launcher("shell", command);
+    }
+
+    /** A shell command that is expected to fail: its output, whatever the exit code. */
+    public String failingShell(String command) throws Exception {
+        return launcher(false, "shell", command);
+    }
+
+    @Override
+    public void close() throws Exception {
+        launcher("stop");
+    }
+
+    public String log() throws IOException {
+        Path log = home.resolve("data/log/karaf.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    public HttpResponse<String> request(String method, String path, String body, boolean authenticated) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
+        if (authenticated) {
+            builder.header("Authorization", "Bearer " + token());
+        }
+        if (body != null) {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = request("GET", path, null, true);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    public synchronized String token() throws Exception {
+        if (token == null) {
+            HttpResponse<String> response = request("POST", "/api/auth/login",
+                    "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", false);
+            if (response.statusCode() != 200) {
+                throw new AssertionError("login failed: " + response.statusCode() + " " + response.body());
+            }
+            token = JSON.readTree(response.body()).get("token").asText();
+        }
+        return token;
+    }
+
+    public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // e.g. the service is still starting; try again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** A supplier-style check that may throw checked exceptions. */
+    public interface Check {
+        boolean test() throws Exception;
+    }
+
+    public static BooleanSupplier unchecked(Check check) {
+        return () -> {
+            try {
+                return check.test();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var files = Files.walk(path)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
