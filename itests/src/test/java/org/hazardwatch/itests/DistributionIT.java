@@ -276,8 +276,9 @@ class DistributionIT {
         String rss = new String(new ProcessBuilder("sh", "-c",
                 "ps -o rss= -p $(pgrep -f -- '-Dkaraf.base=" + hw.home + " ' | head -n 1)").start().getInputStream().readAllBytes()).strip();
         System.out.println("[measure] resident memory of the running distribution: " + Long.parseLong(rss) / 1024 + " MB");
-        String log = hw.log();
-        assertFalse(log.contains("| ERROR |"), () -> log.lines().filter(l -> l.contains("| ERROR |")).limit(20)
-                .reduce("", (a, b) -> a + "\n" + b));
+        // the shell logs the deliberately wrong commands above as errors; anything else is a defect
+        java.util.List<String> errors = hw.log().lines().filter(l -> l.contains("| ERROR |"))
+                .filter(l -> !l.contains("ShellUtil") || !l.contains("Exception caught while executing command")).toList();
+        assertTrue(errors.isEmpty(), () -> String.join("\n", errors.subList(0, Math.min(20, errors.size()))));
     }
 }

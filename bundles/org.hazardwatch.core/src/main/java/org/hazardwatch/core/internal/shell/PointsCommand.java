@@ -43,7 +43,7 @@ public class PointsCommand implements Action {
     public Object execute() throws Exception {
         if (reload) {
             if (catalogue == null) {
-                throw new IllegalArgumentException("The point catalogue is not available");
+                throw new IllegalStateException("The point catalogue is not available");
             } else {
                 PointCatalog.Result result = catalogue.reload();
                 System.out.println(catalogue.file() + ": " + result.points().size() + " points loaded");
@@ -68,5 +68,6 @@ public class PointsCommand implements Action {
                     alarmed.contains(point.id()) ? "ALARM" : "");
         }
         table.print(System.out);
+        return null;
     }
 }
