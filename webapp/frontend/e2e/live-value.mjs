@@ -82,7 +82,18 @@ async function main() {
     if (!loginText.includes('登录')) fail('login page is not in Chinese: text "登录" not found')
     log('login page shown in Chinese')
 
-    // 2. Log in.
+    // 2. A wrong password is refused with a Chinese message, then the right one logs in.
+    await page.fill('[data-testid="login-username"]', USER)
+    await page.fill('[data-testid="login-password"]', PASSWORD + '-wrong')
+    await page.click('[data-testid="login-submit"]')
+    try {
+      await page.waitForSelector('[data-testid="login-error"]', { timeout: 15000 })
+    } catch {
+      fail('a wrong password did not show a login error')
+    }
+    const refusal = await textOf(page, '[data-testid="login-error"]')
+    if (!refusal.includes('用户名或密码错误')) fail(`wrong-password message is not the Chinese one: "${refusal}"`)
+    log(`wrong password refused: ${refusal}`)
     await page.fill('[data-testid="login-username"]', USER)
     await page.fill('[data-testid="login-password"]', PASSWORD)
     await page.click('[data-testid="login-submit"]')

@@ -56,6 +56,7 @@ export default {
     submit: 'Log in',
     submitting: 'Logging in…',
     failed: 'Login failed',
+    badCredentials: 'Wrong username or password',
     sessionExpired: 'Your session has expired. Please log in again.',
     footer: 'Authorized personnel only. All actions are logged.'
   },

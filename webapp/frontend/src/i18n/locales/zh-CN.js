@@ -56,6 +56,7 @@ export default {
     submit: '登录',
     submitting: '正在登录…',
     failed: '登录失败',
+    badCredentials: '用户名或密码错误',
     sessionExpired: '登录已失效，请重新登录',
     footer: '仅限授权人员使用，所有操作将被记录'
   },
