@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ import org.hazardwatch.api.model.Quality;
 import org.hazardwatch.api.model.Sample;
 import org.hazardwatch.broker.internal.EmbeddedBroker;
 import org.hazardwatch.core.internal.alarm.LimitAlarmEvaluator;
+import org.hazardwatch.core.internal.alarm.PointCache;
 import org.hazardwatch.core.internal.db.DatabaseMigrator;
 import org.hazardwatch.core.internal.db.JdbcAlarmStore;
 import org.hazardwatch.core.internal.db.JdbcPointRepository;
@@ -96,7 +98,8 @@ public final class IngestThroughputBenchmark {
         EmbeddedBroker broker = new EmbeddedBroker("bench", "", true, work.resolve("broker").toFile(), 2048, 64);
         broker.start();
         IngestPipeline pipeline = new IngestPipeline(broker.connectionFactory(), new JdbcSampleStore(dataSource),
-                new LimitAlarmEvaluator(points::findById, new JdbcAlarmStore(dataSource)), null);
+                new LimitAlarmEvaluator(new PointCache(points, Duration.ofSeconds(10), System::nanoTime),
+                        new JdbcAlarmStore(dataSource)), null);
         try {
             Instant base = Instant.parse("2026-01-01T00:00:00Z");
             long start = System.nanoTime();

@@ -2,6 +2,7 @@ package org.hazardwatch.api.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hazardwatch.api.model.Alarm;
@@ -17,6 +18,9 @@ public interface AlarmStore {
 
     /** The active alarm of a point, if there is one. */
     Optional<Alarm> findActive(String pointId);
+
+    /** Every active alarm, keyed by point id (one query; used once per sample batch by the alarm check). */
+    Map<String, Alarm> activeByPoint();
 
     Alarm raise(String pointId, AlarmKind kind, AlarmPriority priority, double value, double limit, Instant at);
 

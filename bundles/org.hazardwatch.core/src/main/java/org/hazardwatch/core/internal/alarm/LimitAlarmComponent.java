@@ -1,5 +1,7 @@
 package org.hazardwatch.core.internal.alarm;
 
+import java.time.Duration;
+
 import org.hazardwatch.api.alarm.AlarmEvaluator;
 import org.hazardwatch.api.store.AlarmStore;
 import org.hazardwatch.api.store.PointRepository;
@@ -12,6 +14,6 @@ public class LimitAlarmComponent extends LimitAlarmEvaluator {
 
     @Activate
     public LimitAlarmComponent(@Reference PointRepository points, @Reference AlarmStore alarms) {
-        super(points::findById, alarms);
+        super(new PointCache(points, Duration.ofSeconds(10), System::nanoTime), alarms);
     }
 }

@@ -1,6 +1,8 @@
 package org.hazardwatch.core.internal.alarm;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,15 +34,22 @@ public class LimitAlarmEvaluator implements AlarmEvaluator {
 
     @Override
     public void evaluate(List<Sample> storedSamples) {
+        Map<String, Alarm> active = null; // read once per batch, only when a GOOD sample needs it
         for (Sample sample : storedSamples) {
             if (sample.quality() != Quality.GOOD) {
                 continue;
             }
-            points.apply(sample.pointId()).ifPresent(point -> evaluate(point, sample));
+            Optional<MonitoringPoint> point = points.apply(sample.pointId());
+            if (point.isPresent()) {
+                if (active == null) {
+                    active = new HashMap<>(alarms.activeByPoint());
+                }
+                evaluate(point.get(), sample, active);
+            }
         }
     }
 
-    private void evaluate(MonitoringPoint point, Sample sample) {
+    private void evaluate(MonitoringPoint point, Sample sample, Map<String, Alarm> activeByPoint) {
         AlarmKind violated = null;
         double limit = Double.NaN;
         if (point.alarmHigh() != null && sample.value() >= point.alarmHigh()) {
@@ -50,13 +59,15 @@ public class LimitAlarmEvaluator implements AlarmEvaluator {
             violated = AlarmKind.LOW;
             limit = point.alarmLow();
         }
-        Optional<Alarm> active = alarms.findActive(point.id());
-        if (active.isPresent() && active.get().kind() != violated) {
-            alarms.clear(active.get().id(), sample.timestamp());
-            active = Optional.empty();
+        Alarm active = activeByPoint.get(point.id());
+        if (active != null && active.kind() != violated) {
+            alarms.clear(active.id(), sample.timestamp());
+            activeByPoint.remove(point.id());
+            active = null;
         }
-        if (violated != null && active.isEmpty()) {
-            alarms.raise(point.id(), violated, priorityOf(point.type()), sample.value(), limit, sample.timestamp());
+        if (violated != null && active == null) {
+            activeByPoint.put(point.id(),
+                    alarms.raise(point.id(), violated, priorityOf(point.type()), sample.value(), limit, sample.timestamp()));
         }
     }
 

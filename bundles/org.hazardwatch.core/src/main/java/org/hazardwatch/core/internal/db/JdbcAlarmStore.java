@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -63,6 +65,16 @@ public class JdbcAlarmStore implements AlarmStore {
     public Optional<Alarm> findActive(String pointId) {
         List<Alarm> active = list(AlarmState.ACTIVE, pointId, 1);
         return active.isEmpty() ? Optional.empty() : Optional.of(active.get(0));
+    }
+
+    @Override
+    public Map<String, Alarm> activeByPoint() {
+        Map<String, Alarm> active = new HashMap<>();
+        // newest first, so a point with several active rows (should not happen) maps to its newest
+        for (Alarm alarm : list(AlarmState.ACTIVE, null, Integer.MAX_VALUE)) {
+            active.putIfAbsent(alarm.pointId(), alarm);
+        }
+        return active;
     }
 
     @Override

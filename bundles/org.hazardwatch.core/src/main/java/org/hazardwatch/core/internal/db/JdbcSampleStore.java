@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,19 +67,28 @@ public class JdbcSampleStore implements SampleStore {
         }
     }
 
+    /** One query for the whole batch: every point must be defined. */
     private static void requireKnownPoints(Connection c, Collection<Sample> samples) throws SQLException {
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (Sample sample : samples) {
             ids.add(sample.pointId());
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM monitoring_point WHERE id = ?")) {
+        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        Set<String> known = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM monitoring_point WHERE id IN (" + placeholders + ")")) {
+            int i = 1;
             for (String id : ids) {
-                s.setString(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new UnknownPointException(id);
-                    }
+                s.setString(i++, id);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
                 }
+            }
+        }
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw new UnknownPointException(id);
             }
         }
     }
@@ -91,40 +102,45 @@ public class JdbcSampleStore implements SampleStore {
         return latest.values();
     }
 
-    /** Advances the current value only when the sample is at least as new as the stored one. */
+    /** Advances the current value only when the sample is at least as new as the stored one; one batch per step. */
     private static void updateCurrentValues(Connection c, Collection<Sample> latest) throws SQLException {
-        List<Sample> missing = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>(latest);
+        int[] updated;
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE current_value SET sample_value = ?, quality = ?, sample_time = ? WHERE point_id = ? AND sample_time <= ?");
-                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM current_value WHERE point_id = ?")) {
-            for (Sample sample : latest) {
+                "UPDATE current_value SET sample_value = ?, quality = ?, sample_time = ? WHERE point_id = ? AND sample_time <= ?")) {
+            for (Sample sample : samples) {
                 update.setDouble(1, sample.value());
                 update.setString(2, sample.quality().name());
                 Jdbc.setInstant(update, 3, sample.timestamp());
                 update.setString(4, sample.pointId());
                 Jdbc.setInstant(update, 5, sample.timestamp());
-                if (update.executeUpdate() == 0) {
-                    exists.setString(1, sample.pointId());
-                    try (ResultSet rs = exists.executeQuery()) {
-                        if (!rs.next()) {
-                            missing.add(sample);
-                        }
-                    }
-                }
+                update.addBatch();
+            }
+            updated = update.executeBatch();
+        }
+        List<Sample> notUpdated = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (updated[i] == 0) {
+                notUpdated.add(samples.get(i));
             }
         }
-        if (!missing.isEmpty()) {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO current_value (point_id, sample_value, quality, sample_time) VALUES (?, ?, ?, ?)")) {
-                for (Sample sample : missing) {
-                    insert.setString(1, sample.pointId());
-                    insert.setDouble(2, sample.value());
-                    insert.setString(3, sample.quality().name());
-                    Jdbc.setInstant(insert, 4, sample.timestamp());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        if (notUpdated.isEmpty()) {
+            return;
+        }
+        // either the point has no current value yet, or the stored one is newer: insert only the former
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO current_value (point_id, sample_value, quality, sample_time) "
+                + "SELECT ?, ?, ?, ? FROM monitoring_point WHERE id = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM current_value WHERE point_id = ?)")) {
+            for (Sample sample : notUpdated) {
+                insert.setString(1, sample.pointId());
+                insert.setDouble(2, sample.value());
+                insert.setString(3, sample.quality().name());
+                Jdbc.setInstant(insert, 4, sample.timestamp());
+                insert.setString(5, sample.pointId());
+                insert.setString(6, sample.pointId());
+                insert.addBatch();
             }
+            insert.executeBatch();
         }
     }
 
