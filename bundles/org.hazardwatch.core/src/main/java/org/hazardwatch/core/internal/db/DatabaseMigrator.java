@@ -14,6 +14,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Creates and upgrades the HazardWatch schema with the Liquibase change log {@value #CHANGELOG}. Liquibase is
@@ -37,6 +38,8 @@ public final class DatabaseMigrator {
             Map<String, Object> scope = new HashMap<>();
             scope.put(Scope.Attr.classLoader.name(), bundleLoader);
             scope.put(Scope.Attr.resourceAccessor.name(), resources);
+            // progress to the log, not to the console of a foreground Karaf
+            scope.put(Scope.Attr.ui.name(), new LoggerUIService());
             // the plant network is closed: no usage analytics, no banner
             scope.put("liquibase.analytics.enabled", Boolean.FALSE);
             scope.put("liquibase.showBanner", Boolean.FALSE);
