@@ -37,6 +37,7 @@ public final class HazardWatchInstance implements AutoCloseable {
     private final Map<String, String> environment = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
+    private String password = ADMIN_PASSWORD;
 
     public HazardWatchInstance(String name, Map<String, String> extraEnvironment) throws IOException {
         home = root.resolve("itests/target/instances/" + name);
@@ -139,13 +140,19 @@ public final class HazardWatchInstance implements AutoCloseable {
     public synchronized String token() throws Exception {
         if (token == null) {
             HttpResponse<String> response = request("POST", "/api/auth/login",
-                    "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", false);
+                    "{\"username\":\"admin\",\"password\":\"" + password + "\"}", false);
             if (response.statusCode() != 200) {
                 throw new AssertionError("login failed: " + response.statusCode() + " " + response.body());
             }
             token = JSON.readTree(response.body()).get("token").asText();
         }
         return token;
+    }
+
+    /** Logs in again with this password from now on (after a password change). */
+    public synchronized void useCredentials(String newPassword) {
+        password = newPassword;
+        token = null;
     }
 
     public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -55,9 +56,23 @@ class RegulatorOnPostgresIT {
                 assertEquals(5, rs.getInt(1), "migrations recorded in PostgreSQL");
             }
 
+            // the password can be changed over the API; every session ends with it
+            String oldToken = hw.token();
+            HttpResponse<String> tooShort = hw.request("POST", "/api/auth/password",
+                    "{\"currentPassword\":\"" + HazardWatchInstance.ADMIN_PASSWORD + "\",\"newPassword\":\"short\"}", true);
+            assertEquals(400, tooShort.statusCode());
+            assertEquals("PASSWORD_TOO_SHORT", HazardWatchInstance.JSON.readTree(tooShort.body()).get("code").asText());
+            HttpResponse<String> changed = hw.request("POST", "/api/auth/password",
+                    "{\"currentPassword\":\"" + HazardWatchInstance.ADMIN_PASSWORD + "\",\"newPassword\":\"City-Node-Pass-2026\"}", true);
+            assertEquals(204, changed.statusCode(), changed.body());
+            assertEquals(401, hw.request("GET", "/api/points", null, true).statusCode(), "old session " + oldToken + " ended");
+            assertEquals(200, hw.request("POST", "/api/auth/login",
+                    "{\"username\":\"admin\",\"password\":\"City-Node-Pass-2026\"}", false).statusCode());
+
             hw.close();
             long restart = hw.start();
             System.out.println("[measure] restart until /api/health answers: " + restart + " ms");
+            hw.useCredentials("City-Node-Pass-2026");
             assertEquals(16, hw.getJson("/api/points").size(), "data kept across restart");
             assertFalse(hw.shell("feature:list -i").contains("hazardwatch-adapter-opcua"));
         } finally {

@@ -12,4 +12,11 @@ public interface AuthService {
     Optional<AuthSession> validate(String token);
 
     void logout(String token);
+
+    /**
+     * Changes a user's password after checking the current one, and ends every session of that user.
+     *
+     * @throws PasswordChangeException with the reason when the current password is wrong or the new one is refused
+     */
+    void changePassword(String username, char[] currentPassword, char[] newPassword);
 }

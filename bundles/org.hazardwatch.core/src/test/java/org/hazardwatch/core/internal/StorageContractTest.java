@@ -20,6 +20,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.hazardwatch.api.auth.AuthSession;
+import org.hazardwatch.api.auth.PasswordChangeException;
+import org.hazardwatch.api.auth.PasswordChangeException.Reason;
 import org.hazardwatch.api.model.Alarm;
 import org.hazardwatch.api.model.AlarmKind;
 import org.hazardwatch.api.model.AlarmPriority;
@@ -166,6 +168,35 @@ abstract class StorageContractTest {
         AuthSession second = auth.login("admin", generated.get().toCharArray()).orElseThrow();
         auth.logout(second.token());
         assertTrue(auth.validate(second.token()).isEmpty(), "logged out");
+    }
+
+    @Test
+    void passwordChangesAreCheckedAndEndEverySession() {
+        JdbcAuthService auth = new JdbcAuthService(dataSource, Duration.ofMinutes(30), Clock.systemUTC());
+        auth.createUser("zhangsan", "Initial-Pass-1".toCharArray());
+        AuthSession first = auth.login("zhangsan", "Initial-Pass-1".toCharArray()).orElseThrow();
+        AuthSession second = auth.login("zhangsan", "Initial-Pass-1".toCharArray()).orElseThrow();
+        assertEquals(Reason.CURRENT_PASSWORD_WRONG, refusal(auth, "wrong", "Another-Pass-2"));
+        assertEquals(Reason.PASSWORD_TOO_SHORT, refusal(auth, "Initial-Pass-1", "short"));
+        assertEquals(Reason.PASSWORD_CONTAINS_USERNAME, refusal(auth, "Initial-Pass-1", "my-ZhangSan-2026"));
+        assertEquals(Reason.PASSWORD_UNCHANGED, refusal(auth, "Initial-Pass-1", "Initial-Pass-1"));
+        assertTrue(auth.validate(first.token()).isPresent(), "refused changes end no session");
+
+        auth.changePassword("zhangsan", "Initial-Pass-1".toCharArray(), "Another-Pass-2".toCharArray());
+        assertTrue(auth.validate(first.token()).isEmpty());
+        assertTrue(auth.validate(second.token()).isEmpty());
+        assertTrue(auth.login("zhangsan", "Initial-Pass-1".toCharArray()).isEmpty());
+        assertTrue(auth.login("zhangsan", "Another-Pass-2".toCharArray()).isPresent());
+        assertEquals(Reason.CURRENT_PASSWORD_WRONG, refusalFor(auth, "nobody", "x", "Another-Pass-3"));
+    }
+
+    private static Reason refusal(JdbcAuthService auth, String current, String next) {
+        return refusalFor(auth, "zhangsan", current, next);
+    }
+
+    private static Reason refusalFor(JdbcAuthService auth, String user, String current, String next) {
+        return assertThrows(PasswordChangeException.class,
+                () -> auth.changePassword(user, current.toCharArray(), next.toCharArray())).reason();
     }
 
     @Test

@@ -29,6 +29,9 @@ public class AuthResource {
     public record Me(String username, Instant expiresAt) {
     }
 
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
     private final AuthService auth;
 
     public AuthResource(AuthService auth) {
@@ -58,8 +61,25 @@ public class AuthResource {
     @GET
     @Path("/me")
     public Me me(@Context HttpHeaders headers) {
-        AuthSession session = auth.validate(AuthFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION)))
-                .orElseThrow(() -> new NotAuthorizedException("not logged in", "Bearer"));
+        AuthSession session = session(headers);
         return new Me(session.username(), session.expiresAt());
+    }
+
+    /** Changes the caller's password; every session of the user ends, this one included. */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(@Context HttpHeaders headers, PasswordChange change) {
+        if (change == null || change.currentPassword() == null || change.newPassword() == null) {
+            throw new IllegalArgumentException("currentPassword and newPassword are required");
+        }
+        auth.changePassword(session(headers).username(), change.currentPassword().toCharArray(),
+                change.newPassword().toCharArray());
+        return Response.noContent().build();
+    }
+
+    private AuthSession session(HttpHeaders headers) {
+        return auth.validate(AuthFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION)))
+                .orElseThrow(() -> new NotAuthorizedException("not logged in", "Bearer"));
     }
 }

@@ -8,6 +8,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
+import org.hazardwatch.api.auth.PasswordChangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         int status;
         String message;
-        if (failure instanceof WebApplicationException web) {
+        String code = null;
+        if (failure instanceof PasswordChangeException refused) {
+            status = refused.reason() == PasswordChangeException.Reason.CURRENT_PASSWORD_WRONG ? 403 : 400;
+            message = refused.getMessage();
+            code = refused.reason().name();
+        } else if (failure instanceof WebApplicationException web) {
             status = web.getResponse().getStatus();
             message = failure.getMessage() == null || failure.getMessage().startsWith("HTTP ")
                     ? Response.Status.fromStatusCode(status) == null ? "error" : Response.Status.fromStatusCode(status).getReasonPhrase()
@@ -44,6 +50,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             status = 500;
             message = "internal error, reference " + reference + " in the server log";
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, message)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, message, code)).build();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.core.Response;
 
+import org.hazardwatch.api.auth.PasswordChangeException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,17 @@ class ErrorMapperTest {
         assertEquals(404, mapper.toResponse(new NotFoundException("no monitoring point 'X'")).getStatus());
         assertEquals("no monitoring point 'X'", body(mapper.toResponse(new NotFoundException("no monitoring point 'X'"))).message());
         assertEquals(400, mapper.toResponse(new IllegalArgumentException("username and password are required")).getStatus());
+    }
+
+    @Test
+    void refusedPasswordChangesCarryATranslatableCode() {
+        Response wrong = mapper.toResponse(new PasswordChangeException(PasswordChangeException.Reason.CURRENT_PASSWORD_WRONG, "x"));
+        assertEquals(403, wrong.getStatus());
+        assertEquals("CURRENT_PASSWORD_WRONG", body(wrong).code());
+        Response shortOne = mapper.toResponse(new PasswordChangeException(PasswordChangeException.Reason.PASSWORD_TOO_SHORT, "y"));
+        assertEquals(400, shortOne.getStatus());
+        assertEquals("PASSWORD_TOO_SHORT", body(shortOne).code());
+        assertEquals(null, body(mapper.toResponse(new IllegalArgumentException("z"))).code());
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Login service. At first start it creates the {@code admin} account with the password from the environment
  * variable {@code HAZARDWATCH_ADMIN_PASSWORD}, or a generated one that is written to the log and to
- * {@code data/hazardwatch/initial-admin-password} (owner-readable only).
+ * {@code data/hazardwatch/initial-admin-password} (owner-readable only; deleted when the password is changed).
  */
 @Component(service = AuthService.class, configurationPid = "org.hazardwatch", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class AuthComponent extends JdbcAuthService {
@@ -35,16 +35,35 @@ public class AuthComponent extends JdbcAuthService {
         generated.ifPresent(this::announce);
     }
 
+    @Override
+    public void changePassword(String username, char[] currentPassword, char[] newPassword) {
+        super.changePassword(username, currentPassword, newPassword);
+        if (ADMIN.equals(username)) {
+            initialPasswordFile().ifPresent(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    logger.warn("Could not delete {}: {}", file, e.getMessage());
+                }
+            });
+        }
+        logger.info("Password of {} changed; its sessions ended", username);
+    }
+
+    private static Optional<Path> initialPasswordFile() {
+        String data = System.getProperty("karaf.data");
+        return data == null ? Optional.empty() : Optional.of(Path.of(data, "hazardwatch", "initial-admin-password"));
+    }
+
     private void announce(String password) {
         logger.warn("\n****************************************************************\n"
                 + " HazardWatch created the initial account: user 'admin', password '{}'\n"
                 + " Change it after the first login.\n"
                 + "****************************************************************", password);
-        String data = System.getProperty("karaf.data");
-        if (data == null) {
+        if (initialPasswordFile().isEmpty()) {
             return;
         }
-        Path file = Path.of(data, "hazardwatch", "initial-admin-password");
+        Path file = initialPasswordFile().get();
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, password + "\n");

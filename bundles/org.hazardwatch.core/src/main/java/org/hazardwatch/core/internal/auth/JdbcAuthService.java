@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 
 import org.hazardwatch.api.auth.AuthService;
 import org.hazardwatch.api.auth.AuthSession;
+import org.hazardwatch.api.auth.PasswordChangeException;
+import org.hazardwatch.api.auth.PasswordChangeException.Reason;
 import org.hazardwatch.core.internal.db.Jdbc;
 
 /**
@@ -83,18 +85,7 @@ public class JdbcAuthService implements AuthService {
         if (username == null || password == null || username.length() > 64) {
             return Optional.empty();
         }
-        String stored = null;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
-            s.setString(1, username);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    stored = rs.getString(1);
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("login of " + username, e);
-        }
+        String stored = storedHash(username);
         boolean matches = PasswordHasher.verify(password, stored == null ? DUMMY_HASH : stored);
         if (stored == null || !matches) {
             return Optional.empty();
@@ -148,6 +139,59 @@ public class JdbcAuthService implements AuthService {
             s.executeUpdate();
         } catch (SQLException e) {
             throw Jdbc.failure("logout", e);
+        }
+    }
+
+    /** Minimum length of a new password; the full password policy comes with the user model. */
+    public static final int MIN_PASSWORD_LENGTH = 10;
+
+    @Override
+    public void changePassword(String username, char[] currentPassword, char[] newPassword) {
+        String stored = storedHash(username);
+        if (stored == null || currentPassword == null || !PasswordHasher.verify(currentPassword, stored)) {
+            throw new PasswordChangeException(Reason.CURRENT_PASSWORD_WRONG, "the current password is wrong");
+        }
+        String next = newPassword == null ? "" : new String(newPassword);
+        if (next.length() < MIN_PASSWORD_LENGTH) {
+            throw new PasswordChangeException(Reason.PASSWORD_TOO_SHORT,
+                    "the new password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (next.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+            throw new PasswordChangeException(Reason.PASSWORD_CONTAINS_USERNAME, "the new password must not contain the user name");
+        }
+        if (PasswordHasher.verify(newPassword, stored)) {
+            throw new PasswordChangeException(Reason.PASSWORD_UNCHANGED, "the new password must differ from the current one");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement update = c.prepareStatement("UPDATE app_user SET password_hash = ? WHERE username = ?");
+                    PreparedStatement sessions = c.prepareStatement("DELETE FROM auth_session WHERE username = ?")) {
+                update.setString(1, PasswordHasher.hash(newPassword));
+                update.setString(2, username);
+                update.executeUpdate();
+                sessions.setString(1, username);
+                sessions.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("changing the password of " + username, e);
+        }
+    }
+
+    private String storedHash(String username) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
+            s.setString(1, username);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the account " + username, e);
         }
     }
 

@@ -1,0 +1,25 @@
+package org.hazardwatch.api.auth;
+
+/** A password change was refused; {@link #reason()} says why in a form clients can translate. */
+public class PasswordChangeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Reason {
+        CURRENT_PASSWORD_WRONG,
+        PASSWORD_TOO_SHORT,
+        PASSWORD_CONTAINS_USERNAME,
+        PASSWORD_UNCHANGED
+    }
+
+    private final Reason reason;
+
+    public PasswordChangeException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
