@@ -3,7 +3,6 @@ package org.hazardwatch.rest.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,10 +58,7 @@ public class PointsResource {
     @GET
     public List<PointView> list() {
         Map<String, CurrentValue> current = samples.currentValues();
-        Map<String, Alarm> active = new HashMap<>();
-        for (Alarm alarm : alarms.list(AlarmState.ACTIVE, null, 100_000)) {
-            active.putIfAbsent(alarm.pointId(), alarm);
-        }
+        Map<String, Alarm> active = alarms.activeByPoint();
         List<PointView> views = new ArrayList<>();
         for (MonitoringPoint point : points.findAll()) {
             views.add(view(point, current.get(point.id()), active.get(point.id())));

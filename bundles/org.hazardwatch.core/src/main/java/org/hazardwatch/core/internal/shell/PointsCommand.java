@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.hazardwatch.api.model.AlarmState;
 import org.hazardwatch.api.model.CurrentValue;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.store.AlarmStore;
@@ -51,8 +50,7 @@ public class PointsCommand implements Action {
             }
         }
         Map<String, CurrentValue> current = samples.currentValues();
-        java.util.Set<String> alarmed = new java.util.HashSet<>();
-        alarms.list(AlarmState.ACTIVE, null, 10_000).forEach(alarm -> alarmed.add(alarm.pointId()));
+        java.util.Set<String> alarmed = alarms.activeByPoint().keySet();
         ShellTable table = new ShellTable();
         for (String column : new String[] { "ID", "Name", "Type", "Area", "Value", "Unit", "Quality", "Time", "Alarm" }) {
             table.column(column);
