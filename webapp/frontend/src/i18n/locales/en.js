@@ -15,7 +15,9 @@ export default {
     language: 'Language',
     user: 'Signed in as',
     logout: 'Log out',
-    logoutDone: 'Logged out'
+    logoutDone: 'Logged out',
+    userMenu: 'User menu',
+    changePassword: 'Change password'
   },
   health: {
     label: 'System status',
@@ -59,6 +61,28 @@ export default {
     badCredentials: 'Wrong username or password',
     sessionExpired: 'Your session has expired. Please log in again.',
     footer: 'Authorized personnel only. All actions are logged.'
+  },
+  changePassword: {
+    title: 'Change password',
+    current: 'Current password',
+    new: 'New password',
+    repeat: 'Repeat new password',
+    currentPlaceholder: 'Enter your current password',
+    newPlaceholder: 'At least {min} characters, must not contain the username',
+    repeatPlaceholder: 'Enter the new password again',
+    currentRequired: 'Please enter your current password',
+    newRequired: 'Please enter a new password',
+    repeatRequired: 'Please repeat the new password',
+    tooShort: 'The new password must be at least {min} characters long',
+    mismatch: 'The two new passwords do not match',
+    unchanged: 'The new password must differ from the current one',
+    containsUsername: 'The new password must not contain the username',
+    wrongCurrent: 'The current password is wrong',
+    submit: 'Change password',
+    submitting: 'Submitting…',
+    cancel: 'Cancel',
+    failed: 'Password change failed',
+    done: 'Password changed. Please log in again.'
   },
   monitor: {
     title: 'Live monitoring',

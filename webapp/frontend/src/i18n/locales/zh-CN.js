@@ -15,7 +15,9 @@ export default {
     language: '语言',
     user: '当前用户',
     logout: '退出登录',
-    logoutDone: '已退出登录'
+    logoutDone: '已退出登录',
+    userMenu: '用户菜单',
+    changePassword: '修改密码'
   },
   health: {
     label: '系统状态',
@@ -59,6 +61,28 @@ export default {
     badCredentials: '用户名或密码错误',
     sessionExpired: '登录已失效，请重新登录',
     footer: '仅限授权人员使用，所有操作将被记录'
+  },
+  changePassword: {
+    title: '修改密码',
+    current: '当前密码',
+    new: '新密码',
+    repeat: '确认新密码',
+    currentPlaceholder: '请输入当前密码',
+    newPlaceholder: '至少 {min} 个字符，不能包含用户名',
+    repeatPlaceholder: '请再次输入新密码',
+    currentRequired: '请输入当前密码',
+    newRequired: '请输入新密码',
+    repeatRequired: '请再次输入新密码',
+    tooShort: '新密码至少{min}个字符',
+    mismatch: '两次输入的新密码不一致',
+    unchanged: '新密码不能与当前密码相同',
+    containsUsername: '新密码不能包含用户名',
+    wrongCurrent: '当前密码不正确',
+    submit: '确认修改',
+    submitting: '正在提交…',
+    cancel: '取消',
+    failed: '密码修改失败',
+    done: '密码已修改，请重新登录'
   },
   monitor: {
     title: '实时监测',
