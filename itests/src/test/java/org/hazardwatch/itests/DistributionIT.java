@@ -193,6 +193,8 @@ class DistributionIT {
         await(Duration.ofSeconds(60), "data resumes after reinstall", unchecked(() ->
                 Instant.parse(point("A-T101-LT").get("timestamp").asText()).isAfter(stalled)));
         assertTrue(hw.shell("feature:list -i").contains("hazardwatch-adapter-opcua"));
+        assertFalse(hw.log().contains("(hazardwatch-ingest) is shutting down"),
+                "swapping the adapter must not refresh (restart) the core bundles");
     }
 
     @Test
