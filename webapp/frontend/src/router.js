@@ -15,7 +15,8 @@ const routes = [
       { path: 'monitor', name: 'monitor', component: MonitorView },
       // The trend page pulls in ECharts, so it is loaded on demand.
       { path: 'trend/:pointId?', name: 'trend', component: () => import('./views/TrendView.vue'), props: true },
-      { path: 'alarms', name: 'alarms', component: () => import('./views/AlarmsView.vue') }
+      { path: 'alarms', name: 'alarms', component: () => import('./views/AlarmsView.vue') },
+      { path: 'grading', name: 'grading', component: () => import('./views/GradingView.vue') }
     ]
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'monitor' } }

@@ -43,3 +43,13 @@ export function getPointHistory(pointId, from, to) {
 export function getAlarms({ state, pointId, limit } = {}) {
   return request('/alarms', { query: { state, pointId, limit } })
 }
+
+/**
+ * GB 18218 identification and grading of a major hazard source (POST /api/grading/gb18218).
+ * Refusals come as ApiError with status 400 and body {status, code, message}; message starts with
+ * "substances[N]" when a single entry is at fault.
+ * @param {{edition: string, exposedPeople: number, substances: object[]}} body
+ */
+export function gradeGb18218(body) {
+  return request('/grading/gb18218', { method: 'POST', body, timeout: 30000 })
+}

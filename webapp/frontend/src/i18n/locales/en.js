@@ -9,7 +9,8 @@ export default {
   nav: {
     monitor: 'Live monitoring',
     trend: 'Trends',
-    alarms: 'Alarms'
+    alarms: 'Alarms',
+    grading: 'Grading'
   },
   header: {
     language: 'Language',
@@ -161,6 +162,182 @@ export default {
       limit: 'Limit',
       raisedAt: 'Raised at',
       clearedAt: 'Cleared at'
+    }
+  },
+  grading: {
+    title: 'Major hazard source grading calculator',
+    subtitle: 'Identifies a major hazard source of hazardous chemicals per GB 18218 and computes the grading index R and the grade',
+    disclaimer: 'For reference only; the text of the standard and the authorities\' decision prevail',
+    edition: 'Standard',
+    editions: {
+      e2018: 'GB 18218-2018',
+      e2009: 'GB 18218-2009'
+    },
+    people: 'Exposed people',
+    peopleUnit: 'people',
+    peopleHint: 'Residents outside the plant within 500 m of its boundary; sets the correction factor α',
+    substances: 'Hazardous chemicals',
+    tableHint: 'Give the name as written in Table 1 (Chinese) or the CAS number, or both. Substances not in Table 1 need their hazard categories (Table 2 symbols). Where several Table 1 rows share a CAS number or name (e.g. nitrocellulose), give the Table 1 row.',
+    columns: {
+      index: '#',
+      name: 'Name',
+      cas: 'CAS No.',
+      tableRow: 'Table 1 row',
+      categories: 'Hazard categories',
+      tonnes: 'Design max. (t)',
+      mixture: 'Mixture',
+      actions: 'Actions'
+    },
+    placeholders: {
+      name: 'Table 1 name, e.g. 氯',
+      cas: 'e.g. 7782-50-5',
+      tableRow: 'optional',
+      categories: 'symbols, e.g. W2, J3',
+      tonnes: 'tonnes'
+    },
+    mixture: {
+      none: 'Pure substance',
+      AS_PURE_SUBSTANCE: 'Mixture, same class as pure substance',
+      NEW_HAZARD_CLASS: 'Mixture, new hazard class'
+    },
+    addRow: 'Add substance',
+    removeRow: 'Remove this row',
+    loadExample: 'Load example',
+    clear: 'Clear',
+    calculate: 'Calculate',
+    calculating: 'Calculating…',
+    validation: {
+      title: 'Please check the input',
+      summary: '{n} input(s) need correcting (marked in red)',
+      peopleRequired: 'Enter the number of exposed people',
+      peopleInvalid: 'Exposed people must be a whole number of at least 0',
+      tonnesRequired: 'Enter the design maximum quantity',
+      tonnesPositive: 'The quantity must be greater than 0',
+      tableRowInvalid: 'The Table 1 row must be a whole number from 1',
+      identRequired: 'Enter the name or the CAS number',
+      categoriesRequired: 'A new hazard class needs hazard categories',
+      noSubstances: 'Add at least one hazardous chemical'
+    },
+    errors: {
+      failed: 'Calculation failed',
+      row: 'row {n}',
+      UNKNOWN_SUBSTANCE: {
+        title: 'Unknown substance',
+        hint: 'Not in Table 1: check the name and CAS number, or give its hazard categories (Table 2 symbols)'
+      },
+      MISSING_QUANTITY: {
+        title: 'Missing quantity',
+        hint: 'Enter the design maximum quantity in tonnes'
+      },
+      INVALID_VALUE: {
+        title: 'Invalid value',
+        hint: 'Check the quantity, the CAS check digit, the Table 1 row and the hazard symbols'
+      },
+      MISSING_IDENTIFICATION: {
+        title: 'Substance not identified',
+        hint: 'Enter the name, the CAS number or the Table 1 row'
+      },
+      NAME_CAS_MISMATCH: {
+        title: 'Name and CAS do not match',
+        hint: 'The name and the CAS number (or Table 1 row) point to different Table 1 substances'
+      },
+      AMBIGUOUS_TABLE_ROW: {
+        title: 'Table 1 row needed',
+        hint: 'Several Table 1 rows match this substance: pick one in "Table 1 row"'
+      },
+      MISSING_CLASSIFICATION: {
+        title: 'Hazard category missing',
+        hint: 'β cannot be determined: the substance is not in Table 3, give its hazard categories'
+      },
+      INVALID_REQUEST: {
+        title: 'Invalid request',
+        hint: 'Check the number of exposed people and the list of substances'
+      }
+    },
+    result: {
+      title: 'Result',
+      major: 'Major hazard source',
+      notMajor: 'Not a major hazard source',
+      grades: {
+        g1: 'Grade 1',
+        g2: 'Grade 2',
+        g3: 'Grade 3',
+        g4: 'Grade 4'
+      },
+      gradeLegend: 'Grade 1: R≥100; grade 2: 50≤R<100; grade 3: 10≤R<50; grade 4: R<10',
+      stale: 'The input has changed since this result was computed. Calculate again.',
+      s: 'Identification index S',
+      sFormula: 'S = Σ q/Q; S ≥ 1 means a major hazard source',
+      r: 'Grading index R',
+      rFormula: 'R = α · Σ β·q/Q',
+      rNotApplicable: 'Not a major hazard source, no grade',
+      alpha: 'Correction factor α',
+      alphaPeople: 'Exposed people: {n}',
+      source: 'Source',
+      lines: 'Line by line',
+      columns: {
+        index: '#',
+        substance: 'Substance',
+        q: 'q (t)',
+        Q: 'Q (t)',
+        qSource: 'Source of Q',
+        ratio: 'q/Q',
+        beta: 'β',
+        betaSource: 'Source of β',
+        weighted: 'β·q/Q',
+        notes: 'Notes'
+      },
+      total: 'Total S',
+      working: 'Full working',
+      copy: 'Copy',
+      copied: 'Working copied',
+      copyFailed: 'Copy failed; select the text manually'
+    },
+    categories2018: {
+      k_J1: 'Acute toxicity cat. 1, gases',
+      k_J2: 'Acute toxicity cat. 1, solids and liquids',
+      k_J3: 'Acute toxicity cat. 2 and 3, gases',
+      k_J4: 'Acute toxicity cat. 2 and 3, inhalation, liquids (bp ≤ 35 °C)',
+      k_J5: 'Acute toxicity cat. 2, liquids (other than J4) and solids',
+      k_W1_1: 'Explosives: unstable; division 1.1',
+      k_W1_2: 'Explosives: divisions 1.2, 1.3, 1.5, 1.6',
+      k_W1_3: 'Explosives: division 1.4',
+      k_W2: 'Flammable gases cat. 1 and 2',
+      k_W3: 'Aerosols cat. 1 and 2 (net weight)',
+      k_W4: 'Oxidizing gases cat. 1',
+      k_W5_1: 'Flammable liquids cat. 1; cat. 2 and 3 above boiling point',
+      k_W5_2: 'Flammable liquids cat. 2 and 3 under special process conditions',
+      k_W5_3: 'Other flammable liquids cat. 2',
+      k_W5_4: 'Other flammable liquids cat. 3',
+      k_W6_1: 'Self-reactive substances and mixtures, types A and B',
+      k_W6_2: 'Self-reactive substances and mixtures, types C, D, E',
+      k_W7_1: 'Organic peroxides, types A and B',
+      k_W7_2: 'Organic peroxides, types C, D, E, F',
+      k_W8: 'Pyrophoric liquids and solids cat. 1',
+      k_W9_1: 'Oxidizing solids and liquids cat. 1',
+      k_W9_2: 'Oxidizing solids and liquids cat. 2 and 3',
+      k_W10: 'Flammable solids cat. 1',
+      k_W11: 'Substances emitting flammable gases with water, cat. 1 and 2'
+    },
+    categories2009: {
+      k_1_1A: 'Explosives, division 1.1A',
+      k_1_1: 'Explosives, other division 1.1',
+      k_1_2_1_6: 'Explosives other than division 1.1',
+      k_2_1: 'Flammable gases (division 2.1)',
+      k_2_2_OX: 'Oxidizing gases (2.2, subsidiary hazard class 5)',
+      k_2_3_T1: 'Highly toxic gases (2.3, acute toxicity cat. 1)',
+      k_2_3: 'Other toxic gases (2.3)',
+      k_3_EF: 'Extremely flammable liquids',
+      k_3_HF: 'Highly flammable liquids (flash point < 23 °C)',
+      k_3_F: 'Flammable liquids (23 °C ≤ flash point < 61 °C)',
+      k_4_1_I: 'Flammable solids (4.1, packing group I)',
+      k_4_2_I_II: 'Spontaneously combustible (4.2, packing group I or II)',
+      k_4_3_I_II: 'Dangerous when wet (4.3, packing group I or II)',
+      k_5_1_I: 'Oxidizing substances (5.1, packing group I)',
+      k_5_1_II_III: 'Oxidizing substances (5.1, packing group II or III)',
+      k_5_2: 'Organic peroxides (5.2)',
+      k_6_1_T1: 'Toxic substances (6.1, acute toxicity cat. 1)',
+      k_6_1_T2: 'Toxic substances (6.1, acute toxicity cat. 2)'
     }
   },
   enums: {

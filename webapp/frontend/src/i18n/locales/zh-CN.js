@@ -9,7 +9,8 @@ export default {
   nav: {
     monitor: '实时监测',
     trend: '趋势曲线',
-    alarms: '报警记录'
+    alarms: '报警记录',
+    grading: '分级计算'
   },
   header: {
     language: '语言',
@@ -161,6 +162,182 @@ export default {
       limit: '报警限值',
       raisedAt: '报警时间',
       clearedAt: '消除时间'
+    }
+  },
+  grading: {
+    title: '重大危险源分级计算器',
+    subtitle: '依据 GB 18218 辨识危险化学品重大危险源，并计算分级指标 R 与级别',
+    disclaimer: '计算结果仅供参考，以标准原文及主管部门的认定为准',
+    edition: '标准版本',
+    editions: {
+      e2018: 'GB 18218-2018',
+      e2009: 'GB 18218-2009'
+    },
+    people: '厂区外暴露人数',
+    peopleUnit: '人',
+    peopleHint: '厂区边界向外扩展 500 m 范围内的常住人口数量，用于确定校正系数 α',
+    substances: '危险化学品',
+    tableHint: '名称与 CAS 号至少填写一项；未列入表1的物质须填写危险性类别（表2符号）；多个表1行共用同一 CAS 号或名称时（如硝化纤维素）须填写表1序号。',
+    columns: {
+      index: '#',
+      name: '名称',
+      cas: 'CAS 号',
+      tableRow: '表1序号',
+      categories: '危险性类别',
+      tonnes: '设计最大量 (t)',
+      mixture: '混合物',
+      actions: '操作'
+    },
+    placeholders: {
+      name: '如：氯',
+      cas: '如：7782-50-5',
+      tableRow: '可选',
+      categories: '符号，如 W2、J3',
+      tonnes: '吨'
+    },
+    mixture: {
+      none: '纯物质',
+      AS_PURE_SUBSTANCE: '混合物，与纯物质同类别',
+      NEW_HAZARD_CLASS: '混合物，按新危险类别'
+    },
+    addRow: '添加物质',
+    removeRow: '删除该行',
+    loadExample: '载入示例',
+    clear: '清空',
+    calculate: '计算',
+    calculating: '正在计算…',
+    validation: {
+      title: '请检查输入',
+      summary: '共有 {n} 处输入需要修正（已用红色标出）',
+      peopleRequired: '请输入暴露人数',
+      peopleInvalid: '暴露人数须为不小于 0 的整数',
+      tonnesRequired: '请输入设计最大量',
+      tonnesPositive: '设计最大量须大于 0',
+      tableRowInvalid: '表1序号须为正整数',
+      identRequired: '请填写名称或 CAS 号',
+      categoriesRequired: '按新危险类别计算时须填写危险性类别',
+      noSubstances: '请至少添加一种危险化学品'
+    },
+    errors: {
+      failed: '计算失败',
+      row: '第 {n} 行',
+      UNKNOWN_SUBSTANCE: {
+        title: '未知物质',
+        hint: '该物质未列入表1：请核对名称与 CAS 号，或填写其危险性类别（表2符号）'
+      },
+      MISSING_QUANTITY: {
+        title: '缺少数量',
+        hint: '请填写该物质的设计最大量（吨）'
+      },
+      INVALID_VALUE: {
+        title: '数值无效',
+        hint: '请检查数量、CAS 号校验位、表1序号及危险性类别符号'
+      },
+      MISSING_IDENTIFICATION: {
+        title: '缺少物质标识',
+        hint: '请填写名称、CAS 号或表1序号'
+      },
+      NAME_CAS_MISMATCH: {
+        title: '名称与CAS不一致',
+        hint: '名称、CAS 号（或表1序号）指向表1中的不同物质，请核对'
+      },
+      AMBIGUOUS_TABLE_ROW: {
+        title: '需指定表1行号',
+        hint: '表1中有多行与该物质匹配，请在「表1序号」中指定其中一行'
+      },
+      MISSING_CLASSIFICATION: {
+        title: '缺少危险性类别',
+        hint: '无法确定校正系数 β：该物质未列入表3，请填写其危险性类别'
+      },
+      INVALID_REQUEST: {
+        title: '请求无效',
+        hint: '请检查暴露人数及物质列表'
+      }
+    },
+    result: {
+      title: '计算结果',
+      major: '构成重大危险源',
+      notMajor: '不构成重大危险源',
+      grades: {
+        g1: '一级',
+        g2: '二级',
+        g3: '三级',
+        g4: '四级'
+      },
+      gradeLegend: '一级 R≥100；二级 50≤R<100；三级 10≤R<50；四级 R<10',
+      stale: '输入已修改，以下结果对应修改前的数据，请重新计算',
+      s: '辨识指标 S',
+      sFormula: 'S = Σ q/Q，S ≥ 1 即构成重大危险源',
+      r: '分级指标 R',
+      rFormula: 'R = α · Σ β·q/Q',
+      rNotApplicable: '不构成重大危险源，不进行分级',
+      alpha: '校正系数 α',
+      alphaPeople: '暴露人数：{n} 人',
+      source: '依据',
+      lines: '逐项计算',
+      columns: {
+        index: '#',
+        substance: '物质',
+        q: 'q (t)',
+        Q: 'Q (t)',
+        qSource: 'Q 依据',
+        ratio: 'q/Q',
+        beta: 'β',
+        betaSource: 'β 依据',
+        weighted: 'β·q/Q',
+        notes: '说明'
+      },
+      total: '合计 S',
+      working: '完整计算过程',
+      copy: '复制',
+      copied: '计算过程已复制',
+      copyFailed: '复制失败，请手动选择文本'
+    },
+    categories2018: {
+      k_J1: '急性毒性 类别1，气体',
+      k_J2: '急性毒性 类别1，固体、液体',
+      k_J3: '急性毒性 类别2、3，气体',
+      k_J4: '急性毒性 类别2、3，吸入途径，液体（沸点≤35℃）',
+      k_J5: '急性毒性 类别2，液体（除J4外）、固体',
+      k_W1_1: '爆炸物 不稳定爆炸物；1.1项',
+      k_W1_2: '爆炸物 1.2、1.3、1.5、1.6项',
+      k_W1_3: '爆炸物 1.4项',
+      k_W2: '易燃气体 类别1和类别2',
+      k_W3: '气溶胶 类别1和类别2（净重）',
+      k_W4: '氧化性气体 类别1',
+      k_W5_1: '易燃液体 类别1；类别2和3，工作温度高于沸点',
+      k_W5_2: '易燃液体 类别2和3，具有特殊工艺条件',
+      k_W5_3: '易燃液体 其他类别2',
+      k_W5_4: '易燃液体 其他类别3',
+      k_W6_1: '自反应物质和混合物 A型和B型',
+      k_W6_2: '自反应物质和混合物 C、D、E型',
+      k_W7_1: '有机过氧化物 A型和B型',
+      k_W7_2: '有机过氧化物 C、D、E、F型',
+      k_W8: '自燃液体和自燃固体 类别1',
+      k_W9_1: '氧化性固体和液体 类别1',
+      k_W9_2: '氧化性固体和液体 类别2、类别3',
+      k_W10: '易燃固体 类别1',
+      k_W11: '遇水放出易燃气体的物质和混合物 类别1和类别2'
+    },
+    categories2009: {
+      k_1_1A: '爆炸品 1.1A项',
+      k_1_1: '爆炸品 除1.1A项外的其他1.1项',
+      k_1_2_1_6: '爆炸品 除1.1项外的其他爆炸品',
+      k_2_1: '易燃气体（2.1项）',
+      k_2_2_OX: '氧化性气体（2.2项，次要危险性为5类）',
+      k_2_3_T1: '剧毒气体（2.3项，急性毒性类别1）',
+      k_2_3: '有毒气体（2.3项其他）',
+      k_3_EF: '极易燃液体',
+      k_3_HF: '高度易燃液体（闪点<23℃）',
+      k_3_F: '易燃液体（23℃≤闪点<61℃）',
+      k_4_1_I: '易燃固体（4.1项，Ⅰ类包装）',
+      k_4_2_I_II: '易于自燃的物质（4.2项，Ⅰ或Ⅱ类包装）',
+      k_4_3_I_II: '遇水放出易燃气体的物质（4.3项，Ⅰ或Ⅱ类包装）',
+      k_5_1_I: '氧化性物质（5.1项，Ⅰ类包装）',
+      k_5_1_II_III: '氧化性物质（5.1项，Ⅱ或Ⅲ类包装）',
+      k_5_2: '有机过氧化物（5.2项）',
+      k_6_1_T1: '毒性物质（6.1项，急性毒性类别1）',
+      k_6_1_T2: '毒性物质（6.1项，急性毒性类别2）'
     }
   },
   enums: {

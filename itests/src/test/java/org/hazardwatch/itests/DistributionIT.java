@@ -179,6 +179,29 @@ class DistributionIT {
     }
 
     @Test
+    @Order(5)
+    void gradingWorksOverRestAndTheShell() throws Exception {
+        // 氯: Q = 5 t, beta = 4; 60 people -> alpha 1.5; S = 12.5/5 = 2.5; R = 1.5 x 4 x 2.5 = 15 -> grade 3
+        HttpResponse<String> graded = hw.request("POST", "/api/grading/gb18218",
+                "{\"exposedPeople\":60,\"substances\":[{\"name\":\"氯\",\"cas\":\"7782-50-5\",\"tonnes\":12.5}]}", true);
+        assertEquals(200, graded.statusCode(), graded.body());
+        JsonNode result = HazardWatchInstance.JSON.readTree(graded.body());
+        assertTrue(result.get("major").asBoolean());
+        assertEquals("2.5", result.get("sExact").asText());
+        assertEquals("15", result.get("rExact").asText());
+        assertEquals(3, result.get("grade").asInt());
+        assertEquals(5, result.get("lines").get(0).get("Q").asInt());
+        HttpResponse<String> unknown = hw.request("POST", "/api/grading/gb18218",
+                "{\"exposedPeople\":0,\"substances\":[{\"name\":\"氯\",\"tonnes\":1},{\"name\":\"不存在的物质\",\"tonnes\":1}]}", true);
+        assertEquals(400, unknown.statusCode());
+        JsonNode error = HazardWatchInstance.JSON.readTree(unknown.body());
+        assertEquals("UNKNOWN_SUBSTANCE", error.get("code").asText());
+        assertTrue(error.get("message").asText().startsWith("substances[1]"), error.toString());
+        String working = hw.shell("hazardwatch:grade --people 60 氯=12.5");
+        assertTrue(working.contains("R = ") && working.contains("15"), working);
+    }
+
+    @Test
     @Order(6)
     void theOpcUaAdapterFeatureHotSwaps() throws Exception {
         hw.shell("feature:uninstall hazardwatch-adapter-opcua");

@@ -9,6 +9,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
 import org.hazardwatch.api.auth.PasswordChangeException;
+import org.hazardwatch.grading.GradingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         int status;
         String message;
         String code = null;
-        if (failure instanceof PasswordChangeException refused) {
+        if (failure instanceof GradingException grading) {
+            status = 400;
+            message = grading.getMessage();
+            code = grading.reason().name();
+        } else if (failure instanceof PasswordChangeException refused) {
             status = refused.reason() == PasswordChangeException.Reason.CURRENT_PASSWORD_WRONG ? 403 : 400;
             message = refused.getMessage();
             code = refused.reason().name();

@@ -14,6 +14,7 @@ import org.hazardwatch.api.routes.RouteRegistry;
 import org.hazardwatch.api.store.AlarmStore;
 import org.hazardwatch.api.store.PointRepository;
 import org.hazardwatch.api.store.SampleStore;
+import org.hazardwatch.grading.Gb18218Grader;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -46,7 +47,7 @@ public class RestComponent {
         Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth),
                 new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
                 new PointsResource(points, samples, alarms), new AlarmsResource(alarms),
-                new RoutesResource(() -> routeRegistry), new OpenApiResource());
+                new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new OpenApiResource());
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {
