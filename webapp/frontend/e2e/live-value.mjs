@@ -153,7 +153,23 @@ async function main() {
       fail(`the monitoring page did not refresh within ${Math.round((REFRESH_MS * 2 + 8000) / 1000)} s (last refresh: ${lastRefresh})`)
     }
 
-    // 5. Switch to English.
+    // 5. Grade the calculator's example inventory (氯 12.5 t + 氨 80 t, 60 people):
+    //    S = 12.5/5 + 80/10 = 10.5; R = 1.5 x (4 x 2.5 + 2 x 8) = 39 -> 三级.
+    await page.goto(URL.replace(/#.*$/, '') + '#/grading')
+    await page.waitForSelector('[data-testid="grading-calculate"]', { timeout: 15000 })
+    await page.click('[data-testid="grading-calculate"]')
+    try {
+      await page.waitForSelector('[data-testid="grading-grade"]', { timeout: 15000 })
+    } catch {
+      fail(`no grade shown: ${await textOf(page, '[data-testid="grading-error"]')}`)
+    }
+    const grade = await textOf(page, '[data-testid="grading-grade"]')
+    if (!grade.includes('三级')) fail(`expected grade 三级, saw "${grade}"`)
+    log(`grading calculator: ${grade}`)
+    await page.goto(URL.replace(/#.*$/, '') + '#/monitor')
+    await page.waitForSelector(`[data-testid="point-value-${POINT}"]`, { timeout: 15000 })
+
+    // 6. Switch to English.
     await page.click('[data-testid="lang-switch"] [data-testid="lang-en"]')
     try {
       await page.waitForFunction(
