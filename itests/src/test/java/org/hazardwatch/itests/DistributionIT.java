@@ -202,6 +202,39 @@ class DistributionIT {
     }
 
     @Test
+    @Order(5)
+    void enterprisesAreRegisteredInTheDivisionTree() throws Exception {
+        JsonNode provinces = hw.getJson("/api/regions");
+        assertEquals(31, provinces.size());
+        JsonNode county = hw.getJson("/api/regions/370281");
+        assertEquals("胶州市", county.get("name").asText());
+        assertEquals("山东省", county.get("path").get(0).get("name").asText());
+        // a constructed, valid code (check character Y: the weighted sum is 30 mod 31)
+        String enterprise = "{\"uscc\":\"91310000MA1FL000DY\",\"name\":\"胶州精细化工有限公司\",\"regionCode\":\"370281\","
+                + "\"industryCode\":\"2614\",\"industryGroup\":\"FINE_CHEMICALS\",\"longitude\":120.03,\"latitude\":36.26}";
+        HttpResponse<String> created = hw.request("POST", "/api/enterprises", enterprise, true);
+        assertEquals(201, created.statusCode(), created.body());
+        long id = HazardWatchInstance.JSON.readTree(created.body()).get("id").asLong();
+        assertEquals("山东省青岛市胶州市", hw.getJson("/api/enterprises/" + id).get("regionName").asText());
+        assertEquals(1, hw.getJson("/api/enterprises?region=37").get("total").asInt());
+        assertEquals(0, hw.getJson("/api/enterprises?region=11").get("total").asInt());
+        assertEquals(404, hw.request("GET", "/api/enterprises?region=99", null, true).statusCode());
+
+        HttpResponse<String> duplicate = hw.request("POST", "/api/enterprises", enterprise, true);
+        assertEquals(400, duplicate.statusCode());
+        JsonNode error = HazardWatchInstance.JSON.readTree(duplicate.body());
+        assertEquals("VALIDATION", error.get("code").asText());
+        assertEquals("USCC_DUPLICATE", error.get("fieldErrors").get(0).get("code").asText());
+        HttpResponse<String> invalid = hw.request("POST", "/api/enterprises",
+                "{\"uscc\":\"91310000MA1FL000D1\",\"regionCode\":\"3702\",\"industryGroup\":\"OTHER\"}", true);
+        JsonNode fields = HazardWatchInstance.JSON.readTree(invalid.body()).get("fieldErrors");
+        assertEquals(400, invalid.statusCode());
+        assertEquals("[\"uscc:USCC_CHECK\",\"name:REQUIRED\",\"regionCode:UNKNOWN_REGION\"]",
+                HazardWatchInstance.JSON.writeValueAsString(java.util.stream.StreamSupport.stream(fields.spliterator(), false)
+                        .map(f -> f.get("field").asText() + ":" + f.get("code").asText()).toList()));
+    }
+
+    @Test
     @Order(6)
     void theOpcUaAdapterFeatureHotSwaps() throws Exception {
         hw.shell("feature:uninstall hazardwatch-adapter-opcua");

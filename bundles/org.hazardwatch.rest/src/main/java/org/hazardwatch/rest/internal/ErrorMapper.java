@@ -9,6 +9,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
 import org.hazardwatch.api.auth.PasswordChangeException;
+import org.hazardwatch.api.registry.ValidationException;
 import org.hazardwatch.grading.GradingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         int status;
         String message;
         String code = null;
-        if (failure instanceof GradingException grading) {
+        java.util.List<org.hazardwatch.api.registry.FieldError> fieldErrors = null;
+        if (failure instanceof ValidationException invalid) {
+            status = 400;
+            message = invalid.getMessage();
+            code = "VALIDATION";
+            fieldErrors = invalid.fieldErrors();
+        } else if (failure instanceof GradingException grading) {
             status = 400;
             message = grading.getMessage();
             code = grading.reason().name();
@@ -55,6 +62,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             status = 500;
             message = "internal error, reference " + reference + " in the server log";
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, message, code)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, message, code, fieldErrors)).build();
     }
 }

@@ -24,17 +24,22 @@ final class Params {
     }
 
     static int limit(String text, int fallback, int max) {
+        return number("limit", text, fallback, 1, max);
+    }
+
+    /** A whole number in [min, max], or the fallback when absent. */
+    static int number(String name, String text, int fallback, int min, int max) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
         try {
             int value = Integer.parseInt(text.strip());
-            if (value < 1 || value > max) {
+            if (value < min || value > max) {
                 throw new NumberFormatException();
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new BadRequestException("limit must be a whole number from 1 to " + max + ", not '" + text + "'");
+            throw new BadRequestException(name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
         }
     }
 

@@ -10,6 +10,7 @@ import javax.ws.rs.core.Application;
 import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
 import org.hazardwatch.api.auth.AuthService;
 import org.hazardwatch.api.health.HealthService;
+import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.routes.RouteRegistry;
 import org.hazardwatch.api.store.AlarmStore;
 import org.hazardwatch.api.store.PointRepository;
@@ -41,13 +42,14 @@ public class RestComponent {
 
     @Activate
     public RestComponent(BundleContext context, @Reference HealthService health, @Reference AuthService auth,
-            @Reference PointRepository points, @Reference SampleStore samples, @Reference AlarmStore alarms) {
+            @Reference PointRepository points, @Reference SampleStore samples, @Reference AlarmStore alarms,
+            @Reference RegistryService registry) {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth),
                 new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
                 new PointsResource(points, samples, alarms), new AlarmsResource(alarms),
-                new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new OpenApiResource());
+                new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry), new OpenApiResource());
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {

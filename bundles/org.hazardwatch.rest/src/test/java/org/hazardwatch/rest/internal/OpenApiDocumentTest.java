@@ -25,19 +25,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class OpenApiDocumentTest {
 
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, AuthResource.class, PointsResource.class,
-            AlarmsResource.class, RoutesResource.class, GradingResource.class, OpenApiResource.class);
+            AlarmsResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, OpenApiResource.class);
 
     static Set<String> implementedOperations() {
         Set<String> operations = new TreeSet<>();
         for (Class<?> resource : RESOURCES) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getMethods()) {
-                String verb = method.isAnnotationPresent(GET.class) ? "get" : method.isAnnotationPresent(POST.class) ? "post" : null;
+                String verb = method.isAnnotationPresent(GET.class) ? "get" : method.isAnnotationPresent(POST.class) ? "post"
+                        : method.isAnnotationPresent(javax.ws.rs.PUT.class) ? "put" : null;
                 if (verb == null) {
                     continue;
                 }
                 Path sub = method.getAnnotation(Path.class);
-                String path = (base + (sub == null ? "" : sub.value())).replaceAll("/+", "/");
+                String path = (base + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/").replaceAll("(.)/$", "$1");
                 operations.add(verb + " " + path);
             }
         }

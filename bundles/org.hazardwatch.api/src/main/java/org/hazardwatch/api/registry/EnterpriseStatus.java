@@ -1,0 +1,7 @@
+package org.hazardwatch.api.registry;
+
+public enum EnterpriseStatus {
+    OPERATING,
+    SUSPENDED,
+    CLOSED
+}

@@ -1,0 +1,269 @@
+package org.hazardwatch.core.internal.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.hazardwatch.api.registry.Enterprise;
+import org.hazardwatch.api.registry.EnterpriseStatus;
+import org.hazardwatch.api.registry.FieldError;
+import org.hazardwatch.api.registry.IndustryGroup;
+import org.hazardwatch.api.registry.Page;
+import org.hazardwatch.api.registry.Region;
+import org.hazardwatch.api.registry.RegionLevel;
+import org.hazardwatch.api.registry.RegionSummary;
+import org.hazardwatch.api.registry.RegistryService;
+import org.hazardwatch.api.registry.ValidationException;
+import org.hazardwatch.core.internal.db.Jdbc;
+
+/** Regions and enterprises in the database. A region's subtree is every code that starts with its code. */
+public class JdbcRegistry implements RegistryService {
+
+    private static final String ENTERPRISE_COLUMNS = "e.id, e.uscc, e.name, e.region_code, r.full_name AS region_name, "
+            + "e.park_code, e.industry_code, e.industry_group, e.address, e.longitude, e.latitude, e.contact_name, "
+            + "e.contact_phone, e.status, e.created_at, e.updated_at";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public JdbcRegistry(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<RegionSummary> children(String parentCode) {
+        String sql = "SELECT r.code, r.name, r.level, r.parent_code, "
+                + "(SELECT COUNT(*) FROM enterprise e WHERE e.region_code LIKE r.code || '%' OR e.park_code = r.code) AS enterprises, "
+                + "(SELECT COUNT(*) FROM region c WHERE c.parent_code = r.code) AS children "
+                + "FROM region r WHERE " + (parentCode == null ? "r.parent_code IS NULL" : "r.parent_code = ?") + " ORDER BY r.code";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (parentCode != null) {
+                s.setString(1, parentCode);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                List<RegionSummary> result = new ArrayList<>();
+                while (rs.next()) {
+                    result.add(new RegionSummary(rs.getString("code"), rs.getString("name"),
+                            RegionLevel.valueOf(rs.getString("level")), rs.getString("parent_code"), rs.getLong("enterprises"),
+                            rs.getLong("children") > 0));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("listing regions under " + parentCode, e);
+        }
+    }
+
+    @Override
+    public Optional<Region> region(String code) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT code, name, level, parent_code, full_name FROM region WHERE code = ?")) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Region(rs.getString("code"), rs.getString("name"),
+                        RegionLevel.valueOf(rs.getString("level")), rs.getString("parent_code"), rs.getString("full_name")))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading region " + code, e);
+        }
+    }
+
+    @Override
+    public List<Region> path(String code) {
+        List<Region> path = new ArrayList<>();
+        Optional<Region> current = region(code);
+        while (current.isPresent() && path.size() < 8) {
+            path.add(current.get());
+            current = current.get().parentCode() == null ? Optional.empty() : region(current.get().parentCode());
+        }
+        Collections.reverse(path);
+        return path;
+    }
+
+    @Override
+    public Optional<Enterprise> enterprise(long id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT " + ENTERPRISE_COLUMNS
+                        + " FROM enterprise e JOIN region r ON r.code = e.region_code WHERE e.id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading enterprise " + id, e);
+        }
+    }
+
+    @Override
+    public Page<Enterprise> enterprises(String regionCode, String text, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<String> parameters = new ArrayList<>();
+        if (regionCode != null) {
+            where.append(" AND (e.region_code LIKE ? OR e.park_code = ?)");
+            parameters.add(escapeLike(regionCode) + "%");
+            parameters.add(regionCode);
+        }
+        if (text != null && !text.isBlank()) {
+            where.append(" AND (LOWER(e.name) LIKE ? OR e.uscc LIKE ?)");
+            String pattern = "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
+            parameters.add(pattern);
+            parameters.add("%" + escapeLike(text.strip().toUpperCase(Locale.ROOT)) + "%");
+        }
+        String from = " FROM enterprise e JOIN region r ON r.code = e.region_code" + where;
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*)" + from)) {
+                bind(s, parameters);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Enterprise> items = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + ENTERPRISE_COLUMNS + from
+                    + " ORDER BY e.name, e.id LIMIT ? OFFSET ?")) {
+                int next = bind(s, parameters);
+                s.setInt(next, size);
+                s.setLong(next + 1, (long) page * size);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(map(rs));
+                    }
+                }
+            }
+            return new Page<>(total, page, size, items);
+        } catch (SQLException e) {
+            throw Jdbc.failure("searching enterprises", e);
+        }
+    }
+
+    @Override
+    public Enterprise create(Enterprise input) {
+        Enterprise enterprise = normalized(input);
+        List<FieldError> errors = EnterpriseValidator.validate(enterprise, this::region);
+        if (errors.isEmpty() && usccTaken(enterprise.uscc(), null)) {
+            errors.add(new FieldError("uscc", "USCC_DUPLICATE", "an enterprise with this code is already registered"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO enterprise (uscc, name, region_code, park_code, "
+                        + "industry_code, industry_group, address, longitude, latitude, contact_name, contact_phone, status, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            bindEnterprise(s, enterprise);
+            Jdbc.setInstant(s, 13, now);
+            Jdbc.setInstant(s, 14, now);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return enterprise(keys.getLong(1)).orElseThrow();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("registering enterprise " + enterprise.uscc(), e);
+        }
+    }
+
+    @Override
+    public Optional<Enterprise> update(long id, Enterprise input) {
+        if (enterprise(id).isEmpty()) {
+            return Optional.empty();
+        }
+        Enterprise enterprise = normalized(input);
+        List<FieldError> errors = EnterpriseValidator.validate(enterprise, this::region);
+        if (errors.isEmpty() && usccTaken(enterprise.uscc(), id)) {
+            errors.add(new FieldError("uscc", "USCC_DUPLICATE", "an enterprise with this code is already registered"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE enterprise SET uscc = ?, name = ?, region_code = ?, "
+                        + "park_code = ?, industry_code = ?, industry_group = ?, address = ?, longitude = ?, latitude = ?, "
+                        + "contact_name = ?, contact_phone = ?, status = ?, updated_at = ? WHERE id = ?")) {
+            bindEnterprise(s, enterprise);
+            Jdbc.setInstant(s, 13, clock.instant());
+            s.setLong(14, id);
+            s.executeUpdate();
+            return enterprise(id);
+        } catch (SQLException e) {
+            throw Jdbc.failure("updating enterprise " + id, e);
+        }
+    }
+
+    /** Trims text, uppercases the code, defaults the status to OPERATING. */
+    private static Enterprise normalized(Enterprise e) {
+        return new Enterprise(null, trim(e.uscc() == null ? null : e.uscc().toUpperCase(Locale.ROOT)), trim(e.name()),
+                trim(e.regionCode()), null, trim(e.parkCode()), trim(e.industryCode()), e.industryGroup(), trim(e.address()),
+                e.longitude(), e.latitude(), trim(e.contactName()), trim(e.contactPhone()),
+                e.status() == null ? EnterpriseStatus.OPERATING : e.status(), null, null);
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private boolean usccTaken(String uscc, Long exceptId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT id FROM enterprise WHERE uscc = ?")) {
+            s.setString(1, uscc);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && (exceptId == null || rs.getLong(1) != exceptId);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("checking code " + uscc, e);
+        }
+    }
+
+    private static void bindEnterprise(PreparedStatement s, Enterprise e) throws SQLException {
+        s.setString(1, e.uscc());
+        s.setString(2, e.name());
+        s.setString(3, e.regionCode());
+        s.setString(4, e.parkCode());
+        s.setString(5, e.industryCode());
+        s.setString(6, e.industryGroup().name());
+        s.setString(7, e.address());
+        Jdbc.setNullableDouble(s, 8, e.longitude());
+        Jdbc.setNullableDouble(s, 9, e.latitude());
+        s.setString(10, e.contactName());
+        s.setString(11, e.contactPhone());
+        s.setString(12, e.status().name());
+    }
+
+    private static int bind(PreparedStatement s, List<String> parameters) throws SQLException {
+        int i = 1;
+        for (String parameter : parameters) {
+            s.setString(i++, parameter);
+        }
+        return i;
+    }
+
+    /** LIKE patterns treat % and _ as wildcards; the default escape character is a backslash on H2 and PostgreSQL. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Enterprise map(ResultSet rs) throws SQLException {
+        return new Enterprise(rs.getLong("id"), rs.getString("uscc"), rs.getString("name"), rs.getString("region_code"),
+                rs.getString("region_name"), rs.getString("park_code"), rs.getString("industry_code"),
+                IndustryGroup.valueOf(rs.getString("industry_group")), rs.getString("address"),
+                Jdbc.getNullableDouble(rs, "longitude"), Jdbc.getNullableDouble(rs, "latitude"), rs.getString("contact_name"),
+                rs.getString("contact_phone"), EnterpriseStatus.valueOf(rs.getString("status")),
+                Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
+    }
+}
