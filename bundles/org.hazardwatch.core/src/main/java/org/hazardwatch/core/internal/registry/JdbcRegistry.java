@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -44,23 +46,58 @@ public class JdbcRegistry implements RegistryService {
 
     @Override
     public List<RegionSummary> children(String parentCode) {
+        record Child(String code, String name, RegionLevel level, String parentCode, boolean hasChildren) {
+        }
+        List<Child> children = new ArrayList<>();
         String sql = "SELECT r.code, r.name, r.level, r.parent_code, "
-                + "(SELECT COUNT(*) FROM enterprise e WHERE e.region_code LIKE r.code || '%' OR e.park_code = r.code) AS enterprises, "
                 + "(SELECT COUNT(*) FROM region c WHERE c.parent_code = r.code) AS children "
                 + "FROM region r WHERE " + (parentCode == null ? "r.parent_code IS NULL" : "r.parent_code = ?") + " ORDER BY r.code";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (parentCode != null) {
-                s.setString(1, parentCode);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                List<RegionSummary> result = new ArrayList<>();
-                while (rs.next()) {
-                    result.add(new RegionSummary(rs.getString("code"), rs.getString("name"),
-                            RegionLevel.valueOf(rs.getString("level")), rs.getString("parent_code"), rs.getLong("enterprises"),
-                            rs.getLong("children") > 0));
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (parentCode != null) {
+                    s.setString(1, parentCode);
                 }
-                return result;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        children.add(new Child(rs.getString("code"), rs.getString("name"), RegionLevel.valueOf(rs.getString("level")),
+                                rs.getString("parent_code"), rs.getLong("children") > 0));
+                    }
+                }
             }
+            // one grouped count per kind of child instead of a count per child
+            Map<String, Long> byPrefix = new HashMap<>();
+            Map<String, Long> byPark = new HashMap<>();
+            int length = children.stream().filter(ch -> ch.level() != RegionLevel.PARK).mapToInt(ch -> ch.code().length())
+                    .findFirst().orElse(0);
+            if (length > 0) {
+                try (PreparedStatement s = c.prepareStatement("SELECT SUBSTRING(region_code, 1, " + length + ") AS prefix, COUNT(*) "
+                        + "FROM enterprise WHERE region_code LIKE ? GROUP BY SUBSTRING(region_code, 1, " + length + ")")) {
+                    s.setString(1, parentCode == null ? "%" : escapeLike(parentCode) + "%");
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            byPrefix.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            if (children.stream().anyMatch(ch -> ch.level() == RegionLevel.PARK)) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT park_code, COUNT(*) FROM enterprise WHERE region_code = ? AND park_code IS NOT NULL GROUP BY park_code")) {
+                    s.setString(1, parentCode);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            byPark.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            List<RegionSummary> result = new ArrayList<>();
+            for (Child ch : children) {
+                long count = ch.level() == RegionLevel.PARK ? byPark.getOrDefault(ch.code(), 0L)
+                        : byPrefix.getOrDefault(ch.code(), 0L);
+                result.add(new RegionSummary(ch.code(), ch.name(), ch.level(), ch.parentCode(), count, ch.hasChildren()));
+            }
+            return result;
         } catch (SQLException e) {
             throw Jdbc.failure("listing regions under " + parentCode, e);
         }
@@ -112,9 +149,14 @@ public class JdbcRegistry implements RegistryService {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<String> parameters = new ArrayList<>();
         if (regionCode != null) {
-            where.append(" AND (e.region_code LIKE ? OR e.park_code = ?)");
-            parameters.add(escapeLike(regionCode) + "%");
-            parameters.add(regionCode);
+            // a park's enterprises also sit in its county, so county and wider subtrees need only the code prefix
+            if (region(regionCode).map(r -> r.level() == RegionLevel.PARK).orElse(false)) {
+                where.append(" AND e.park_code = ?");
+                parameters.add(regionCode);
+            } else {
+                where.append(" AND e.region_code LIKE ?");
+                parameters.add(escapeLike(regionCode) + "%");
+            }
         }
         if (text != null && !text.isBlank()) {
             where.append(" AND (LOWER(e.name) LIKE ? OR e.uscc LIKE ?)");
