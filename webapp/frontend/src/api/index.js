@@ -53,3 +53,43 @@ export function getAlarms({ state, pointId, limit } = {}) {
 export function gradeGb18218(body) {
   return request('/grading/gb18218', { method: 'POST', body, timeout: 30000 })
 }
+
+// ---- enterprise registry -------------------------------------------------------------------------------
+
+/**
+ * Children of a region (the provinces when parentCode is absent):
+ * [{code, name, level: PROVINCE|CITY|COUNTY|PARK, parentCode, enterpriseCount, hasChildren}].
+ */
+export function getRegions(parentCode) {
+  return request('/regions', { query: { parent: parentCode } })
+}
+
+/** One region with its path from the province down: {code, name, level, parentCode, path: [{code, name}]}. */
+export function getRegion(code) {
+  return request(`/regions/${encodeURIComponent(code)}`)
+}
+
+/**
+ * One page of the enterprises registered in a region's subtree (all regions when region is absent),
+ * optionally filtered by name or USCC: {total, page, size, items}. page is 0-based.
+ */
+export function getEnterprises({ region, q, page = 0, size = 20 } = {}) {
+  return request('/enterprises', { query: { region, q, page, size } })
+}
+
+export function getEnterprise(id) {
+  return request(`/enterprises/${encodeURIComponent(id)}`)
+}
+
+/**
+ * Registers an enterprise (201 with the stored enterprise). Refusals: ApiError 400 with body
+ * {status, code: 'VALIDATION', message, fieldErrors: [{field, code, message}]}.
+ */
+export function createEnterprise(body) {
+  return request('/enterprises', { method: 'POST', body })
+}
+
+/** Replaces an enterprise's fields (200 with the stored enterprise); refusals as for createEnterprise. */
+export function updateEnterprise(id, body) {
+  return request(`/enterprises/${encodeURIComponent(id)}`, { method: 'PUT', body })
+}

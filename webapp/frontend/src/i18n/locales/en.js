@@ -10,7 +10,8 @@ export default {
     monitor: 'Live monitoring',
     trend: 'Trends',
     alarms: 'Alarms',
-    grading: 'Grading'
+    grading: 'Grading',
+    enterprises: 'Enterprises'
   },
   header: {
     language: 'Language',
@@ -340,6 +341,118 @@ export default {
       k_6_1_T2: 'Toxic substances (6.1, acute toxicity cat. 2)'
     }
   },
+  enterprises: {
+    title: 'Enterprise registry',
+    subtitle: 'Hazardous chemical enterprises by administrative region and chemical park',
+    regions: 'Regions',
+    allRegions: 'All regions',
+    countTitle: 'Enterprises registered in this region',
+    regionsError: 'Could not load the regions: {msg}',
+    retry: 'Retry',
+    noRegions: 'No regions',
+    search: 'Search by name or USCC',
+    add: 'Add enterprise',
+    total: 'Total: {n}',
+    empty: 'No enterprises registered',
+    noMatch: 'No enterprise matches the search',
+    loadError: 'Could not load the enterprises: {msg}',
+    columns: {
+      name: 'Name',
+      uscc: 'USCC',
+      region: 'Region',
+      industryGroup: 'Industry group',
+      status: 'Status',
+      contact: 'Contact'
+    },
+    fields: {
+      id: 'ID',
+      uscc: 'Unified social credit code (USCC)',
+      name: 'Name',
+      region: 'Region',
+      park: 'Chemical park',
+      industryCode: 'Industry code',
+      industryGroup: 'Industry group',
+      address: 'Address',
+      longitude: 'Longitude',
+      latitude: 'Latitude',
+      coordinates: 'Longitude, latitude',
+      contactName: 'Contact person',
+      contactPhone: 'Contact phone',
+      status: 'Status',
+      createdAt: 'Registered',
+      updatedAt: 'Updated'
+    },
+    placeholders: {
+      uscc: '18 characters, e.g. 91370281MA3C5XKT0E',
+      name: 'Full name as on the business licence',
+      region: 'Province / city / county',
+      park: 'Optional: a chemical park of the region',
+      parkFirst: 'Choose the region first',
+      noPark: 'No chemical park in this region',
+      industryCode: 'GB/T 4754 code, e.g. 2614',
+      industryGroup: 'Choose the industry group',
+      address: 'Street address',
+      longitude: '-180 to 180',
+      latitude: '-90 to 90',
+      contactPhone: 'e.g. 0532-12345678'
+    },
+    hints: {
+      uscc: 'Letters are turned into capitals; the code never uses I, O, S, V or Z'
+    },
+    validation: {
+      usccRequired: 'Enter the unified social credit code',
+      usccLength: 'The USCC has {len} characters ({n} entered)',
+      usccCharacter: 'Invalid characters: {chars} (digits and capital letters except I, O, S, V, Z)',
+      nameRequired: 'Enter the name',
+      regionRequired: 'Choose the region',
+      industryGroupRequired: 'Choose the industry group',
+      statusRequired: 'Choose the status',
+      notNumber: 'Enter a number',
+      range: 'Must be between {min} and {max}',
+      longitudeMissing: 'Enter the longitude together with the latitude',
+      latitudeMissing: 'Enter the latitude together with the longitude',
+      industryCode: 'The industry code has 2 to 4 digits (GB/T 4754 division, group or class)',
+      contactPhone: 'Phone numbers have 5 to 40 characters: digits, spaces and + ( ) -'
+    },
+    fieldErrors: {
+      REQUIRED: 'Required',
+      TOO_LONG: 'Too long',
+      USCC_LENGTH: 'The USCC must have 18 characters',
+      USCC_CHARACTER: 'The USCC contains invalid characters',
+      USCC_CHECK: 'Wrong check character',
+      USCC_DUPLICATE: 'This USCC is already registered',
+      UNKNOWN_REGION: 'Unknown region',
+      UNKNOWN_PARK: 'Unknown chemical park, or not in the chosen region',
+      OUT_OF_RANGE: 'Out of range',
+      INVALID_VALUE: 'Invalid value',
+      withDetail: '{text} ({detail})',
+      other: '{field}: {text}',
+      separator: '; '
+    },
+    form: {
+      createTitle: 'Add enterprise',
+      editTitle: 'Edit enterprise',
+      submit: 'Save',
+      submitting: 'Saving…',
+      cancel: 'Cancel',
+      rejected: 'The server rejected {n} field(s); please correct the marked input',
+      failed: 'Saving failed',
+      created: 'Enterprise registered',
+      updated: 'Enterprise saved',
+      regionsLoadError: 'Could not load the regions: {msg}',
+      parksLoadError: 'Could not load the chemical parks: {msg}',
+      discardTitle: 'Discard changes',
+      discardMessage: 'There are unsaved changes. Discard them?',
+      discard: 'Discard',
+      keepEditing: 'Keep editing'
+    },
+    detail: {
+      title: 'Enterprise details',
+      edit: 'Edit',
+      loadError: 'Could not load the enterprise: {msg}',
+      notFound: 'This enterprise no longer exists'
+    }
+  },
   enums: {
     pointType: {
       LEVEL: 'Level',
@@ -367,6 +480,23 @@ export default {
       HIGH: 'High',
       MEDIUM: 'Medium',
       LOW: 'Low'
+    },
+    industryGroup: {
+      FINE_CHEMICALS: 'Fine chemicals',
+      PETROCHEMICALS: 'Petrochemicals',
+      COAL_CHEMICALS: 'Coal chemicals',
+      OTHER: 'Other'
+    },
+    enterpriseStatus: {
+      OPERATING: 'Operating',
+      SUSPENDED: 'Suspended',
+      CLOSED: 'Closed'
+    },
+    regionLevel: {
+      PROVINCE: 'Province',
+      CITY: 'City',
+      COUNTY: 'County',
+      PARK: 'Park'
     }
   }
 }

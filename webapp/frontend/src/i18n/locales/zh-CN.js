@@ -10,7 +10,8 @@ export default {
     monitor: '实时监测',
     trend: '趋势曲线',
     alarms: '报警记录',
-    grading: '分级计算'
+    grading: '分级计算',
+    enterprises: '企业'
   },
   header: {
     language: '语言',
@@ -340,6 +341,118 @@ export default {
       k_6_1_T2: '毒性物质（6.1项，急性毒性类别2）'
     }
   },
+  enterprises: {
+    title: '企业登记',
+    subtitle: '危险化学品企业基础信息，按行政区划和化工园区管理',
+    regions: '行政区划',
+    allRegions: '全部地区',
+    countTitle: '该区域内登记的企业数',
+    regionsError: '行政区划加载失败：{msg}',
+    retry: '重试',
+    noRegions: '暂无行政区划',
+    search: '搜索企业名称或统一社会信用代码',
+    add: '新增企业',
+    total: '共 {n} 家企业',
+    empty: '暂无登记企业',
+    noMatch: '没有符合条件的企业',
+    loadError: '企业列表加载失败：{msg}',
+    columns: {
+      name: '企业名称',
+      uscc: '统一社会信用代码',
+      region: '所在地区',
+      industryGroup: '行业类别',
+      status: '状态',
+      contact: '联系人'
+    },
+    fields: {
+      id: '编号',
+      uscc: '统一社会信用代码',
+      name: '企业名称',
+      region: '所在地区',
+      park: '化工园区',
+      industryCode: '行业代码',
+      industryGroup: '行业类别',
+      address: '地址',
+      longitude: '经度',
+      latitude: '纬度',
+      coordinates: '经纬度',
+      contactName: '联系人',
+      contactPhone: '联系电话',
+      status: '状态',
+      createdAt: '登记时间',
+      updatedAt: '更新时间'
+    },
+    placeholders: {
+      uscc: '18 位代码，如 91370281MA3C5XKT0E',
+      name: '营业执照上的企业全称',
+      region: '请选择省 / 市 / 区县',
+      park: '可选，所在地区的化工园区',
+      parkFirst: '请先选择所在地区',
+      noPark: '该地区暂无化工园区',
+      industryCode: 'GB/T 4754 行业代码，如 2614',
+      industryGroup: '请选择行业类别',
+      address: '详细地址',
+      longitude: '-180 ～ 180',
+      latitude: '-90 ～ 90',
+      contactPhone: '如 0532-12345678'
+    },
+    hints: {
+      uscc: '输入自动转为大写；代码中不使用字母 I、O、S、V、Z'
+    },
+    validation: {
+      usccRequired: '请输入统一社会信用代码',
+      usccLength: '统一社会信用代码应为 {len} 位（当前 {n} 位）',
+      usccCharacter: '含有无效字符：{chars}（只能使用数字及除 I、O、S、V、Z 以外的大写字母）',
+      nameRequired: '请输入企业名称',
+      regionRequired: '请选择所在地区',
+      industryGroupRequired: '请选择行业类别',
+      statusRequired: '请选择状态',
+      notNumber: '请输入数字',
+      range: '应在 {min} 到 {max} 之间',
+      longitudeMissing: '填写纬度时须同时填写经度',
+      latitudeMissing: '填写经度时须同时填写纬度',
+      industryCode: '行业代码应为 2 至 4 位数字（GB/T 4754 大类、中类或小类）',
+      contactPhone: '联系电话只能包含数字、空格及 + ( ) -，5 至 40 个字符'
+    },
+    fieldErrors: {
+      REQUIRED: '必填项不能为空',
+      TOO_LONG: '内容过长',
+      USCC_LENGTH: '统一社会信用代码应为 18 位',
+      USCC_CHARACTER: '统一社会信用代码含有无效字符',
+      USCC_CHECK: '校验码错误',
+      USCC_DUPLICATE: '该统一社会信用代码已登记',
+      UNKNOWN_REGION: '所在地区不存在',
+      UNKNOWN_PARK: '化工园区不存在或不在所选地区内',
+      OUT_OF_RANGE: '超出允许范围',
+      INVALID_VALUE: '取值无效',
+      withDetail: '{text}（{detail}）',
+      other: '{field}：{text}',
+      separator: '；'
+    },
+    form: {
+      createTitle: '新增企业',
+      editTitle: '编辑企业信息',
+      submit: '保存',
+      submitting: '正在保存…',
+      cancel: '取消',
+      rejected: '服务器未接受 {n} 项输入，请按提示修改',
+      failed: '保存失败',
+      created: '企业已登记',
+      updated: '企业信息已保存',
+      regionsLoadError: '地区加载失败：{msg}',
+      parksLoadError: '化工园区加载失败：{msg}',
+      discardTitle: '放弃修改',
+      discardMessage: '有尚未保存的修改，确定放弃吗？',
+      discard: '放弃修改',
+      keepEditing: '继续编辑'
+    },
+    detail: {
+      title: '企业详情',
+      edit: '编辑',
+      loadError: '企业信息加载失败：{msg}',
+      notFound: '该企业不存在或已被删除'
+    }
+  },
   enums: {
     pointType: {
       LEVEL: '液位',
@@ -367,6 +480,23 @@ export default {
       HIGH: '高',
       MEDIUM: '中',
       LOW: '低'
+    },
+    industryGroup: {
+      FINE_CHEMICALS: '精细化工',
+      PETROCHEMICALS: '石油化工',
+      COAL_CHEMICALS: '煤化工',
+      OTHER: '其他'
+    },
+    enterpriseStatus: {
+      OPERATING: '在产',
+      SUSPENDED: '停产',
+      CLOSED: '关闭'
+    },
+    regionLevel: {
+      PROVINCE: '省',
+      CITY: '市',
+      COUNTY: '区县',
+      PARK: '园区'
     }
   }
 }
