@@ -166,6 +166,16 @@ async function main() {
     const grade = await textOf(page, '[data-testid="grading-grade"]')
     if (!grade.includes('三级')) fail(`expected grade 三级, saw "${grade}"`)
     log(`grading calculator: ${grade}`)
+    // The enterprise page shows the division tree (provinces from the database).
+    await page.goto(URL.replace(/#.*$/, '') + '#/enterprises')
+    try {
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="region-tree"]')?.textContent || '').includes('山东省'),
+        null, { timeout: 15000 })
+    } catch {
+      fail('the region tree on the enterprise page does not show 山东省')
+    }
+    log(`enterprise page: ${await textOf(page, '[data-testid="enterprise-total"]')}`)
     await page.goto(URL.replace(/#.*$/, '') + '#/monitor')
     await page.waitForSelector(`[data-testid="point-value-${POINT}"]`, { timeout: 15000 })
 
