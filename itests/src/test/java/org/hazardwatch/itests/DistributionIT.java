@@ -220,6 +220,11 @@ class DistributionIT {
         assertEquals(0, hw.getJson("/api/enterprises?region=11").get("total").asInt());
         assertEquals(404, hw.request("GET", "/api/enterprises?region=99", null, true).statusCode());
 
+        HttpResponse<String> park = hw.request("POST", "/api/regions/370281/parks", "{\"name\":\"胶州经济技术开发区化工园\"}", true);
+        assertEquals(201, park.statusCode(), park.body());
+        assertEquals("370281P01", HazardWatchInstance.JSON.readTree(park.body()).get("code").asText());
+        assertEquals("PARK", hw.getJson("/api/regions?parent=370281").get(0).get("level").asText());
+
         HttpResponse<String> duplicate = hw.request("POST", "/api/enterprises", enterprise, true);
         assertEquals(400, duplicate.statusCode());
         JsonNode error = HazardWatchInstance.JSON.readTree(duplicate.body());

@@ -17,6 +17,12 @@ public interface RegistryService {
     /** The region and its ancestors, province first. */
     List<Region> path(String code);
 
+    /**
+     * Adds a chemical park under a county; its code is the county code, "P" and the next free two-digit number.
+     * Throws {@link ValidationException} for an unknown county or a missing, too long or repeated name.
+     */
+    Region createPark(String countyCode, String name);
+
     Optional<Enterprise> enterprise(long id);
 
     /**

@@ -58,6 +58,18 @@ public class RegistryResource {
                 registry.path(code).stream().map(r -> new PathElement(r.code(), r.name())).toList());
     }
 
+    public record ParkInput(String name) {
+    }
+
+    /** Adds a chemical park under a county (parks rank with counties; enterprises can then name it). */
+    @POST
+    @Path("regions/{code}/parks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createPark(@PathParam("code") String county, ParkInput input) {
+        Region park = registry.createPark(county, input == null ? null : input.name());
+        return Response.created(URI.create("regions/" + park.code())).entity(region(park.code())).build();
+    }
+
     @GET
     @Path("enterprises")
     public Page<Enterprise> enterprises(@QueryParam("region") String region, @QueryParam("q") String text,

@@ -131,6 +131,65 @@ public class JdbcRegistry implements RegistryService {
     }
 
     @Override
+    public synchronized Region createPark(String countyCode, String name) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<Region> county = countyCode == null ? Optional.empty() : region(countyCode);
+        if (county.isEmpty() || county.get().level() != RegionLevel.COUNTY) {
+            errors.add(new FieldError("countyCode", "UNKNOWN_REGION", "'" + countyCode + "' is not a county-level region code"));
+        }
+        String parkName = name == null ? "" : name.strip();
+        if (parkName.isEmpty()) {
+            errors.add(new FieldError("name", "REQUIRED", "is required"));
+        } else if (parkName.length() > 100) {
+            errors.add(new FieldError("name", "TOO_LONG", "may have at most 100 characters"));
+        }
+        List<Region> parks = county.isEmpty() ? List.of() : parksOf(countyCode);
+        if (parks.stream().anyMatch(p -> p.name().equals(parkName))) {
+            errors.add(new FieldError("name", "DUPLICATE", "this county already has a park of that name"));
+        }
+        if (parks.size() >= 99) {
+            errors.add(new FieldError("countyCode", "OUT_OF_RANGE", "a county can have at most 99 parks"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        int next = parks.stream().mapToInt(p -> Integer.parseInt(p.code().substring(p.code().length() - 2))).max().orElse(0) + 1;
+        Region park = new Region(countyCode + "P" + String.format(Locale.ROOT, "%02d", next), parkName, RegionLevel.PARK, countyCode,
+                county.get().fullName() + parkName);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO region (code, name, level, parent_code, full_name) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, park.code());
+            s.setString(2, park.name());
+            s.setString(3, park.level().name());
+            s.setString(4, park.parentCode());
+            s.setString(5, park.fullName());
+            s.executeUpdate();
+            return park;
+        } catch (SQLException e) {
+            throw Jdbc.failure("adding park " + parkName, e);
+        }
+    }
+
+    private List<Region> parksOf(String countyCode) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT code, name, level, parent_code, full_name FROM region WHERE parent_code = ? AND level = 'PARK'")) {
+            s.setString(1, countyCode);
+            try (ResultSet rs = s.executeQuery()) {
+                List<Region> parks = new ArrayList<>();
+                while (rs.next()) {
+                    parks.add(new Region(rs.getString("code"), rs.getString("name"), RegionLevel.PARK,
+                            rs.getString("parent_code"), rs.getString("full_name")));
+                }
+                return parks;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("listing the parks of " + countyCode, e);
+        }
+    }
+
+    @Override
     public Optional<Enterprise> enterprise(long id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT " + ENTERPRISE_COLUMNS

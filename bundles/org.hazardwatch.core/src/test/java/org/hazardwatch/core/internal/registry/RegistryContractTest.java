@@ -14,6 +14,7 @@ import org.hazardwatch.api.registry.EnterpriseStatus;
 import org.hazardwatch.api.registry.FieldError;
 import org.hazardwatch.api.registry.IndustryGroup;
 import org.hazardwatch.api.registry.Page;
+import org.hazardwatch.api.registry.Region;
 import org.hazardwatch.api.registry.RegionLevel;
 import org.hazardwatch.api.registry.RegionSummary;
 import org.hazardwatch.api.registry.UnifiedSocialCreditCode;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Regions and enterprises, run against H2 and PostgreSQL by the subclasses; one migrated database per class. */
+/**
+ * Regions and enterprises, run against H2 and PostgreSQL by the subclasses; one migrated database per class, so each
+ * test works in a province of its own (Shandong and Beijing, Jiangsu, Guangdong).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RegistryContractTest {
 
@@ -77,13 +81,17 @@ abstract class RegistryContractTest {
         assertEquals(2, registry.enterprises("3702", null, 0, 20).total());
         assertEquals(1, registry.enterprises("370281", null, 0, 20).total());
         assertEquals(1, registry.enterprises("11", null, 0, 20).total());
-        assertEquals(3, registry.enterprises(null, null, 0, 20).total());
+        long all = registry.enterprises(null, null, 0, 20).total();
+        assertEquals(all, registry.children(null).stream().mapToLong(RegionSummary::enterpriseCount).sum(),
+                "the provinces' counts add up to all enterprises");
         assertEquals(1, registry.enterprises(null, "黄岛", 0, 20).total());
         assertEquals(1, registry.enterprises(null, "ma01abcd", 0, 20).total(), "USCC search ignores case");
         assertEquals(0, registry.enterprises(null, "%", 0, 20).total(), "LIKE wildcards are escaped");
-        Page<Enterprise> second = registry.enterprises(null, null, 1, 2);
-        assertEquals(3, second.total());
+        Page<Enterprise> second = registry.enterprises("37", null, 1, 1);
+        assertEquals(2, second.total());
         assertEquals(1, second.items().size());
+        Enterprise firstOnPage0 = registry.enterprises("37", null, 0, 1).items().get(0);
+        assertTrue(!firstOnPage0.id().equals(second.items().get(0).id()), "pages do not overlap");
         long shandong = registry.children(null).stream().filter(p -> p.code().equals("37")).findFirst().orElseThrow().enterpriseCount();
         assertEquals(2, shandong);
     }
@@ -107,18 +115,43 @@ abstract class RegistryContractTest {
     }
 
     @Test
+    void parksRankWithCountiesAndSelectTheirEnterprises() {
+        Region park = registry.createPark("320581", "平度新河化工产业园");
+        assertEquals("320581P01", park.code());
+        assertEquals(RegionLevel.PARK, park.level());
+        assertEquals("江苏省苏州市常熟市平度新河化工产业园", park.fullName());
+        assertEquals("320581P02", registry.createPark("320581", "平度第二园区").code());
+        assertEquals(List.of("name:DUPLICATE"), codes(assertThrows(ValidationException.class,
+                () -> registry.createPark("320581", "平度新河化工产业园"))));
+        assertEquals(List.of("countyCode:UNKNOWN_REGION", "name:REQUIRED"), codes(assertThrows(ValidationException.class,
+                () -> registry.createPark("3702", " "))));
+
+        Enterprise inPark = new Enterprise(null, uscc("91320581MA3P00001"), "新河精细化工有限公司", "320581", null, park.code(),
+                "2614", IndustryGroup.FINE_CHEMICALS, null, null, null, null, null, null, null, null);
+        registry.create(inPark);
+        registry.create(enterprise(uscc("91320581MA3P00002"), "平度城区加油站", "320581"));
+        assertEquals(1, registry.enterprises(park.code(), null, 0, 20).total());
+        assertEquals(2, registry.enterprises("320581", null, 0, 20).total());
+        RegionSummary parkNode = registry.children("320581").stream().filter(r -> r.code().equals(park.code())).findFirst().orElseThrow();
+        assertEquals(1, parkNode.enterpriseCount());
+        assertEquals(List.of("parkCode:UNKNOWN_PARK"), codes(assertThrows(ValidationException.class,
+                () -> registry.create(new Enterprise(null, uscc("91320581MA3P00003"), "错园区企业", "320582", null, park.code(),
+                        null, IndustryGroup.OTHER, null, null, null, null, null, null, null, null)))));
+    }
+
+    @Test
     void codesAreUniqueAndUpdatesAreValidatedToo() {
-        String first = uscc("91370281MA3C5XKU1");
-        String second = uscc("91370281MA3C5XKU2");
-        Enterprise a = registry.create(enterprise(first, "甲化工", "370281"));
-        registry.create(enterprise(second.toLowerCase(java.util.Locale.ROOT), "乙化工", "370281"));
+        String first = uscc("91440305MA3C5XKU1");
+        String second = uscc("91440305MA3C5XKU2");
+        Enterprise a = registry.create(enterprise(first, "甲化工", "440305"));
+        registry.create(enterprise(second.toLowerCase(java.util.Locale.ROOT), "乙化工", "440305"));
         assertEquals(List.of("uscc:USCC_DUPLICATE"), codes(assertThrows(ValidationException.class,
-                () -> registry.create(enterprise(first, "丙化工", "370281")))));
-        Enterprise renamed = registry.update(a.id(), enterprise(first, "甲化工（改名）", "370281")).orElseThrow();
+                () -> registry.create(enterprise(first, "丙化工", "440305")))));
+        Enterprise renamed = registry.update(a.id(), enterprise(first, "甲化工（改名）", "440305")).orElseThrow();
         assertEquals("甲化工（改名）", renamed.name());
         assertTrue(!renamed.updatedAt().isBefore(renamed.createdAt()));
         assertEquals(List.of("uscc:USCC_DUPLICATE"), codes(assertThrows(ValidationException.class,
-                () -> registry.update(a.id(), enterprise(second, "甲化工", "370281")))));
-        assertTrue(registry.update(999_999, enterprise(uscc("91370281MA3C5XKU3"), "丁", "370281")).isEmpty());
+                () -> registry.update(a.id(), enterprise(second, "甲化工", "440305")))));
+        assertTrue(registry.update(999_999, enterprise(uscc("91440305MA3C5XKU3"), "丁", "440305")).isEmpty());
     }
 }
