@@ -216,7 +216,9 @@ class DistributionIT {
         assertEquals(201, created.statusCode(), created.body());
         long id = HazardWatchInstance.JSON.readTree(created.body()).get("id").asLong();
         assertEquals("山东省青岛市胶州市", hw.getJson("/api/enterprises/" + id).get("regionName").asText());
-        assertEquals(1, hw.getJson("/api/enterprises?region=37").get("total").asInt());
+        // the simulator registered its operator in 370281 as well
+        assertEquals(2, hw.getJson("/api/enterprises?region=37").get("total").asInt());
+        assertEquals(1, hw.getJson("/api/enterprises?q=91370281MA3HW2026N").get("total").asInt());
         assertEquals(0, hw.getJson("/api/enterprises?region=11").get("total").asInt());
         assertEquals(404, hw.request("GET", "/api/enterprises?region=99", null, true).statusCode());
 
@@ -224,6 +226,10 @@ class DistributionIT {
         assertEquals(201, park.statusCode(), park.body());
         assertEquals("370281P01", HazardWatchInstance.JSON.readTree(park.body()).get("code").asText());
         assertEquals("PARK", hw.getJson("/api/regions?parent=370281").get(0).get("level").asText());
+
+        String listed = hw.shell("hazardwatch:enterprises --region 37");
+        assertTrue(listed.contains("胶州精细化工有限公司") && listed.contains("2 enterprises in 37"), listed);
+        assertTrue(hw.failingShell("hazardwatch:enterprises --region 99").contains("No region '99'"));
 
         HttpResponse<String> duplicate = hw.request("POST", "/api/enterprises", enterprise, true);
         assertEquals(400, duplicate.statusCode());

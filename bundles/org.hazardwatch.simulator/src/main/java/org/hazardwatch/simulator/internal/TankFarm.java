@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class TankFarm {
 
-    public static final String ENTERPRISE = "91370000MA3C5DEMO1";
+    public static final String ENTERPRISE = "91370281MA3HW2026N";
     public static final String AREA_A = "罐区A（液氨/液氯）";
     public static final String AREA_B = "罐区B（汽油）";
 

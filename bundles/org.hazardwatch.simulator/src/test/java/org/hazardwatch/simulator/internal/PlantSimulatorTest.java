@@ -65,6 +65,12 @@ class PlantSimulatorTest {
     }
 
     @Test
+    void theDemoOperatorHasAValidCreditCode() {
+        assertTrue(org.hazardwatch.api.registry.UnifiedSocialCreditCode.isValid(TankFarm.ENTERPRISE));
+        assertEquals(TankFarm.ENTERPRISE, DemoEnterpriseRegistration.DEMO.uscc());
+    }
+
+    @Test
     void theShippedPointCatalogueDescribesThisPlant() throws Exception {
         Path catalogue = Path.of("../../etc/hazardwatch/points.csv");
         List<String> rows = Files.readAllLines(catalogue, StandardCharsets.UTF_8).stream()
@@ -83,6 +89,7 @@ class PlantSimulatorTest {
             assertEquals(point.alarmLow(), f[6].isEmpty() ? null : Double.valueOf(f[6]));
             assertEquals(point.alarmHigh(), f[7].isEmpty() ? null : Double.valueOf(f[7]));
             assertEquals(point.area(), f[8]);
+            assertEquals(TankFarm.ENTERPRISE, f[9]);
         }
     }
 }
