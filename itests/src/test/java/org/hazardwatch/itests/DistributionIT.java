@@ -341,9 +341,26 @@ class DistributionIT {
 
     @Test
     @Order(10)
+    void aSecondInstanceRunsSideBySide() throws Exception {
+        try (HazardWatchInstance city = new HazardWatchInstance("side-by-side", Map.of("HAZARDWATCH_LEVEL", "city"))) {
+            city.start();
+            JsonNode health = HazardWatchInstance.JSON.readTree(city.request("GET", "/api/health", null, false).body());
+            assertEquals("UP", health.get("status").asText(), health.toString());
+            assertTrue(city.shell("hazardwatch:status").contains("Level:     city"));
+            assertEquals(200, hw.request("GET", "/api/health", null, false).statusCode(), "the first instance still answers");
+            assertTrue(hw.shell("hazardwatch:status").contains("Level:     county"));
+        }
+    }
+
+    @Test
+    @Order(11)
     void nothingUnexpectedWasLogged() throws Exception {
-        String rss = new String(new ProcessBuilder("sh", "-c",
-                "ps -o rss= -p $(pgrep -f -- '-Dkaraf.base=" + hw.home + " ' | head -n 1)").start().getInputStream().readAllBytes()).strip();
+        // the Karaf JVM of this instance (not a shell whose command line merely mentions it)
+        long pid = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("-Dkaraf.base=" + hw.home)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow();
+        String rss = new String(new ProcessBuilder("ps", "-o", "rss=", "-p", String.valueOf(pid)).start().getInputStream().readAllBytes()).strip();
         System.out.println("[measure] resident memory of the running distribution: " + Long.parseLong(rss) / 1024 + " MB");
         // the shell logs the deliberately wrong commands above as errors; anything else is a defect
         java.util.List<String> errors = hw.log().lines().filter(l -> l.contains("| ERROR |"))
