@@ -51,7 +51,8 @@ public class IngestRoutes extends RouteBuilder {
 
         from(ENTRY).routeId("ingest-normalize")
                 .process(e -> e.getMessage().setBody(SampleCodec.encode(SampleNormalizer.normalize(samplesOf(e)))))
-                .to(ExchangePatternInOnly.of(jmsComponent + ":queue:" + QUEUE + "?deliveryPersistent=true"));
+                // fire-and-forget even when the caller used request-reply
+                .to(jmsComponent + ":queue:" + QUEUE + "?deliveryPersistent=true&exchangePattern=InOnly");
 
         from(jmsComponent + ":queue:" + QUEUE + "?transacted=true&concurrentConsumers=1").routeId("ingest-store")
                 .errorHandler(defaultErrorHandler().maximumRedeliveries(-1).redeliveryDelay(500).useExponentialBackOff()
@@ -130,15 +131,5 @@ public class IngestRoutes extends RouteBuilder {
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    /** Endpoint URI helper: fire-and-forget to JMS even when the caller used request-reply. */
-    static final class ExchangePatternInOnly {
-        private ExchangePatternInOnly() {
-        }
-
-        static String of(String uri) {
-            return uri + (uri.contains("?") ? "&" : "?") + "exchangePattern=InOnly";
-        }
     }
 }

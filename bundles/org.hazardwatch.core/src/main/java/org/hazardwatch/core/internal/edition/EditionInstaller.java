@@ -41,9 +41,9 @@ public class EditionInstaller {
     private final Logger logger = LoggerFactory.getLogger(EditionInstaller.class);
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "hazardwatch-edition"));
     private final FeaturesService features;
-    private volatile String level;
-    private volatile Edition edition;
-    private volatile boolean simulator;
+    private final String level;
+    private final Edition edition;
+    private final boolean simulator;
     private final Path marker;
 
     @Activate
@@ -54,13 +54,16 @@ public class EditionInstaller {
         this.level = envLevel != null && !envLevel.isBlank() ? envLevel : config.level();
         String envSimulator = System.getenv("HAZARDWATCH_SIMULATOR");
         this.simulator = envSimulator != null && !envSimulator.isBlank() ? Boolean.parseBoolean(envSimulator) : config.simulator();
+        Edition selected = null;
         try {
-            this.edition = Edition.forLevel(level);
+            selected = Edition.forLevel(level);
         } catch (IllegalArgumentException e) {
             logger.error("Not installing an edition: {}", e.getMessage());
-            return;
         }
-        executor.submit(this::install);
+        this.edition = selected;
+        if (selected != null) {
+            executor.submit(this::install);
+        }
     }
 
     @Deactivate
