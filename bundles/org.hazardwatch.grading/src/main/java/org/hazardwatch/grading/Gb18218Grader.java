@@ -2,9 +2,12 @@ package org.hazardwatch.grading;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
+import org.hazardwatch.grading.internal.AccidentHazards;
 import org.hazardwatch.grading.internal.GradingEngine;
 import org.hazardwatch.grading.internal.Tables;
 
@@ -75,5 +78,25 @@ public final class Gb18218Grader {
             entries.add(e.withTableRow(translated));
         }
         return grade(new GradingRequest(target, old.exposedPeople(), entries));
+    }
+
+    /**
+     * The accident types (fire, explosion, poisoning) the graded substances can cause: from HazardWatch's profile of
+     * each GB 18218-2018 Table 1 row (2009 rows through their 2018 counterparts), plus those of the Table 2 hazard
+     * symbols given. Not part of the standard; people may correct the result.
+     */
+    public Set<AccidentHazard> accidentHazards(GradingResult result) {
+        Set<AccidentHazard> hazards = EnumSet.noneOf(AccidentHazard.class);
+        for (GradingLine line : result.lines()) {
+            Integer row = line.tableRow();
+            if (row != null && result.edition() != Edition.GB18218_2018) {
+                row = Tables.get().translateRow(result.edition(), row, Edition.GB18218_2018);
+            }
+            if (row != null) {
+                hazards.addAll(AccidentHazards.ofTable1Row(row));
+            }
+            hazards.addAll(AccidentHazards.ofCategories(line.hazardCategories()));
+        }
+        return hazards;
     }
 }

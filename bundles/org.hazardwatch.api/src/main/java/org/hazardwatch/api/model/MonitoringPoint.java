@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param area plant area (e.g. a tank area) used for grouping on screens
  * @param enterpriseCode enterprise the point belongs to (unified social credit code or local code)
  * @param hazardSourceCode major hazard source the point monitors, or {@code null}
+ * @param equipmentCode equipment of that hazard source the point measures (tank, reactor), or {@code null}
  */
 public record MonitoringPoint(String id, String name, PointType type, String unit, double rangeLow, double rangeHigh,
-        Double alarmLow, Double alarmHigh, String area, String enterpriseCode, String hazardSourceCode) {
+        Double alarmLow, Double alarmHigh, String area, String enterpriseCode, String hazardSourceCode, String equipmentCode) {
 
     public MonitoringPoint {
         Objects.requireNonNull(id, "id");
@@ -35,5 +36,11 @@ public record MonitoringPoint(String id, String name, PointType type, String uni
         if (alarmLow != null && alarmHigh != null && !(alarmLow < alarmHigh)) {
             throw new IllegalArgumentException("point " + id + ": alarmLow " + alarmLow + " must be below alarmHigh " + alarmHigh);
         }
+    }
+
+    /** A point not attached to equipment. */
+    public MonitoringPoint(String id, String name, PointType type, String unit, double rangeLow, double rangeHigh,
+            Double alarmLow, Double alarmHigh, String area, String enterpriseCode, String hazardSourceCode) {
+        this(id, name, type, unit, rangeLow, rangeHigh, alarmLow, alarmHigh, area, enterpriseCode, hazardSourceCode, null);
     }
 }

@@ -1,6 +1,9 @@
 package org.hazardwatch.api.registry;
 
-/** A region with the number of enterprises in its subtree, for trees with counts. */
+/**
+ * A region with the numbers of enterprises, hazard sources and major hazard sources (S ≥ 1) in its subtree, for trees
+ * with counts.
+ */
 public record RegionSummary(String code, String name, RegionLevel level, String parentCode, long enterpriseCount,
-        boolean hasChildren) {
+        long hazardSourceCount, long majorHazardSourceCount, boolean hasChildren) {
 }

@@ -36,4 +36,7 @@ public interface RegistryService {
 
     /** Validates and replaces an enterprise's data; empty when there is no such id. */
     Optional<Enterprise> update(long id, Enterprise enterprise);
+
+    /** The GB/T 4754-2017 chemical industry classes an enterprise's industry code is checked against. */
+    List<Industry> industries();
 }

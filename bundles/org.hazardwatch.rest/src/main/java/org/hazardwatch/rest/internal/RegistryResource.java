@@ -16,6 +16,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.hazardwatch.api.registry.Enterprise;
+import org.hazardwatch.api.registry.Industry;
 import org.hazardwatch.api.registry.Page;
 import org.hazardwatch.api.registry.Region;
 import org.hazardwatch.api.registry.RegionLevel;
@@ -80,6 +81,13 @@ public class RegistryResource {
         }
         return registry.enterprises(code, text, Params.number("page", page, 0, 0, 1_000_000),
                 Params.number("size", size, 20, 1, 500));
+    }
+
+    /** GB/T 4754-2017 chemical industry classes with the guide's group HazardWatch assigns by default. */
+    @GET
+    @Path("industries")
+    public List<Industry> industries() {
+        return registry.industries();
     }
 
     @GET

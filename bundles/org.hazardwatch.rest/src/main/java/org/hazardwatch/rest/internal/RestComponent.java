@@ -9,6 +9,8 @@ import javax.ws.rs.core.Application;
 
 import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
 import org.hazardwatch.api.auth.AuthService;
+import org.hazardwatch.api.hazard.HazardSourceService;
+import org.hazardwatch.api.hazard.RegistryTransfer;
 import org.hazardwatch.api.health.HealthService;
 import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.routes.RouteRegistry;
@@ -39,17 +41,20 @@ public class RestComponent {
 
     private final ServiceRegistration<Servlet> registration;
     private volatile RouteRegistry routeRegistry;
+    private volatile RegistryTransfer transfer;
 
     @Activate
     public RestComponent(BundleContext context, @Reference HealthService health, @Reference AuthService auth,
             @Reference PointRepository points, @Reference SampleStore samples, @Reference AlarmStore alarms,
-            @Reference RegistryService registry) {
+            @Reference RegistryService registry, @Reference HazardSourceService hazardSources) {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth),
                 new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
                 new PointsResource(points, samples, alarms), new AlarmsResource(alarms),
-                new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry), new OpenApiResource());
+                new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry),
+                new HazardSourcesResource(hazardSources, auth), new RegistryTransferResource(() -> transfer, auth),
+                new OpenApiResource());
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {
@@ -79,6 +84,18 @@ public class RestComponent {
     void unsetRouteRegistry(RouteRegistry registry) {
         if (this.routeRegistry == registry) {
             this.routeRegistry = null;
+        }
+    }
+
+    /** Import/export is its own bundle (it embeds Apache POI); the API answers 503 while it is absent. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setTransfer(RegistryTransfer service) {
+        this.transfer = service;
+    }
+
+    void unsetTransfer(RegistryTransfer service) {
+        if (this.transfer == service) {
+            this.transfer = null;
         }
     }
 

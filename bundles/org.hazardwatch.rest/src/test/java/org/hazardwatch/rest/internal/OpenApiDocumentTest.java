@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class OpenApiDocumentTest {
 
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, AuthResource.class, PointsResource.class,
-            AlarmsResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, OpenApiResource.class);
+            AlarmsResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, HazardSourcesResource.class,
+            RegistryTransferResource.class, OpenApiResource.class);
 
     static Set<String> implementedOperations() {
         Set<String> operations = new TreeSet<>();
@@ -33,7 +34,8 @@ class OpenApiDocumentTest {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "get" : method.isAnnotationPresent(POST.class) ? "post"
-                        : method.isAnnotationPresent(javax.ws.rs.PUT.class) ? "put" : null;
+                        : method.isAnnotationPresent(javax.ws.rs.PUT.class) ? "put"
+                        : method.isAnnotationPresent(javax.ws.rs.DELETE.class) ? "delete" : null;
                 if (verb == null) {
                     continue;
                 }

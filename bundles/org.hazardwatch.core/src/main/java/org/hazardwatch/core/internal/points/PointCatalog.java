@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.PointType;
@@ -18,7 +17,10 @@ import org.hazardwatch.api.model.PointType;
  */
 public final class PointCatalog {
 
-    public static final String HEADER = "id,name,type,unit,rangeLow,rangeHigh,alarmLow,alarmHigh,area,enterprise,hazardSource";
+    public static final String HEADER = "id,name,type,unit,rangeLow,rangeHigh,alarmLow,alarmHigh,area,enterprise,hazardSource,equipment";
+
+    /** The header before points could name their equipment; files with it still load. */
+    static final String HEADER_WITHOUT_EQUIPMENT = "id,name,type,unit,rangeLow,rangeHigh,alarmLow,alarmHigh,area,enterprise,hazardSource";
 
     public record Result(List<MonitoringPoint> points, List<String> errors) {
     }
@@ -33,6 +35,7 @@ public final class PointCatalog {
         String line;
         int number = 0;
         boolean headerSeen = false;
+        int columns = 0;
         while ((line = reader.readLine()) != null) {
             number++;
             String trimmed = line.strip();
@@ -44,14 +47,19 @@ public final class PointCatalog {
             }
             if (!headerSeen) {
                 headerSeen = true;
-                if (!trimmed.replace(" ", "").equalsIgnoreCase(HEADER)) {
+                String header = trimmed.replace(" ", "");
+                if (header.equalsIgnoreCase(HEADER)) {
+                    columns = 12;
+                } else if (header.equalsIgnoreCase(HEADER_WITHOUT_EQUIPMENT)) {
+                    columns = 11;
+                } else {
                     errors.add("line " + number + ": header must be '" + HEADER + "'");
                     return new Result(points, errors);
                 }
                 continue;
             }
             try {
-                points.add(parseRow(trimmed));
+                points.add(parseRow(trimmed, columns));
             } catch (IllegalArgumentException e) {
                 errors.add("line " + number + ": " + e.getMessage());
             }
@@ -59,22 +67,18 @@ public final class PointCatalog {
         return new Result(points, errors);
     }
 
-    private static MonitoringPoint parseRow(String row) {
+    private static MonitoringPoint parseRow(String row, int columns) {
         String[] f = row.split(",", -1);
-        if (f.length != 11) {
-            throw new IllegalArgumentException("expected 11 fields, found " + f.length);
+        if (f.length != columns) {
+            throw new IllegalArgumentException("expected " + columns + " fields, found " + f.length);
         }
         for (int i = 0; i < f.length; i++) {
             f[i] = f[i].strip();
         }
-        PointType type;
-        try {
-            type = PointType.valueOf(f[2].toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown point type '" + f[2] + "'");
-        }
+        PointType type = PointType.parse(f[2]);
         return new MonitoringPoint(f[0], f[1], type, f[3], number(f[4], "rangeLow"), number(f[5], "rangeHigh"),
-                optionalNumber(f[6], "alarmLow"), optionalNumber(f[7], "alarmHigh"), f[8], f[9], f[10].isEmpty() ? null : f[10]);
+                optionalNumber(f[6], "alarmLow"), optionalNumber(f[7], "alarmHigh"), f[8], f[9], f[10].isEmpty() ? null : f[10],
+                columns > 11 && !f[11].isEmpty() ? f[11] : null);
     }
 
     private static double number(String text, String field) {

@@ -21,7 +21,7 @@ final class EnterpriseValidator {
     private EnterpriseValidator() {
     }
 
-    static List<FieldError> validate(Enterprise e, Function<String, Optional<Region>> regions) {
+    static List<FieldError> validate(Enterprise e, Function<String, Optional<Region>> regions, IndustryCatalog industries) {
         List<FieldError> errors = new ArrayList<>();
         if (blank(e.uscc())) {
             errors.add(new FieldError("uscc", "REQUIRED", "is required"));
@@ -52,6 +52,9 @@ final class EnterpriseValidator {
         }
         if (!blank(e.industryCode()) && !INDUSTRY_CODE.matcher(e.industryCode()).matches()) {
             errors.add(new FieldError("industryCode", "INVALID_VALUE", "must be a GB/T 4754 code of 2 to 4 digits"));
+        } else if (!blank(e.industryCode()) && !industries.covers(e.industryCode())) {
+            errors.add(new FieldError("industryCode", "UNKNOWN_INDUSTRY",
+                    "'" + e.industryCode() + "' is not a GB/T 4754-2017 chemical industry code (see GET /api/industries)"));
         }
         if (e.industryGroup() == null) {
             errors.add(new FieldError("industryGroup", "REQUIRED", "is required"));

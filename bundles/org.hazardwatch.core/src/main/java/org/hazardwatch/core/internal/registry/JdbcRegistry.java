@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.EnterpriseStatus;
 import org.hazardwatch.api.registry.FieldError;
+import org.hazardwatch.api.registry.Industry;
 import org.hazardwatch.api.registry.IndustryGroup;
 import org.hazardwatch.api.registry.Page;
 import org.hazardwatch.api.registry.Region;
@@ -38,10 +39,17 @@ public class JdbcRegistry implements RegistryService {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final IndustryCatalog industries;
 
     public JdbcRegistry(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.industries = IndustryCatalog.load();
+    }
+
+    @Override
+    public List<Industry> industries() {
+        return industries.all();
     }
 
     @Override
@@ -65,37 +73,43 @@ public class JdbcRegistry implements RegistryService {
                 }
             }
             // one grouped count per kind of child instead of a count per child
-            Map<String, Long> byPrefix = new HashMap<>();
-            Map<String, Long> byPark = new HashMap<>();
+            record Counts(long enterprises, long sources, long major) {
+            }
+            Map<String, Counts> byPrefix = new HashMap<>();
+            Map<String, Counts> byPark = new HashMap<>();
             int length = children.stream().filter(ch -> ch.level() != RegionLevel.PARK).mapToInt(ch -> ch.code().length())
                     .findFirst().orElse(0);
+            String counts = "COUNT(DISTINCT e.id), COUNT(hs.id), COUNT(CASE WHEN hs.major THEN 1 END) "
+                    + "FROM enterprise e LEFT JOIN hazard_source hs ON hs.enterprise_id = e.id ";
             if (length > 0) {
-                try (PreparedStatement s = c.prepareStatement("SELECT SUBSTRING(region_code, 1, " + length + ") AS prefix, COUNT(*) "
-                        + "FROM enterprise WHERE region_code LIKE ? GROUP BY SUBSTRING(region_code, 1, " + length + ")")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT SUBSTRING(e.region_code, 1, " + length + ") AS prefix, "
+                        + counts + "WHERE e.region_code LIKE ? GROUP BY SUBSTRING(e.region_code, 1, " + length + ")")) {
                     s.setString(1, parentCode == null ? "%" : escapeLike(parentCode) + "%");
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            byPrefix.put(rs.getString(1), rs.getLong(2));
+                            byPrefix.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                         }
                     }
                 }
             }
             if (children.stream().anyMatch(ch -> ch.level() == RegionLevel.PARK)) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT park_code, COUNT(*) FROM enterprise WHERE region_code = ? AND park_code IS NOT NULL GROUP BY park_code")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT e.park_code, " + counts
+                        + "WHERE e.region_code = ? AND e.park_code IS NOT NULL GROUP BY e.park_code")) {
                     s.setString(1, parentCode);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            byPark.put(rs.getString(1), rs.getLong(2));
+                            byPark.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                         }
                     }
                 }
             }
             List<RegionSummary> result = new ArrayList<>();
+            Counts none = new Counts(0, 0, 0);
             for (Child ch : children) {
-                long count = ch.level() == RegionLevel.PARK ? byPark.getOrDefault(ch.code(), 0L)
-                        : byPrefix.getOrDefault(ch.code(), 0L);
-                result.add(new RegionSummary(ch.code(), ch.name(), ch.level(), ch.parentCode(), count, ch.hasChildren()));
+                Counts count = ch.level() == RegionLevel.PARK ? byPark.getOrDefault(ch.code(), none)
+                        : byPrefix.getOrDefault(ch.code(), none);
+                result.add(new RegionSummary(ch.code(), ch.name(), ch.level(), ch.parentCode(), count.enterprises(),
+                        count.sources(), count.major(), ch.hasChildren()));
             }
             return result;
         } catch (SQLException e) {
@@ -254,27 +268,15 @@ public class JdbcRegistry implements RegistryService {
     @Override
     public Enterprise create(Enterprise input) {
         Enterprise enterprise = normalized(input);
-        List<FieldError> errors = EnterpriseValidator.validate(enterprise, this::region);
+        List<FieldError> errors = validate(enterprise);
         if (errors.isEmpty() && usccTaken(enterprise.uscc(), null)) {
             errors.add(new FieldError("uscc", "USCC_DUPLICATE", "an enterprise with this code is already registered"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO enterprise (uscc, name, region_code, park_code, "
-                        + "industry_code, industry_group, address, longitude, latitude, contact_name, contact_phone, status, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-            bindEnterprise(s, enterprise);
-            Jdbc.setInstant(s, 13, now);
-            Jdbc.setInstant(s, 14, now);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return enterprise(keys.getLong(1)).orElseThrow();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return enterprise(insert(c, enterprise, clock.instant())).orElseThrow();
         } catch (SQLException e) {
             throw Jdbc.failure("registering enterprise " + enterprise.uscc(), e);
         }
@@ -286,29 +288,67 @@ public class JdbcRegistry implements RegistryService {
             return Optional.empty();
         }
         Enterprise enterprise = normalized(input);
-        List<FieldError> errors = EnterpriseValidator.validate(enterprise, this::region);
+        List<FieldError> errors = validate(enterprise);
         if (errors.isEmpty() && usccTaken(enterprise.uscc(), id)) {
             errors.add(new FieldError("uscc", "USCC_DUPLICATE", "an enterprise with this code is already registered"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE enterprise SET uscc = ?, name = ?, region_code = ?, "
-                        + "park_code = ?, industry_code = ?, industry_group = ?, address = ?, longitude = ?, latitude = ?, "
-                        + "contact_name = ?, contact_phone = ?, status = ?, updated_at = ? WHERE id = ?")) {
-            bindEnterprise(s, enterprise);
-            Jdbc.setInstant(s, 13, clock.instant());
-            s.setLong(14, id);
-            s.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            update(c, id, enterprise, clock.instant());
             return enterprise(id);
         } catch (SQLException e) {
             throw Jdbc.failure("updating enterprise " + id, e);
         }
     }
 
+    /** Checks a normalised enterprise (not the uniqueness of its USCC). */
+    public List<FieldError> validate(Enterprise normalized) {
+        return EnterpriseValidator.validate(normalized, this::region, industries);
+    }
+
+    /** Inserts a valid, normalised enterprise on the caller's connection; returns its id. */
+    public static long insert(Connection c, Enterprise enterprise, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO enterprise (uscc, name, region_code, park_code, "
+                + "industry_code, industry_group, address, longitude, latitude, contact_name, contact_phone, status, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            bindEnterprise(s, enterprise);
+            Jdbc.setInstant(s, 13, now);
+            Jdbc.setInstant(s, 14, now);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Replaces an enterprise's data on the caller's connection. */
+    public static void update(Connection c, long id, Enterprise enterprise, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE enterprise SET uscc = ?, name = ?, region_code = ?, "
+                + "park_code = ?, industry_code = ?, industry_group = ?, address = ?, longitude = ?, latitude = ?, "
+                + "contact_name = ?, contact_phone = ?, status = ?, updated_at = ? WHERE id = ?")) {
+            bindEnterprise(s, enterprise);
+            Jdbc.setInstant(s, 13, now);
+            s.setLong(14, id);
+            s.executeUpdate();
+        }
+    }
+
+    /** The id of the enterprise with this USCC, or null. */
+    public static Long idByUscc(Connection c, String uscc) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM enterprise WHERE uscc = ?")) {
+            s.setString(1, uscc);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
     /** Trims text, uppercases the code, defaults the status to OPERATING. */
-    private static Enterprise normalized(Enterprise e) {
+    public static Enterprise normalized(Enterprise e) {
         return new Enterprise(null, trim(e.uscc() == null ? null : e.uscc().toUpperCase(Locale.ROOT)), trim(e.name()),
                 trim(e.regionCode()), null, trim(e.parkCode()), trim(e.industryCode()), e.industryGroup(), trim(e.address()),
                 e.longitude(), e.latitude(), trim(e.contactName()), trim(e.contactPhone()),
@@ -355,7 +395,7 @@ public class JdbcRegistry implements RegistryService {
     }
 
     /** LIKE patterns treat % and _ as wildcards; the default escape character is a backslash on H2 and PostgreSQL. */
-    static String escapeLike(String text) {
+    public static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

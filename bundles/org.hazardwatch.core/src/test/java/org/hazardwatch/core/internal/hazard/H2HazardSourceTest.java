@@ -1,0 +1,13 @@
+package org.hazardwatch.core.internal.hazard;
+
+import javax.sql.DataSource;
+
+import org.hazardwatch.core.internal.TestDatabases;
+
+class H2HazardSourceTest extends HazardSourceContractTest {
+
+    @Override
+    DataSource createDataSource() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,162 @@
+package org.hazardwatch.rest.internal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import javax.ws.rs.BadRequestException;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.hazardwatch.api.auth.AuthService;
+import org.hazardwatch.api.hazard.GradingSnapshot;
+import org.hazardwatch.api.hazard.HazardSource;
+import org.hazardwatch.api.hazard.HazardSourceQuery;
+import org.hazardwatch.api.hazard.HazardSourceService;
+import org.hazardwatch.api.hazard.HazardSourceSummary;
+import org.hazardwatch.api.model.MonitoringPoint;
+import org.hazardwatch.api.model.PointType;
+import org.hazardwatch.api.registry.Page;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/** Major hazard sources with their units, gradings and monitoring points (requirement A6). */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class HazardSourcesResource {
+
+    /** A snapshot with its grading result as JSON. */
+    public record SnapshotDetail(long id, long hazardSourceId, String unitCode, String unitName, String edition,
+            Instant gradedAt, String gradedBy, String reason, boolean major, String s, String r, Integer grade,
+            @JsonRawValue String result) {
+    }
+
+    /** A monitoring point of a hazard source, with its national type code. */
+    public record SourcePoint(String id, String name, PointType type, String nationalCode, String unit, double rangeLow,
+            double rangeHigh, Double alarmLow, Double alarmHigh, String area, String equipmentCode) {
+    }
+
+    private final HazardSourceService sources;
+    private final AuthService auth;
+
+    public HazardSourcesResource(HazardSourceService sources, AuthService auth) {
+        this.sources = sources;
+        this.auth = auth;
+    }
+
+    @GET
+    @Path("hazard-sources")
+    public Page<HazardSourceSummary> list(@QueryParam("region") String region, @QueryParam("enterpriseId") String enterpriseId,
+            @QueryParam("grade") String grade, @QueryParam("q") String text, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        Long enterprise = null;
+        if (enterpriseId != null && !enterpriseId.isBlank()) {
+            try {
+                enterprise = Long.parseLong(enterpriseId.strip());
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("enterpriseId must be a whole number, not '" + enterpriseId + "'");
+            }
+        }
+        Integer gradeFilter = grade == null || grade.isBlank() ? null : Params.number("grade", grade, 0, 1, 4);
+        String regionFilter = region == null || region.isBlank() ? null : region.strip();
+        if (regionFilter != null && !regionFilter.matches("[0-9]{2,6}(P[0-9]{2})?")) {
+            throw new BadRequestException("region must be a region code such as 37 or 370281, not '" + region + "'");
+        }
+        return sources.list(new HazardSourceQuery(regionFilter, enterprise, gradeFilter, text),
+                Params.number("page", page, 0, 0, 1_000_000), Params.number("size", size, 20, 1, 500));
+    }
+
+    @GET
+    @Path("hazard-sources/{id}")
+    public HazardSource get(@PathParam("id") long id) {
+        return sources.get(id).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("hazard-sources")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context HttpHeaders headers, HazardSource source) {
+        if (source == null) {
+            throw new IllegalArgumentException("a hazard source is required");
+        }
+        HazardSource created = sources.create(source, user(headers));
+        return Response.created(URI.create("hazard-sources/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("hazard-sources/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HazardSource update(@Context HttpHeaders headers, @PathParam("id") long id, HazardSource source) {
+        if (source == null) {
+            throw new IllegalArgumentException("a hazard source is required");
+        }
+        return sources.update(id, source, user(headers)).orElseThrow(() -> notFound(id));
+    }
+
+    @DELETE
+    @Path("hazard-sources/{id}")
+    public Response delete(@PathParam("id") long id) {
+        if (!sources.delete(id)) {
+            throw notFound(id);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("hazard-sources/{id}/gradings")
+    public List<GradingSnapshot> gradings(@PathParam("id") long id) {
+        get(id);
+        return sources.gradings(id);
+    }
+
+    /** Grades every unit again now, under the edition asked for (2018 by default, 2009 for old records). */
+    @POST
+    @Path("hazard-sources/{id}/gradings")
+    public List<GradingSnapshot> regrade(@Context HttpHeaders headers, @PathParam("id") long id,
+            @QueryParam("edition") String edition) {
+        return sources.regrade(id, edition == null || edition.isBlank() ? "2018" : edition.strip(), user(headers))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("gradings/{snapshotId}")
+    public SnapshotDetail grading(@PathParam("snapshotId") long snapshotId) {
+        GradingSnapshot g = sources.grading(snapshotId)
+                .orElseThrow(() -> new NotFoundException("no grading " + snapshotId));
+        return new SnapshotDetail(g.id(), g.hazardSourceId(), g.unitCode(), g.unitName(), g.edition(), g.gradedAt(),
+                g.gradedBy(), g.reason(), g.major(), g.s(), g.r(), g.grade(), g.resultJson());
+    }
+
+    @GET
+    @Path("hazard-sources/{id}/points")
+    public List<SourcePoint> points(@PathParam("id") long id) {
+        get(id);
+        return sources.points(id).stream().map(HazardSourcesResource::view).toList();
+    }
+
+    private static SourcePoint view(MonitoringPoint p) {
+        return new SourcePoint(p.id(), p.name(), p.type(), p.type().nationalCode(), p.unit(), p.rangeLow(), p.rangeHigh(),
+                p.alarmLow(), p.alarmHigh(), p.area(), p.equipmentCode());
+    }
+
+    private String user(HttpHeaders headers) {
+        return auth.validate(AuthFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION)))
+                .map(s -> s.username()).orElse("system");
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("no hazard source " + id);
+    }
+}
