@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -46,7 +47,15 @@ final class TableCodec {
     /** The sheets of a workbook that carry one of our sheet names or titles; a missing sheet is absent. */
     static Map<String, Table> readXlsx(InputStream in) throws IOException {
         Map<String, Table> tables = new LinkedHashMap<>();
-        try (Workbook workbook = WorkbookFactory.create(in)) {
+        InputStream buffered = FileMagic.prepareToCheckMagic(in);
+        FileMagic magic = FileMagic.valueOf(buffered);
+        if (magic == FileMagic.OLE2) {
+            throw new InvalidFileException("this is an old Excel 97-2003 (.xls) file: save it as .xlsx and import again");
+        }
+        if (magic != FileMagic.OOXML) {
+            throw new InvalidFileException("not an Excel .xlsx file (found " + magic + ")");
+        }
+        try (Workbook workbook = WorkbookFactory.create(buffered)) {
             for (String name : Sheets.ORDER) {
                 Sheet sheet = workbook.getSheet(name);
                 if (sheet == null) {
