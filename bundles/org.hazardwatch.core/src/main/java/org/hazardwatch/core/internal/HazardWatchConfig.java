@@ -15,6 +15,14 @@ public @interface HazardWatchConfig {
             + "to it. The environment variable HAZARDWATCH_SIMULATOR overrides it.")
     boolean simulator() default true;
 
+    @AttributeDefinition(description = "Size of the generated demo registry (enterprises with hazard sources across "
+            + "several provinces) loaded on first start of a node that runs the simulator; 0 for none. The environment "
+            + "variable HAZARDWATCH_DEMO_ENTERPRISES overrides it.", min = "0", max = "100000")
+    int demo_enterprises() default 300;
+
+    @AttributeDefinition(description = "Seed of the demo registry: the same seed gives the same data")
+    long demo_seed() default 2026;
+
     @AttributeDefinition(description = "Monitoring point catalogue (CSV); empty means etc/hazardwatch/points.csv")
     String points_file() default "";
 

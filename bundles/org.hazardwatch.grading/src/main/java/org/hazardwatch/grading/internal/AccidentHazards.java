@@ -47,9 +47,10 @@ public final class AccidentHazards {
 
     /**
      * The hazards of GB 18218-2018 Table 2 symbols: health hazards (J) poison; explosives (W1) explode; flammable
-     * gases, aerosols, flammable liquids, self-reactive substances, organic peroxides and substances that give off
-     * flammable gases with water burn and explode; oxidisers, pyrophorics and flammable solids burn. Symbols of the
-     * 2009 edition are ignored.
+     * gases, aerosols, flammable liquids, self-reactive substances, organic peroxides, category 1 oxidising solids and
+     * liquids (W9.1, "may cause fire or explosion") and substances that give off flammable gases with water burn and
+     * explode; oxidising gases, other oxidisers, pyrophorics and flammable solids burn. Symbols of the 2009 edition are
+     * ignored.
      */
     public static Set<AccidentHazard> ofCategories(List<String> symbols) {
         Set<AccidentHazard> hazards = EnumSet.noneOf(AccidentHazard.class);
@@ -60,10 +61,10 @@ public final class AccidentHazards {
             } else if (s.startsWith("W1.")) {
                 hazards.add(AccidentHazard.EXPLOSION);
             } else if (s.equals("W2") || s.equals("W3") || s.startsWith("W5.") || s.startsWith("W6.") || s.startsWith("W7.")
-                    || s.equals("W11")) {
+                    || s.equals("W9.1") || s.equals("W11")) {
                 hazards.add(AccidentHazard.FIRE);
                 hazards.add(AccidentHazard.EXPLOSION);
-            } else if (s.equals("W4") || s.equals("W8") || s.startsWith("W9.") || s.equals("W10")) {
+            } else if (s.equals("W4") || s.equals("W8") || s.equals("W9.2") || s.equals("W10")) {
                 hazards.add(AccidentHazard.FIRE);
             }
         }

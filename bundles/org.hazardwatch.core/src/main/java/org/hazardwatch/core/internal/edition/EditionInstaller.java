@@ -50,10 +50,8 @@ public class EditionInstaller {
     public EditionInstaller(BundleContext bundleContext, @Reference FeaturesService features, HazardWatchConfig config) {
         this.features = features;
         this.marker = bundleContext.getDataFile("edition").toPath();
-        String envLevel = System.getenv("HAZARDWATCH_LEVEL");
-        this.level = envLevel != null && !envLevel.isBlank() ? envLevel : config.level();
-        String envSimulator = System.getenv("HAZARDWATCH_SIMULATOR");
-        this.simulator = envSimulator != null && !envSimulator.isBlank() ? Boolean.parseBoolean(envSimulator) : config.simulator();
+        this.level = level(config);
+        this.simulator = simulator(config);
         Edition selected = null;
         try {
             selected = Edition.forLevel(level);
@@ -69,6 +67,18 @@ public class EditionInstaller {
     @Deactivate
     void deactivate() {
         executor.shutdownNow();
+    }
+
+    /** The node's level: HAZARDWATCH_LEVEL, else the configuration. */
+    public static String level(HazardWatchConfig config) {
+        String envLevel = System.getenv("HAZARDWATCH_LEVEL");
+        return envLevel != null && !envLevel.isBlank() ? envLevel : config.level();
+    }
+
+    /** Whether the simulator is wanted: HAZARDWATCH_SIMULATOR, else the configuration (regulator editions never run it). */
+    public static boolean simulator(HazardWatchConfig config) {
+        String envSimulator = System.getenv("HAZARDWATCH_SIMULATOR");
+        return envSimulator != null && !envSimulator.isBlank() ? Boolean.parseBoolean(envSimulator) : config.simulator();
     }
 
     public String level() {
