@@ -17,7 +17,16 @@ const routes = [
       { path: 'trend/:pointId?', name: 'trend', component: () => import('./views/TrendView.vue'), props: true },
       { path: 'alarms', name: 'alarms', component: () => import('./views/AlarmsView.vue') },
       { path: 'grading', name: 'grading', component: () => import('./views/GradingView.vue') },
-      { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue') }
+      { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue') },
+      { path: 'regions', name: 'regions', component: () => import('./views/RegionsView.vue') },
+      { path: 'hazard-sources', name: 'hazard-sources', component: () => import('./views/HazardSourcesView.vue') },
+      {
+        path: 'hazard-sources/:id',
+        name: 'hazard-source',
+        component: () => import('./views/HazardSourceDetailView.vue'),
+        props: true
+      },
+      { path: 'registry-transfer', name: 'registry-transfer', component: () => import('./views/RegistryTransferView.vue') }
     ]
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'monitor' } }

@@ -43,14 +43,37 @@ async function parseBody(response) {
   }
 }
 
+/** File name of a Content-Disposition header (filename* first), or ''. */
+function fileNameOf(disposition) {
+  const text = String(disposition || '')
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)?''([^;]+)/.exec(text)
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''))
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(text)
+  return plain ? (plain[2] !== undefined ? plain[2] : plain[1]).trim() : ''
+}
+
 /**
- * Performs a JSON API call.
+ * Performs an API call; JSON in and out unless told otherwise.
  * @param {string} path path below /api, e.g. '/points'
- * @param {{method?: string, query?: object, body?: any, auth?: boolean, timeout?: number}} options
+ * @param {{method?: string, query?: object, body?: any, raw?: Blob|ArrayBuffer|Uint8Array, contentType?: string,
+ *   responseType?: 'json'|'blob', auth?: boolean, timeout?: number}} options
+ *   body is sent as JSON; raw is sent as is with contentType (default application/octet-stream).
+ *   With responseType 'blob' a successful call resolves to {blob, fileName, contentType}; failures are parsed as
+ *   JSON as usual.
  */
-export async function request(path, { method = 'GET', query, body, auth = true, timeout = DEFAULT_TIMEOUT_MS } = {}) {
-  const headers = { Accept: 'application/json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+export async function request(
+  path,
+  { method = 'GET', query, body, raw, contentType, responseType = 'json', auth = true, timeout = DEFAULT_TIMEOUT_MS } = {}
+) {
+  const headers = { Accept: responseType === 'blob' ? '*/*' : 'application/json' }
+  if (raw !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream'
+  else if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (auth && session.token) headers.Authorization = `Bearer ${session.token}`
 
   const controller = new AbortController()
@@ -65,7 +88,7 @@ export async function request(path, { method = 'GET', query, body, auth = true, 
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body: raw !== undefined ? raw : body !== undefined ? JSON.stringify(body) : undefined,
       signal: controller.signal,
       cache: 'no-store',
       credentials: 'same-origin'
@@ -74,6 +97,19 @@ export async function request(path, { method = 'GET', query, body, auth = true, 
     throw timedOut ? new ApiError('timeout', -1, null) : new ApiError(err?.message || 'network', 0, null)
   } finally {
     clearTimeout(timer)
+  }
+
+  if (response.ok && responseType === 'blob') {
+    try {
+      const blob = await response.blob()
+      return {
+        blob,
+        fileName: fileNameOf(response.headers.get('Content-Disposition')),
+        contentType: response.headers.get('Content-Type') || ''
+      }
+    } catch (err) {
+      throw new ApiError(err?.message || 'network', 0, null)
+    }
   }
 
   let data

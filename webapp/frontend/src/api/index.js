@@ -93,3 +93,102 @@ export function createEnterprise(body) {
 export function updateEnterprise(id, body) {
   return request(`/enterprises/${encodeURIComponent(id)}`, { method: 'PUT', body })
 }
+
+/** Adds a chemical park under a county: 201 with the park {code, name, level: 'PARK', parentCode, path}. */
+export function createPark(countyCode, name) {
+  return request(`/regions/${encodeURIComponent(countyCode)}/parks`, { method: 'POST', body: { name } })
+}
+
+/** GB/T 4754 industries: [{code, name, group: FINE_CHEMICALS|PETROCHEMICALS|COAL_CHEMICALS|OTHER}]. */
+export function getIndustries() {
+  return request('/industries')
+}
+
+// ---- major hazard sources ------------------------------------------------------------------------------
+
+/**
+ * One page of hazard sources: {total, page, size, items: [HazardSourceSummary]}. region is a code prefix
+ * (subtree), grade 1-4, q part of the code or name of the source or of its enterprise; page is 0-based.
+ */
+export function getHazardSources({ region, enterpriseId, grade, q, page = 0, size = 20 } = {}) {
+  return request('/hazard-sources', { query: { region, enterpriseId, grade, q, page, size } })
+}
+
+/** One hazard source with its units, equipment, inventory and each unit's latest grading outcome. */
+export function getHazardSource(id) {
+  return request(`/hazard-sources/${encodeURIComponent(id)}`)
+}
+
+/**
+ * Registers a hazard source (201 with the stored source, graded). Refusals: ApiError 400/422 with body
+ * {status, code, message, fieldErrors: [{field, code, message}]}, fields as paths like units[0].inventory[1].tonnes.
+ */
+export function createHazardSource(body) {
+  return request('/hazard-sources', { method: 'POST', body, timeout: 30000 })
+}
+
+/** Replaces a hazard source (200 with the stored source, graded again); refusals as for createHazardSource. */
+export function updateHazardSource(id, body) {
+  return request(`/hazard-sources/${encodeURIComponent(id)}`, { method: 'PUT', body, timeout: 30000 })
+}
+
+export function deleteHazardSource(id) {
+  return request(`/hazard-sources/${encodeURIComponent(id)}`, { method: 'DELETE' })
+}
+
+/** Grading history of a source, newest first: [GradingSnapshot] without the result. */
+export function getHazardSourceGradings(id) {
+  return request(`/hazard-sources/${encodeURIComponent(id)}/gradings`)
+}
+
+/** Grades every unit again under edition '2018' or '2009'; resolves to the new snapshots. */
+export function regradeHazardSource(id, edition) {
+  return request(`/hazard-sources/${encodeURIComponent(id)}/gradings`, { method: 'POST', query: { edition }, timeout: 30000 })
+}
+
+/** One grading snapshot with its full result ({..., result: {lines, alpha, s, r, grade, working, ...}}). */
+export function getGradingSnapshot(snapshotId) {
+  return request(`/gradings/${encodeURIComponent(snapshotId)}`)
+}
+
+/** Monitoring points attached to a source: like GET /api/points items, plus nationalCode and equipmentCode. */
+export function getHazardSourcePoints(id) {
+  return request(`/hazard-sources/${encodeURIComponent(id)}/points`)
+}
+
+// ---- registry import / export --------------------------------------------------------------------------
+
+const TRANSFER_TIMEOUT_MS = 120000
+
+/** Export of the registry (a region subtree, all when region is absent): resolves to {blob, fileName, contentType}. */
+export function exportRegistry({ format, sheet, region } = {}) {
+  return request('/registry/export', {
+    query: { format, sheet: format === 'csv' ? sheet : undefined, region },
+    responseType: 'blob',
+    timeout: TRANSFER_TIMEOUT_MS
+  })
+}
+
+/** Empty import template with the headers: resolves to {blob, fileName, contentType}. */
+export function getRegistryTemplate({ format, sheet } = {}) {
+  return request('/registry/template', {
+    query: { format, sheet: format === 'csv' ? sheet : undefined },
+    responseType: 'blob',
+    timeout: TRANSFER_TIMEOUT_MS
+  })
+}
+
+/**
+ * Imports a file (its raw bytes). Resolves to the ImportReport when applied or when a dry run found no error;
+ * a file with errors is refused with ApiError 422 whose body is the ImportReport (errors: [{sheet, row, column,
+ * code, message}]), nothing imported.
+ */
+export function importRegistry(file, { format, sheet, dryRun = false } = {}) {
+  return request('/registry/import', {
+    method: 'POST',
+    query: { format, sheet: format === 'csv' ? sheet : undefined, dryRun: dryRun ? 'true' : 'false' },
+    raw: file,
+    contentType: 'application/octet-stream',
+    timeout: TRANSFER_TIMEOUT_MS
+  })
+}

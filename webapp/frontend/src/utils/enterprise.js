@@ -1,5 +1,6 @@
 // Static data and helpers of the enterprise registry pages (the server stays the authority on every value).
 import { ApiError } from '../api/http.js'
+import { getIndustries } from '../api/index.js'
 
 export const PAGE_SIZE = 20
 
@@ -85,9 +86,12 @@ export const COORDINATE_RANGES = {
   latitude: { min: -90, max: 90 }
 }
 
-/** The field errors of a 400 VALIDATION answer ([{field, code, message}]), or null for any other failure. */
+/**
+ * The field errors of a validation refusal ([{field, code, message}]), or null for any other failure. The registry
+ * answers 400 VALIDATION; the hazard source endpoints answer 422.
+ */
 export function fieldErrorsOf(err) {
-  if (!(err instanceof ApiError) || err.status !== 400) return null
+  if (!(err instanceof ApiError) || (err.status !== 400 && err.status !== 422)) return null
   const list = err.body && typeof err.body === 'object' ? err.body.fieldErrors : null
   if (!Array.isArray(list)) return null
   return list.filter((e) => e && typeof e === 'object')
@@ -97,3 +101,23 @@ export function fieldErrorsOf(err) {
 export function statusTagType(status) {
   return ({ OPERATING: 'success', SUSPENDED: 'warning', CLOSED: 'info' })[status] || 'info'
 }
+
+let industriesCache = null
+
+/** GB/T 4754 industries [{code, name, group}], fetched once per page load (again after a failure). */
+export function loadIndustries() {
+  if (!industriesCache) {
+    industriesCache = getIndustries()
+      .then((list) =>
+        (Array.isArray(list) ? list : [])
+          .filter((i) => i && i.code !== undefined && i.code !== null)
+          .map((i) => ({ code: String(i.code), name: i.name || '', group: i.group || '' }))
+      )
+      .catch((err) => {
+        industriesCache = null
+        throw err
+      })
+  }
+  return industriesCache
+}
+

@@ -216,10 +216,10 @@ class DistributionIT {
         assertEquals(201, created.statusCode(), created.body());
         long id = HazardWatchInstance.JSON.readTree(created.body()).get("id").asLong();
         assertEquals("山东省青岛市胶州市", hw.getJson("/api/enterprises/" + id).get("regionName").asText());
-        // the simulator registered its operator in 370281 as well
-        assertEquals(2, hw.getJson("/api/enterprises?region=37").get("total").asInt());
+        // the simulator's operator and the demo registry sit in the tree as well
         assertEquals(1, hw.getJson("/api/enterprises?q=91370281MA3HW2026N").get("total").asInt());
-        assertEquals(0, hw.getJson("/api/enterprises?region=11").get("total").asInt());
+        assertEquals(1, hw.getJson("/api/enterprises?region=37&q=胶州精细化工").get("total").asInt());
+        assertEquals(0, hw.getJson("/api/enterprises?region=11&q=胶州精细化工").get("total").asInt());
         assertEquals(404, hw.request("GET", "/api/enterprises?region=99", null, true).statusCode());
 
         HttpResponse<String> park = hw.request("POST", "/api/regions/370281/parks", "{\"name\":\"胶州经济技术开发区化工园\"}", true);
@@ -227,8 +227,8 @@ class DistributionIT {
         assertEquals("370281P01", HazardWatchInstance.JSON.readTree(park.body()).get("code").asText());
         assertEquals("PARK", hw.getJson("/api/regions?parent=370281").get(0).get("level").asText());
 
-        String listed = hw.shell("hazardwatch:enterprises --region 37");
-        assertTrue(listed.contains("胶州精细化工有限公司") && listed.contains("2 enterprises in 37"), listed);
+        String listed = hw.shell("hazardwatch:enterprises --region 370281 胶州精细化工");
+        assertTrue(listed.contains("胶州精细化工有限公司") && listed.contains("1 enterprises in 370281"), listed);
         assertTrue(hw.failingShell("hazardwatch:enterprises --region 99").contains("No region '99'"));
 
         HttpResponse<String> duplicate = hw.request("POST", "/api/enterprises", enterprise, true);
@@ -243,6 +243,121 @@ class DistributionIT {
         assertEquals("[\"uscc:USCC_CHECK\",\"name:REQUIRED\",\"regionCode:UNKNOWN_REGION\"]",
                 HazardWatchInstance.JSON.writeValueAsString(java.util.stream.StreamSupport.stream(fields.spliterator(), false)
                         .map(f -> f.get("field").asText() + ":" + f.get("code").asText()).toList()));
+    }
+
+    JsonNode simulatedTankFarm() throws Exception {
+        await(Duration.ofSeconds(90), "the demo registry is loaded",
+                unchecked(() -> hw.getJson("/api/hazard-sources?size=1").get("total").asInt() >= 300));
+        JsonNode byName = hw.getJson("/api/hazard-sources?region=370281&size=100");
+        for (JsonNode item : byName.get("items")) {
+            if (item.get("code").asText().equals("HS-A") && item.get("enterpriseName").asText().contains("模拟")) {
+                return hw.getJson("/api/hazard-sources/" + item.get("id").asLong());
+            }
+        }
+        throw new AssertionError("no HS-A of the simulated plant's operator in " + byName);
+    }
+
+    @Test
+    @Order(5)
+    void hazardSourcesAreGradedWithTheWorkingKept() throws Exception {
+        JsonNode tankFarm = simulatedTankFarm();
+        long id = tankFarm.get("id").asLong();
+        assertTrue(tankFarm.get("major").asBoolean(), tankFarm.toString());
+        int grade = tankFarm.get("grade").asInt();
+        assertTrue(grade >= 1 && grade <= 4, tankFarm.toString());
+        assertTrue(tankFarm.get("accidentTypes").toString().contains("POISONING"), tankFarm.toString());
+        JsonNode unit = tankFarm.get("units").get(0);
+        assertTrue(unit.get("equipment").toString().contains("T101"), unit.toString());
+        long snapshot = unit.get("grading").get("snapshotId").asLong();
+
+        JsonNode working = hw.getJson("/api/gradings/" + snapshot);
+        assertEquals(unit.get("grading").get("s").asText(), working.get("result").get("sExact").asText());
+        JsonNode line = working.get("result").get("lines").get(0);
+        assertTrue(line.get("qSource").asText().startsWith("GB 18218-2018 表1"), line.toString());
+        assertTrue(line.has("Q") && line.has("beta") && working.get("result").has("alphaSource"), working.toString());
+
+        // every point of the simulated plant's tank area A sits on its equipment, with the national type code
+        JsonNode points = hw.getJson("/api/hazard-sources/" + id + "/points");
+        assertEquals(8, points.size(), points.toString());
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        points.forEach(p -> codes.add(p.get("nationalCode").asText()));
+        assertEquals(java.util.Set.of("WD", "YL", "YW", "YDQT"), codes);
+
+        int before = hw.getJson("/api/hazard-sources/" + id + "/gradings").size();
+        HttpResponse<String> regraded = hw.request("POST", "/api/hazard-sources/" + id + "/gradings?edition=2009", null, true);
+        assertEquals(200, regraded.statusCode(), regraded.body());
+        assertEquals("2009", HazardWatchInstance.JSON.readTree(regraded.body()).get(0).get("edition").asText());
+        assertEquals(before + tankFarm.get("units").size(), hw.getJson("/api/hazard-sources/" + id + "/gradings").size());
+        assertEquals(grade, hw.getJson("/api/hazard-sources/" + id).get("grade").asInt(), "the current grade stays the 2018 one");
+
+        String invalid = "{\"enterpriseId\":" + tankFarm.get("enterpriseId").asLong() + ",\"code\":\"HS-NEW\",\"name\":\"新罐区\","
+                + "\"exposedPeople\":10,\"units\":[{\"code\":\"U1\",\"name\":\"单元\",\"kind\":\"STORAGE\","
+                + "\"inventory\":[{\"substance\":\"氯\"},{\"substance\":\"不存在的物质\",\"tonnes\":3}]}]}";
+        HttpResponse<String> refused = hw.request("POST", "/api/hazard-sources", invalid, true);
+        assertEquals(400, refused.statusCode(), refused.body());
+        String fields = HazardWatchInstance.JSON.readTree(refused.body()).get("fieldErrors").toString();
+        assertTrue(fields.contains("units[0].inventory[0].tonnes"), fields);
+        assertEquals(404, hw.request("GET", "/api/hazard-sources/987654321", null, true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/hazard-sources?grade=7", null, true).statusCode());
+
+        long major = 0;
+        long sources = 0;
+        for (JsonNode province : hw.getJson("/api/regions")) {
+            major += province.get("majorHazardSourceCount").asLong();
+            sources += province.get("hazardSourceCount").asLong();
+        }
+        assertEquals(hw.getJson("/api/hazard-sources?size=1").get("total").asLong(), sources);
+        assertTrue(major > 0 && major <= sources);
+        assertTrue(hw.getJson("/api/industries").size() > 50);
+
+        String listed = hw.shell("hazardwatch:hazard-sources --region 370281 罐区A");
+        assertTrue(listed.contains("HS-A"), listed);
+        assertTrue(hw.shell("hazardwatch:demo-data --enterprises 20 --dry-run").contains("validated (dry run): 20 enterprises"));
+    }
+
+    @Test
+    @Order(5)
+    void theRegistryImportsAndExportsExcelAndCsvInsideKaraf() throws Exception {
+        simulatedTankFarm();
+        HttpResponse<byte[]> exported = hw.requestBytes("GET", "/api/registry/export?format=xlsx&region=370281", null, null);
+        assertEquals(200, exported.statusCode(), new String(exported.body(), StandardCharsets.UTF_8));
+        assertTrue(exported.headers().firstValue("Content-Disposition").orElse("").contains(".xlsx"));
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(exported.body()))) {
+            assertEquals(3, workbook.getNumberOfSheets());
+            assertTrue(workbook.getSheet("enterprises").getLastRowNum() >= 1);
+            assertTrue(workbook.getSheet("inventory").getLastRowNum() >= 2);
+        }
+        HttpResponse<byte[]> dryRun = hw.requestBytes("POST", "/api/registry/import?format=xlsx&dryRun=true", exported.body(),
+                "application/octet-stream");
+        JsonNode report = HazardWatchInstance.JSON.readTree(dryRun.body());
+        assertEquals(200, dryRun.statusCode(), report.toString());
+        assertFalse(report.get("applied").asBoolean());
+        assertEquals(0, report.get("errors").size());
+
+        long enterprisesBefore = hw.getJson("/api/enterprises?size=1").get("total").asLong();
+        String badCsv = "统一社会信用代码,企业名称,行政区划代码,行业类别\n"
+                + "91370281MA1FL00011,好企业,370281,OTHER\n"
+                + "91370281MA1FL0001X,,379999,OTHER\n";
+        HttpResponse<byte[]> refused = hw.requestBytes("POST", "/api/registry/import?format=csv&sheet=enterprises",
+                badCsv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        JsonNode errors = HazardWatchInstance.JSON.readTree(refused.body());
+        assertEquals(422, refused.statusCode(), errors.toString());
+        assertFalse(errors.get("applied").asBoolean());
+        assertTrue(errors.get("errors").toString().contains("\"row\":3"), errors.toString());
+        assertEquals(enterprisesBefore, hw.getJson("/api/enterprises?size=1").get("total").asLong(), "nothing imported");
+
+        HttpResponse<byte[]> garbage = hw.requestBytes("POST", "/api/registry/import?format=xlsx", "not a workbook".getBytes(),
+                "application/octet-stream");
+        assertEquals(400, garbage.statusCode());
+        assertTrue(new String(garbage.body(), StandardCharsets.UTF_8).contains("xlsx"));
+        HttpResponse<byte[]> template = hw.requestBytes("GET", "/api/registry/template?format=csv&sheet=inventory", null, null);
+        assertTrue(new String(template.body(), StandardCharsets.UTF_8).contains("设计最大量(t)(tonnes)"));
+
+        Path file = hw.home.resolve("registry-370281.xlsx");
+        assertTrue(hw.shell("hazardwatch:registry-export --region 370281 " + file).contains("wrote"));
+        assertTrue(Files.size(file) > 4000);
+        String imported = hw.shell("hazardwatch:registry-import --dry-run " + file);
+        assertTrue(imported.contains("no errors"), imported);
     }
 
     @Test

@@ -129,6 +129,18 @@ public final class HazardWatchInstance implements AutoCloseable {
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A request with a raw body (a file upload, say) whose answer is read as bytes. */
+    public HttpResponse<byte[]> requestBytes(String method, String path, byte[] body, String contentType) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token());
+        if (body != null) {
+            builder.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public JsonNode getJson(String path) throws Exception {
         HttpResponse<String> response = request("GET", path, null, true);
         if (response.statusCode() != 200) {
