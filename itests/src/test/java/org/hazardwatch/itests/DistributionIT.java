@@ -455,6 +455,29 @@ class DistributionIT {
     }
 
     @Test
+    @Order(9)
+    void aRegulatorFollowsAGradingAndSeesImportErrorsInChromium() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "!!!!!!!! /usr/bin/chromium is missing: SKIPPING the browser test (./.ci/ensure-test-services installs it as root) !!!!!!!!");
+        simulatedTankFarm();
+        Path frontend = hw.root.resolve("webapp/frontend");
+        Path badCsv = hw.root.resolve("itests/target/bad-enterprises.csv");
+        Files.writeString(badCsv, "统一社会信用代码,企业名称,行政区划代码,行业类别\n91370281MA1FL0001X,,379999,OTHER\n",
+                StandardCharsets.UTF_8);
+        ProcessBuilder builder = new ProcessBuilder("node", "e2e/registry-pages.mjs").directory(frontend.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(Map.of("HW_URL", hw.url("/"), "HW_USER", "admin", "HW_PASSWORD",
+                HazardWatchInstance.ADMIN_PASSWORD, "HW_SOURCE_QUERY", "罐区A", "HW_SOURCE_CODE", "HS-A", "HW_REGION", "370281",
+                "HW_BAD_CSV", badCsv.toString(), "HW_SCREENSHOT_DIR", hw.root.resolve("itests/target").toString()));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "browser test finished");
+        System.out.println(output);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("15 passed, 0 failed"), output);
+    }
+
+    @Test
     @Order(10)
     void aSecondInstanceRunsSideBySide() throws Exception {
         try (HazardWatchInstance city = new HazardWatchInstance("side-by-side", Map.of("HAZARDWATCH_LEVEL", "city"))) {
