@@ -282,6 +282,14 @@ class DistributionIT {
         java.util.Set<String> codes = new java.util.TreeSet<>();
         points.forEach(p -> codes.add(p.get("nationalCode").asText()));
         assertEquals(java.util.Set.of("WD", "YL", "YW", "YDQT"), codes);
+        await(Duration.ofSeconds(30), "current values on the hazard source's points", unchecked(() -> {
+            for (JsonNode p : hw.getJson("/api/hazard-sources/" + id + "/points")) {
+                if (p.get("value").isNull()) {
+                    return false;
+                }
+            }
+            return true;
+        }));
 
         int before = hw.getJson("/api/hazard-sources/" + id + "/gradings").size();
         HttpResponse<String> regraded = hw.request("POST", "/api/hazard-sources/" + id + "/gradings?edition=2009", null, true);

@@ -3,6 +3,7 @@ package org.hazardwatch.rest.internal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.BadRequestException;
 import javax.ws.rs.Consumes;
@@ -26,9 +27,16 @@ import org.hazardwatch.api.hazard.HazardSource;
 import org.hazardwatch.api.hazard.HazardSourceQuery;
 import org.hazardwatch.api.hazard.HazardSourceService;
 import org.hazardwatch.api.hazard.HazardSourceSummary;
+import org.hazardwatch.api.model.Alarm;
+import org.hazardwatch.api.model.AlarmKind;
+import org.hazardwatch.api.model.AlarmState;
+import org.hazardwatch.api.model.CurrentValue;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.PointType;
+import org.hazardwatch.api.model.Quality;
 import org.hazardwatch.api.registry.Page;
+import org.hazardwatch.api.store.AlarmStore;
+import org.hazardwatch.api.store.SampleStore;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
@@ -43,17 +51,22 @@ public class HazardSourcesResource {
             @JsonRawValue String result) {
     }
 
-    /** A monitoring point of a hazard source, with its national type code. */
+    /** A monitoring point of a hazard source, with its national type code, current value and active alarm. */
     public record SourcePoint(String id, String name, PointType type, String nationalCode, String unit, double rangeLow,
-            double rangeHigh, Double alarmLow, Double alarmHigh, String area, String equipmentCode) {
+            double rangeHigh, Double alarmLow, Double alarmHigh, String area, String equipmentCode, Double value,
+            Quality quality, Instant timestamp, AlarmState alarmState, AlarmKind alarmKind) {
     }
 
     private final HazardSourceService sources;
     private final AuthService auth;
+    private final SampleStore samples;
+    private final AlarmStore alarms;
 
-    public HazardSourcesResource(HazardSourceService sources, AuthService auth) {
+    public HazardSourcesResource(HazardSourceService sources, AuthService auth, SampleStore samples, AlarmStore alarms) {
         this.sources = sources;
         this.auth = auth;
+        this.samples = samples;
+        this.alarms = alarms;
     }
 
     @GET
@@ -143,12 +156,16 @@ public class HazardSourcesResource {
     @Path("hazard-sources/{id}/points")
     public List<SourcePoint> points(@PathParam("id") long id) {
         get(id);
-        return sources.points(id).stream().map(HazardSourcesResource::view).toList();
+        Map<String, CurrentValue> current = samples.currentValues();
+        Map<String, Alarm> active = alarms.activeByPoint();
+        return sources.points(id).stream().map(p -> view(p, current.get(p.id()), active.get(p.id()))).toList();
     }
 
-    private static SourcePoint view(MonitoringPoint p) {
+    private static SourcePoint view(MonitoringPoint p, CurrentValue value, Alarm alarm) {
         return new SourcePoint(p.id(), p.name(), p.type(), p.type().nationalCode(), p.unit(), p.rangeLow(), p.rangeHigh(),
-                p.alarmLow(), p.alarmHigh(), p.area(), p.equipmentCode());
+                p.alarmLow(), p.alarmHigh(), p.area(), p.equipmentCode(), value == null ? null : value.value(),
+                value == null ? null : value.quality(), value == null ? null : value.timestamp(),
+                alarm == null ? null : alarm.state(), alarm == null ? null : alarm.kind());
     }
 
     private String user(HttpHeaders headers) {

@@ -53,7 +53,7 @@ public class RestComponent {
                 new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
                 new PointsResource(points, samples, alarms), new AlarmsResource(alarms),
                 new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry),
-                new HazardSourcesResource(hazardSources, auth), new RegistryTransferResource(() -> transfer, auth),
+                new HazardSourcesResource(hazardSources, auth, samples, alarms), new RegistryTransferResource(() -> transfer, auth),
                 new OpenApiResource());
         Application application = new Application() {
             @Override
