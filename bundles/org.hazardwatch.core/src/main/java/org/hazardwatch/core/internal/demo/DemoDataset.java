@@ -1081,7 +1081,8 @@ public record DemoDataset(long seed, List<Enterprise> enterprises, List<SourceOf
         if (n.contains("自治")) {
             return n.substring(0, 2);
         }
-        for (String suffix : new String[] { "新区", "林区", "矿区" }) {
+        for (String suffix : new String[] { "高新技术产业开发区", "经济技术开发区", "高新技术开发区", "经济开发区", "开发区",
+                "工业园区", "管理区", "新区", "林区", "矿区" }) {
             if (n.endsWith(suffix) && n.length() > suffix.length() + 1) {
                 return n.substring(0, n.length() - suffix.length());
             }
