@@ -88,14 +88,16 @@ export function sameTypes(a, b) {
 }
 
 /**
- * Accident types of a source as shown: {types, edited}. Types equal to the derived ones (or none stored) are
- * shown as derived; anything else was edited by hand.
+ * Accident types of a source as shown: {types, edited}. The server says whether a person set them
+ * (accidentTypesEdited); without that flag, types equal to the derived ones count as derived.
  */
 export function accidentTypesView(source) {
   const derived = Array.isArray(source?.derivedAccidentTypes) ? source.derivedAccidentTypes : []
   const stored = source?.accidentTypes
-  if (!Array.isArray(stored) || sameTypes(stored, derived)) return { types: derived, edited: false, derived }
-  return { types: stored, edited: true, derived }
+  const edited = typeof source?.accidentTypesEdited === 'boolean'
+    ? source.accidentTypesEdited && Array.isArray(stored)
+    : Array.isArray(stored) && !sameTypes(stored, derived)
+  return edited ? { types: stored, edited: true, derived } : { types: derived, edited: false, derived }
 }
 
 /** Field error codes with a translation (hazardSources.fieldErrors.<code>). */

@@ -20,15 +20,26 @@ import java.util.List;
  * @param deathTollClass class of {@code potentialDeaths}
  * @param major whether any unit is a major hazard source (S ≥ 1)
  * @param grade the highest grade (lowest number) of its units, or null when none is major
+ * @param accidentTypesEdited on output, whether a person set {@code accidentTypes} (else they are the derived ones); on
+ *        input {@code false} means "derive", whatever {@code accidentTypes} says, so a read source can be written back
  */
 public record HazardSource(Long id, Long enterpriseId, String enterpriseName, String regionCode, String code,
         String name, HazardSourceStatus status, Integer exposedPeople, List<AccidentType> accidentTypes,
         List<AccidentType> derivedAccidentTypes, Integer potentialDeaths, DeathTollClass deathTollClass, boolean major,
-        Integer grade, List<HazardUnit> units, Instant createdAt, Instant updatedAt) {
+        Integer grade, List<HazardUnit> units, Instant createdAt, Instant updatedAt, Boolean accidentTypesEdited) {
 
     public HazardSource {
         units = units == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(units));
         accidentTypes = accidentTypes == null ? null : Collections.unmodifiableList(new ArrayList<>(accidentTypes));
         derivedAccidentTypes = derivedAccidentTypes == null ? List.of() : List.copyOf(derivedAccidentTypes);
+    }
+
+    /** A source without the edited flag: non-null {@code accidentTypes} count as set by a person. */
+    public HazardSource(Long id, Long enterpriseId, String enterpriseName, String regionCode, String code, String name,
+            HazardSourceStatus status, Integer exposedPeople, List<AccidentType> accidentTypes,
+            List<AccidentType> derivedAccidentTypes, Integer potentialDeaths, DeathTollClass deathTollClass, boolean major,
+            Integer grade, List<HazardUnit> units, Instant createdAt, Instant updatedAt) {
+        this(id, enterpriseId, enterpriseName, regionCode, code, name, status, exposedPeople, accidentTypes,
+                derivedAccidentTypes, potentialDeaths, deathTollClass, major, grade, units, createdAt, updatedAt, null);
     }
 }

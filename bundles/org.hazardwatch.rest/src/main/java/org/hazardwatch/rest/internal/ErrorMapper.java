@@ -49,10 +49,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             if (failure.getCause() instanceof JsonProcessingException json) {
                 status = 400;
                 message = "malformed JSON: " + json.getOriginalMessage();
+                fieldErrors = fieldError(json);
+                code = fieldErrors == null ? null : "VALIDATION";
             }
         } else if (failure instanceof JsonProcessingException json) {
             status = 400;
             message = "malformed JSON: " + json.getOriginalMessage();
+            fieldErrors = fieldError(json);
+            code = fieldErrors == null ? null : "VALIDATION";
         } else if (failure instanceof IllegalArgumentException) {
             status = 400;
             message = failure.getMessage();
@@ -63,5 +67,31 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             message = "internal error, reference " + reference + " in the server log";
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, message, code, fieldErrors)).build();
+    }
+
+    /**
+     * A value of the wrong type (an unknown enum constant, text for a number) as an error on its field, with the path
+     * the validators use ({@code units[0].kind}); null when the JSON itself is broken.
+     */
+    static java.util.List<org.hazardwatch.api.registry.FieldError> fieldError(JsonProcessingException failure) {
+        if (!(failure instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) || mismatch.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mismatch.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        String detail = "has the wrong type";
+        Class<?> target = mismatch.getTargetType();
+        if (target != null && target.isEnum()) {
+            detail = "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+        } else if (target != null && (Number.class.isAssignableFrom(target) || target.isPrimitive())) {
+            detail = "must be a number";
+        }
+        return java.util.List.of(new org.hazardwatch.api.registry.FieldError(path.toString(), "INVALID_VALUE", detail));
     }
 }

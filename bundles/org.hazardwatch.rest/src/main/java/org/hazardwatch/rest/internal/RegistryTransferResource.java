@@ -52,6 +52,7 @@ public class RegistryTransferResource {
     public Response importFile(@Context HttpHeaders headers, @QueryParam("format") String format,
             @QueryParam("sheet") String sheet, @QueryParam("dryRun") String dryRun, InputStream body) throws IOException {
         RegistryTransfer.Format f = format(format);
+        checkSheet(f, sheet);
         byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
         if (bytes.length == 0) {
             throw new BadRequestException("the request body must be the file to import");
@@ -93,15 +94,17 @@ public class RegistryTransferResource {
     }
 
     private static Response file(StreamingOutput body, RegistryTransfer.Format f, String base, String sheet) {
-        String name = f == RegistryTransfer.Format.XLSX ? base + ".xlsx" : base + "-" + sheet + ".csv";
-        return Response.ok(body, f == RegistryTransfer.Format.XLSX ? XLSX : CSV)
+        boolean zip = f == RegistryTransfer.Format.CSV && (sheet == null || sheet.isBlank());
+        String name = f == RegistryTransfer.Format.XLSX ? base + ".xlsx" : zip ? base + "-csv.zip" : base + "-" + sheet + ".csv";
+        return Response.ok(body, f == RegistryTransfer.Format.XLSX ? XLSX : zip ? "application/zip" : CSV)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
+    /** A CSV file holds one sheet; CSV without a sheet is a ZIP archive of the three. */
     private static void checkSheet(RegistryTransfer.Format f, String sheet) {
-        if (f == RegistryTransfer.Format.CSV && !(RegistryTransfer.ENTERPRISES.equals(sheet)
+        if (f == RegistryTransfer.Format.CSV && sheet != null && !sheet.isBlank() && !(RegistryTransfer.ENTERPRISES.equals(sheet)
                 || RegistryTransfer.HAZARD_SOURCES.equals(sheet) || RegistryTransfer.INVENTORY.equals(sheet))) {
-            throw new BadRequestException("a CSV file holds one sheet: sheet must be enterprises, hazardSources or inventory");
+            throw new BadRequestException("sheet must be enterprises, hazardSources or inventory (or absent for a ZIP of the three CSV files)");
         }
     }
 

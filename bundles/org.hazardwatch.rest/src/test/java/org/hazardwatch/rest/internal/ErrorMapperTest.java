@@ -58,4 +58,20 @@ class ErrorMapperTest {
         assertFalse(body(response).message().contains("secret"));
         assertTrue(body(response).message().startsWith("internal error, reference "));
     }
+
+    @Test
+    void aValueOfTheWrongTypeIsAnErrorOnItsField() {
+        Exception mismatch = null;
+        try {
+            new ObjectMapper().readValue("{\"code\":\"HS-1\",\"units\":[{\"code\":\"U1\",\"kind\":\"TANK_FARM\"}]}",
+                    org.hazardwatch.api.hazard.HazardSource.class);
+        } catch (Exception e) {
+            mismatch = e;
+        }
+        Response response = mapper.toResponse(mismatch);
+        assertEquals(400, response.getStatus());
+        assertEquals("VALIDATION", body(response).code());
+        assertEquals("units[0].kind", body(response).fieldErrors().get(0).field());
+        assertEquals("must be one of [PRODUCTION, STORAGE]", body(response).fieldErrors().get(0).message());
+    }
 }

@@ -207,8 +207,10 @@ final class RegistryImporter {
                         "hazard source " + s.code + " has no rows in the inventory sheet and is not registered yet"));
                 continue;
             }
+            // a stored head keeps derived accident types derived, so new substances re-derive them
+            List<AccidentType> types = s.head != null || Boolean.TRUE.equals(head.accidentTypesEdited()) ? head.accidentTypes() : null;
             items.add(new SourceOfEnterprise(s.uscc, new HazardSource(null, null, null, null, head.code(), head.name(),
-                    head.status(), head.exposedPeople(), head.accidentTypes(), null, head.potentialDeaths(), null, false,
+                    head.status(), head.exposedPeople(), types, null, head.potentialDeaths(), null, false,
                     null, units, null, null)));
             itemRows.add(s);
         }

@@ -15,19 +15,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /** Reads and writes sheets as .xlsx (Apache POI) and CSV (Commons CSV, UTF-8 with a byte order mark for Excel). */
 final class TableCodec {
@@ -44,50 +56,107 @@ final class TableCodec {
 
     // ------------------------------------------------------------------ reading
 
-    /** The sheets of a workbook that carry one of our sheet names or titles; a missing sheet is absent. */
+    /**
+     * The sheets of a workbook that carry one of our sheet names or titles; a missing sheet is absent. The sheets are
+     * read as a stream of SAX events (POI's event API), so a large file never becomes a DOM in the heap, and a file
+     * POI cannot read for any reason is an {@link InvalidFileException}.
+     */
     static Map<String, Table> readXlsx(InputStream in) throws IOException {
-        Map<String, Table> tables = new LinkedHashMap<>();
         InputStream buffered = FileMagic.prepareToCheckMagic(in);
         FileMagic magic = FileMagic.valueOf(buffered);
         if (magic == FileMagic.OLE2) {
-            throw new InvalidFileException("this is an old Excel 97-2003 (.xls) file: save it as .xlsx and import again");
+            throw new InvalidFileException("this is an old Excel 97-2003 (.xls) file or an encrypted workbook: save it as "
+                    + "an unencrypted .xlsx and import again");
         }
         if (magic != FileMagic.OOXML) {
             throw new InvalidFileException("not an Excel .xlsx file (found " + magic + ")");
         }
-        try (Workbook workbook = WorkbookFactory.create(buffered)) {
-            for (String name : Sheets.ORDER) {
-                Sheet sheet = workbook.getSheet(name);
-                if (sheet == null) {
-                    sheet = workbook.getSheet(Sheets.TITLES.get(name));
-                }
-                if (sheet == null) {
-                    continue;
-                }
-                List<List<String>> cells = new ArrayList<>();
-                int last = sheet.getLastRowNum();
-                if (last > MAX_ROWS) {
-                    throw new InvalidFileException("sheet " + name + " has more than " + MAX_ROWS + " rows");
-                }
-                for (int r = 0; r <= last; r++) {
-                    var row = sheet.getRow(r);
-                    List<String> values = new ArrayList<>();
-                    if (row != null) {
-                        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                            values.add(text(row.getCell(c)));
-                        }
+        Map<String, Table> tables = new LinkedHashMap<>();
+        try (OPCPackage pkg = OPCPackage.open(buffered)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            Map<String, List<List<String>>> bySheet = new LinkedHashMap<>();
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    String title = sheets.getSheetName();
+                    String name = Sheets.ORDER.stream()
+                            .filter(n -> n.equals(title) || Sheets.TITLES.get(n).equals(title)).findFirst().orElse(null);
+                    if (name == null || bySheet.containsKey(name)) {
+                        continue;
                     }
-                    cells.add(values);
+                    RowCollector rows = new RowCollector(name);
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainNumbers(), false));
+                    parser.parse(new InputSource(sheet));
+                    bySheet.put(name, rows.rows);
                 }
-                tables.put(name, table(name, cells));
             }
-        } catch (org.apache.poi.EmptyFileException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
-                | org.apache.poi.poifs.filesystem.NotOLE2FileException e) {
-            throw new InvalidFileException("not an Excel .xlsx file: " + e.getMessage());
-        } catch (org.apache.poi.UnsupportedFileFormatException e) {
-            throw new InvalidFileException("unsupported spreadsheet format: " + e.getMessage());
+            for (String name : Sheets.ORDER) {
+                if (bySheet.containsKey(name)) {
+                    tables.put(name, table(name, bySheet.get(name)));
+                }
+            }
+        } catch (InvalidFileException e) {
+            throw e;
+        } catch (IOException | SAXException | ParserConfigurationException | OpenXML4JException | RuntimeException e) {
+            throw new InvalidFileException("the workbook cannot be read: " + e.getMessage());
         }
         return tables;
+    }
+
+    /** Collects a sheet's cells as text, row by row, keeping blank rows so row numbers stay those Excel shows. */
+    private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final String sheet;
+        final List<List<String>> rows = new ArrayList<>();
+        private List<String> current;
+
+        RowCollector(String sheet) {
+            this.sheet = sheet;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            if (rowNum > MAX_ROWS) {
+                throw new InvalidFileException("sheet " + sheet + " has more than " + MAX_ROWS + " rows");
+            }
+            while (rows.size() < rowNum) {
+                rows.add(new ArrayList<>());
+            }
+            current = new ArrayList<>();
+            rows.add(current);
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+        }
+
+        @Override
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
+            int column = new CellReference(reference).getCol();
+            if (column > 200) {
+                return; // no sheet of ours has that many columns
+            }
+            while (current.size() < column) {
+                current.add("");
+            }
+            current.add(formattedValue == null ? "" : formattedValue);
+        }
+    }
+
+    /**
+     * Numbers in "General" format as the shortest decimal that reads back as the same double (12.5, not 12.500000000000002
+     * nor Excel's 11-digit display); dates and explicitly formatted numbers as Excel shows them.
+     */
+    private static final class PlainNumbers extends DataFormatter {
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            if (formatIndex == 0 || "General".equalsIgnoreCase(formatString)) {
+                return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString);
+        }
     }
 
     /** One sheet from a CSV file; the first line is the header. */
@@ -119,6 +188,61 @@ final class TableCodec {
             cells.get(0).set(0, cells.get(0).get(0).substring(1));
         }
         return table(sheet, cells);
+    }
+
+    /**
+     * The sheets of a ZIP archive of CSV files named after them ({@code enterprises.csv} or {@code 企业.csv}, …), so
+     * CSV users can import enterprises, hazard sources and inventories together.
+     */
+    static Map<String, Table> readCsvZip(InputStream in) throws IOException {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+            ZipEntry entry;
+            boolean any = false;
+            while ((entry = zip.getNextEntry()) != null) {
+                any = true;
+                String file = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                if (entry.isDirectory() || !file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                    continue;
+                }
+                String base = file.substring(0, file.length() - 4);
+                String name = Sheets.ORDER.stream().filter(n -> n.equals(base) || Sheets.TITLES.get(n).equals(base))
+                        .findFirst().orElseThrow(() -> new InvalidFileException("'" + file + "' is not one of enterprises.csv, "
+                                + "hazardSources.csv, inventory.csv (or 企业.csv, 重大危险源.csv, 单元与危险化学品.csv)"));
+                // the CSV parser closes what it reads; the archive must stay open for the next entry
+                tables.put(name, readCsv(new java.io.FilterInputStream(zip) {
+                    @Override
+                    public void close() {
+                    }
+                }, name));
+            }
+            if (!any) {
+                throw new InvalidFileException("for CSV without a sheet, send a ZIP archive of enterprises.csv, "
+                        + "hazardSources.csv and inventory.csv; or name the sheet of a single CSV file");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new InvalidFileException("not a ZIP archive of CSV files: " + e.getMessage());
+        }
+        return tables;
+    }
+
+    static void writeCsvZip(OutputStream out, List<SheetData> sheets) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        for (SheetData data : sheets) {
+            zip.putNextEntry(new ZipEntry(data.name() + ".csv"));
+            writeCsv(new java.io.FilterOutputStream(zip) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    zip.write(b, off, len);
+                }
+
+                @Override
+                public void close() {
+                }
+            }, data);
+            zip.closeEntry();
+        }
+        zip.finish();
     }
 
     /** Matches the header to the sheet's columns and turns the rest into rows. */
@@ -159,21 +283,6 @@ final class TableCodec {
             }
         }
         return new Table(sheet, rows, headerErrors);
-    }
-
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toString()
-                    // the shortest decimal that reads back as the same double: 12.5, not 12.500000000000002
-                    : new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            default -> "";
-        };
     }
 
     // ------------------------------------------------------------------ writing

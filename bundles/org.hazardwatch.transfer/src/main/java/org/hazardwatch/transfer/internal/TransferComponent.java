@@ -51,6 +51,8 @@ public class TransferComponent implements RegistryTransfer {
         Map<String, Table> tables = new HashMap<>();
         if (format == Format.XLSX) {
             tables.putAll(withPoi(() -> TableCodec.readXlsx(in)));
+        } else if (sheet == null || sheet.isBlank()) {
+            tables.putAll(TableCodec.readCsvZip(in));
         } else {
             tables.put(requireSheet(sheet), TableCodec.readCsv(in, requireSheet(sheet)));
         }
@@ -117,6 +119,8 @@ public class TransferComponent implements RegistryTransfer {
                 TableCodec.writeXlsx(out, sheets, help);
                 return null;
             });
+        } else if (sheet == null || sheet.isBlank()) {
+            TableCodec.writeCsvZip(out, sheets);
         } else {
             String name = requireSheet(sheet);
             TableCodec.writeCsv(out, sheets.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow());
@@ -136,7 +140,7 @@ public class TransferComponent implements RegistryTransfer {
         List<List<Object>> rows = new ArrayList<>();
         for (HazardSource s : full) {
             // edited accident types are written; derived ones are left empty so a re-import derives them again
-            boolean edited = s.accidentTypes() != null && !s.accidentTypes().equals(s.derivedAccidentTypes());
+            boolean edited = Boolean.TRUE.equals(s.accidentTypesEdited());
             rows.add(row(usccById.get(s.enterpriseId()), s.code(), s.name(), s.status().name(), s.exposedPeople(),
                     s.potentialDeaths(), edited ? String.join(";", s.accidentTypes().stream().map(Enum::name).toList()) : null));
         }

@@ -225,4 +225,63 @@ class RegistryTransferTest {
             assertEquals(Sheets.INVENTORY.size(), wb.getSheet("inventory").getRow(0).getLastCellNum());
         }
     }
+
+    static byte[] zip(String... namesAndContents) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aZipOfCsvFilesCreatesSourcesAndDerivedAccidentTypesStayDerived() throws IOException {
+        String a = uscc("91110109000000001");
+        byte[] archive = zip("企业.csv", "uscc,name,regionCode,industryGroup\n" + a + ",丙化工有限公司,110109,OTHER\n",
+                "hazardSources.csv", "enterpriseUscc,code,name,exposedPeople\n" + a + ",HS-01,液氯库,10\n",
+                "inventory.csv", "enterpriseUscc,hazardSourceCode,unitCode,unitName,unitKind,substance,tonnes\n"
+                        + a + ",HS-01,U1,液氯库,STORAGE,氯,10\n");
+        ImportReport created = transfer.importFile(new ByteArrayInputStream(archive), Format.CSV, null, false, "tester");
+        assertTrue(created.applied(), created.errors().toString());
+        assertEquals(1, created.hazardSourcesCreated());
+        long id = sources.list(new HazardSourceQuery("110109", null, null, null), 0, 1).items().get(0).id();
+        HazardSource chlorine = sources.get(id).orElseThrow();
+        assertEquals(Boolean.FALSE, chlorine.accidentTypesEdited());
+
+        // an inventory-only file changes the substance: the accident types are derived again, not frozen
+        String petrol = "enterpriseUscc,hazardSourceCode,unitCode,unitName,unitKind,substance,hazardCategories,tonnes\n"
+                + a + ",HS-01,U1,汽油库,STORAGE,汽油,W5.1,500\n";
+        ImportReport updated = transfer.importFile(new ByteArrayInputStream(petrol.getBytes(StandardCharsets.UTF_8)), Format.CSV,
+                "inventory", false, "tester");
+        assertTrue(updated.applied(), updated.errors().toString());
+        HazardSource after = sources.get(id).orElseThrow();
+        assertEquals(Boolean.FALSE, after.accidentTypesEdited());
+        assertEquals(after.derivedAccidentTypes(), after.accidentTypes());
+        assertFalse(after.accidentTypes().equals(chlorine.accidentTypes()), after.accidentTypes() + " vs " + chlorine.accidentTypes());
+
+        ByteArrayOutputStream exported = new ByteArrayOutputStream();
+        transfer.exportFile(exported, Format.CSV, null, "110109");
+        ImportReport again = transfer.importFile(new ByteArrayInputStream(exported.toByteArray()), Format.CSV, null, true, "tester");
+        assertTrue(again.errors().isEmpty(), again.errors().toString());
+        assertEquals(1, again.enterprisesUpdated());
+        assertEquals(1, again.hazardSourcesUpdated(), "a dry run counts what it would update");
+    }
+
+    @Test
+    void damagedWorkbooksAndTooPreciseQuantitiesAreClearErrors() throws IOException {
+        byte[] notAWorkbook = zip("hello.txt", "a zip, but no workbook");
+        IllegalArgumentException damaged = assertThrows(IllegalArgumentException.class, () -> importXlsx(notAWorkbook, false));
+        assertTrue(damaged.getMessage().contains("cannot be read") || damaged.getMessage().contains("xlsx"), damaged.getMessage());
+
+        String a = uscc("91110111000000001");
+        ImportReport precise = importXlsx(workbook("110111", a, uscc("91110111000000002"), "4.9999996", null), false);
+        assertFalse(precise.applied());
+        assertTrue(precise.errors().stream().anyMatch(e -> e.row() == 2 && "tonnes".equals(e.column())
+                && e.code().equals("TOO_PRECISE")), precise.errors().toString());
+        assertEquals(0, registry.enterprises("110111", null, 0, 10).total());
+    }
 }

@@ -1,6 +1,7 @@
 package org.hazardwatch.core.internal.hazard;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +55,9 @@ final class HazardSourceValidator {
                 for (InventoryItem i : u.inventory()) {
                     inventory.add(i == null ? null
                             : new InventoryItem(trim(i.equipmentCode()), trim(i.substance()),
-                                    trim(i.cas() == null ? null : i.cas().toUpperCase(Locale.ROOT)), i.tableRow(),
+                                    trim(i.cas() == null ? null
+                                            : Normalizer.normalize(i.cas(), Normalizer.Form.NFKC).replaceAll("\\s+", "")),
+                                    i.tableRow(),
                                     i.hazardCategories().stream().filter(c -> c != null && !c.isBlank())
                                             .map(c -> c.strip().toUpperCase(Locale.ROOT)).distinct().toList(),
                                     i.tonnes() == null ? null : i.tonnes().stripTrailingZeros()));
@@ -64,7 +67,7 @@ final class HazardSourceValidator {
         }
         return new HazardSource(s.id(), s.enterpriseId(), null, null, trim(s.code()), trim(s.name()),
                 s.status() == null ? HazardSourceStatus.ACTIVE : s.status(), s.exposedPeople(),
-                s.accidentTypes() == null ? null
+                s.accidentTypes() == null || Boolean.FALSE.equals(s.accidentTypesEdited()) ? null
                         : s.accidentTypes().contains(null) ? s.accidentTypes() : s.accidentTypes().stream().distinct().sorted().toList(),
                 null,
                 s.potentialDeaths(), null, false, null, units, null, null);
@@ -127,8 +130,11 @@ final class HazardSourceValidator {
                 if (eq.kind() == null) {
                     errors.add(new FieldError(ep + ".kind", "REQUIRED", "is required (TANK, REACTOR, WAREHOUSE, …)"));
                 }
-                if (eq.designCapacity() != null && eq.designCapacity().signum() < 0) {
-                    errors.add(new FieldError(ep + ".designCapacity", "OUT_OF_RANGE", "cannot be negative"));
+                if (eq.designCapacity() != null && (eq.designCapacity().signum() < 0
+                        || eq.designCapacity().compareTo(new BigDecimal("1E12")) >= 0)) {
+                    errors.add(new FieldError(ep + ".designCapacity", "OUT_OF_RANGE", "must be from 0 to 999999999999"));
+                } else if (eq.designCapacity() != null && eq.designCapacity().scale() > 3) {
+                    errors.add(new FieldError(ep + ".designCapacity", "TOO_PRECISE", "may have at most 3 decimals"));
                 }
             }
             if (unit.inventory().isEmpty()) {
@@ -151,6 +157,12 @@ final class HazardSourceValidator {
                     errors.add(new FieldError(ip + ".tonnes", "OUT_OF_RANGE", "cannot be negative"));
                 } else if (item.tonnes().compareTo(new BigDecimal("1E9")) > 0) {
                     errors.add(new FieldError(ip + ".tonnes", "OUT_OF_RANGE", "must be at most 1000000000 t"));
+                } else if (item.tonnes().scale() > 6) {
+                    // stored as DECIMAL(24,6): a finer value would be graded on one number and stored as another
+                    errors.add(new FieldError(ip + ".tonnes", "TOO_PRECISE", "may have at most 6 decimals (1 g)"));
+                }
+                if (item.cas() != null && item.cas().length() > 16) {
+                    errors.add(new FieldError(ip + ".cas", "TOO_LONG", "a CAS number has at most 12 characters"));
                 }
                 if (item.substance() != null && item.substance().length() > 200) {
                     errors.add(new FieldError(ip + ".substance", "TOO_LONG", "may have at most 200 characters"));
@@ -165,7 +177,9 @@ final class HazardSourceValidator {
                 continue;
             }
             try {
-                gradings.add(grader.grade(request(s.units().get(u), s.exposedPeople(), Edition.GB18218_2018)));
+                Integer people = s.exposedPeople() != null && s.exposedPeople() >= 0 && s.exposedPeople() <= MAX_PEOPLE
+                        ? s.exposedPeople() : null;
+                gradings.add(grader.grade(request(s.units().get(u), people, Edition.GB18218_2018)));
             } catch (GradingException e) {
                 errors.add(gradingError("units[" + u + "]", e));
             }

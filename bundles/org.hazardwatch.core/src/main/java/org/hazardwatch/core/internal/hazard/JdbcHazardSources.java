@@ -173,7 +173,8 @@ public class JdbcHazardSources implements HazardSourceService {
                         HazardSourceStatus.valueOf(rs.getString("status")), rs.getInt("exposed_people"),
                         effectiveAccidentTypes(rs), types(rs.getString("derived_accident_types")), deaths,
                         DeathTollClass.of(deaths), rs.getBoolean("major"), nullableInt(rs, "grade"), List.of(),
-                        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
+                        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"),
+                        rs.getString("accident_types") != null);
             }
         }
         record UnitRow(long id, String code, String name, UnitKind kind) {
@@ -229,7 +230,7 @@ public class JdbcHazardSources implements HazardSourceService {
         return Optional.of(new HazardSource(head.id(), head.enterpriseId(), head.enterpriseName(), head.regionCode(),
                 head.code(), head.name(), head.status(), head.exposedPeople(), head.accidentTypes(),
                 head.derivedAccidentTypes(), head.potentialDeaths(), head.deathTollClass(), head.major(), head.grade(),
-                units, head.createdAt(), head.updatedAt()));
+                units, head.createdAt(), head.updatedAt(), head.accidentTypesEdited()));
     }
 
     /** The latest GB 18218-2018 snapshot of each unit code of a source. */
@@ -302,14 +303,16 @@ public class JdbcHazardSources implements HazardSourceService {
     public HazardSource create(HazardSource input, String actor) {
         HazardSource source = HazardSourceValidator.normalized(input);
         try (Connection c = dataSource.getConnection()) {
-            HazardSourceValidator.Checked checked = checkWithEnterprise(c, source, null);
-            if (!checked.errors().isEmpty()) {
-                throw new ValidationException(checked.errors());
-            }
-            long id = inTransaction(c, () -> insert(c, checked, source.enterpriseId(), actor, Reason.CREATED));
+            long id = inTransaction(c, () -> {
+                HazardSourceValidator.Checked checked = checkWithEnterprise(c, source, null);
+                if (!checked.errors().isEmpty()) {
+                    throw new ValidationException(checked.errors());
+                }
+                return insert(c, checked, source.enterpriseId(), actor, Reason.CREATED);
+            });
             return read(c, id).orElseThrow();
         } catch (SQLException e) {
-            throw Jdbc.failure("registering hazard source " + source.code(), e);
+            throw duplicateOr(e, "registering hazard source " + source.code());
         }
     }
 
@@ -317,21 +320,39 @@ public class JdbcHazardSources implements HazardSourceService {
     public Optional<HazardSource> update(long id, HazardSource input, String actor) {
         HazardSource source = HazardSourceValidator.normalized(input);
         try (Connection c = dataSource.getConnection()) {
-            if (read(c, id).isEmpty()) {
-                return Optional.empty();
-            }
-            HazardSourceValidator.Checked checked = checkWithEnterprise(c, source, id);
-            if (!checked.errors().isEmpty()) {
-                throw new ValidationException(checked.errors());
-            }
-            inTransaction(c, () -> {
+            boolean found = inTransaction(c, () -> {
+                // the row lock serialises concurrent replaces of one source (editor and import, say)
+                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM hazard_source WHERE id = ? FOR UPDATE")) {
+                    lock.setLong(1, id);
+                    try (ResultSet rs = lock.executeQuery()) {
+                        if (!rs.next()) {
+                            return false;
+                        }
+                    }
+                }
+                HazardSourceValidator.Checked checked = checkWithEnterprise(c, source, id);
+                if (!checked.errors().isEmpty()) {
+                    throw new ValidationException(checked.errors());
+                }
                 replace(c, id, checked, source.enterpriseId(), actor, Reason.UPDATED);
-                return id;
+                return true;
             });
-            return read(c, id);
+            return found ? read(c, id) : Optional.empty();
         } catch (SQLException e) {
-            throw Jdbc.failure("updating hazard source " + id, e);
+            throw duplicateOr(e, "updating hazard source " + id);
         }
+    }
+
+    /**
+     * A unique-constraint violation (SQLState 23505 on H2 and PostgreSQL) lost a race with another writer of the same
+     * code: a 400 naming the code, not a storage failure.
+     */
+    static RuntimeException duplicateOr(SQLException e, String action) {
+        if ("23505".equals(e.getSQLState())) {
+            return new ValidationException(List.of(new FieldError("code", "DUPLICATE",
+                    "another hazard source or unit with this code was stored at the same moment")));
+        }
+        return Jdbc.failure(action, e);
     }
 
     @Override

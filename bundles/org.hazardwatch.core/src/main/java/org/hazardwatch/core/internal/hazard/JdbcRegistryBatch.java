@@ -17,7 +17,6 @@ import org.hazardwatch.api.hazard.HazardSource;
 import org.hazardwatch.api.hazard.RegistryBatchWriter;
 import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.FieldError;
-import org.hazardwatch.core.internal.db.Jdbc;
 import org.hazardwatch.core.internal.registry.JdbcRegistry;
 
 /**
@@ -94,7 +93,17 @@ public class JdbcRegistryBatch implements RegistryBatchWriter {
             }
             if (!enterpriseErrors.isEmpty() || !sourceErrors.isEmpty() || dryRun) {
                 int updated = existingIds.size();
-                return new Outcome(false, enterprises.size() - updated, updated, 0, 0, enterpriseErrors, sourceErrors);
+                int sourcesUpdated = 0;
+                for (SourceOfEnterprise item : sourceItems) {
+                    Long enterpriseId = item.enterpriseUscc() == null ? null
+                            : JdbcRegistry.idByUscc(c, item.enterpriseUscc().strip().toUpperCase(java.util.Locale.ROOT));
+                    if (enterpriseId != null && item.source().code() != null
+                            && JdbcHazardSources.sourceIdByCode(c, enterpriseId, item.source().code().strip()) != null) {
+                        sourcesUpdated++;
+                    }
+                }
+                return new Outcome(false, enterprises.size() - updated, updated, sourceItems.size() - sourcesUpdated,
+                        sourcesUpdated, enterpriseErrors, sourceErrors);
             }
             int[] counts = new int[4];
             JdbcHazardSources.inTransaction(c, () -> {
@@ -125,7 +134,8 @@ public class JdbcRegistryBatch implements RegistryBatchWriter {
             });
             return new Outcome(true, counts[0], counts[1], counts[2], counts[3], Map.of(), Map.of());
         } catch (SQLException e) {
-            throw Jdbc.failure("writing " + enterprises.size() + " enterprises and " + sourceItems.size() + " hazard sources", e);
+            throw JdbcHazardSources.duplicateOr(e, "writing " + enterprises.size() + " enterprises and " + sourceItems.size()
+                    + " hazard sources");
         }
     }
 }

@@ -17,7 +17,7 @@ import org.hazardwatch.api.hazard.RegistryTransfer;
 @Service
 public class RegistryExportCommand implements Action {
 
-    @Argument(index = 0, name = "file", required = true, description = "Target .xlsx or .csv file (overwritten)")
+    @Argument(index = 0, name = "file", required = true, description = "Target .xlsx, .csv (one --sheet) or .zip (the three CSV files) file; overwritten")
     String file;
 
     @Option(name = "--region", description = "Region code prefix, e.g. 37 or 370281 (all when absent)")
@@ -35,13 +35,16 @@ public class RegistryExportCommand implements Action {
     @Override
     public Object execute() throws Exception {
         Path path = Path.of(file);
-        RegistryTransfer.Format format = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+        String fileName = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        // .csv: one sheet (--sheet); .zip: the three sheets as CSV files; anything else: .xlsx
+        RegistryTransfer.Format format = fileName.endsWith(".csv") || fileName.endsWith(".zip")
                 ? RegistryTransfer.Format.CSV : RegistryTransfer.Format.XLSX;
+        String sheetOfFile = fileName.endsWith(".zip") ? null : sheet;
         try (OutputStream out = Files.newOutputStream(path)) {
             if (template) {
-                transfer.template(out, format, sheet);
+                transfer.template(out, format, sheetOfFile);
             } else {
-                transfer.exportFile(out, format, sheet, region);
+                transfer.exportFile(out, format, sheetOfFile, region);
             }
         }
         System.out.println("wrote " + path.toAbsolutePath() + " (" + Files.size(path) + " bytes)");

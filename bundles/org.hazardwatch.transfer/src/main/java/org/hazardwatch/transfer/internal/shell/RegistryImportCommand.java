@@ -21,7 +21,7 @@ import org.hazardwatch.api.hazard.RowError;
 @Service
 public class RegistryImportCommand implements Action {
 
-    @Argument(index = 0, name = "file", required = true, description = "The .xlsx or .csv file")
+    @Argument(index = 0, name = "file", required = true, description = "The .xlsx file, a .csv file of one sheet (--sheet), or a .zip of the three CSV files")
     @Completion(FileCompleter.class)
     String file;
 
@@ -40,11 +40,14 @@ public class RegistryImportCommand implements Action {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("No file " + path.toAbsolutePath());
         }
-        RegistryTransfer.Format format = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+        String fileName = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        // .csv: one sheet (--sheet); .zip: the three sheets as CSV files; anything else: .xlsx
+        RegistryTransfer.Format format = fileName.endsWith(".csv") || fileName.endsWith(".zip")
                 ? RegistryTransfer.Format.CSV : RegistryTransfer.Format.XLSX;
+        String sheetOfFile = fileName.endsWith(".zip") ? null : sheet;
         ImportReport report;
         try (InputStream in = Files.newInputStream(path)) {
-            report = transfer.importFile(in, format, sheet, dryRun, "shell");
+            report = transfer.importFile(in, format, sheetOfFile, dryRun, "shell");
         }
         System.out.println("rows: " + report.enterpriseRows() + " enterprises, " + report.hazardSourceRows()
                 + " hazard sources, " + report.inventoryRows() + " inventory");
