@@ -855,7 +855,18 @@ export default {
     },
     alarmKind: {
       HIGH: 'HIGH',
-      LOW: 'LOW'
+      LOW: 'LOW',
+      FAULT: 'Instrument fault'
+    },
+    qualityReason: {
+      SOURCE_BAD: 'bad at source',
+      SOURCE_UNCERTAIN: 'uncertain at source',
+      NOT_A_NUMBER: 'not a number',
+      OUT_OF_RANGE: 'out of range',
+      SPIKE: 'spike',
+      FROZEN: 'frozen',
+      FUTURE_TIMESTAMP: 'timestamp ahead',
+      STALE_TIMESTAMP: 'timestamp too old'
     },
     alarmState: {
       ACTIVE: 'Active',

@@ -855,7 +855,18 @@ export default {
     },
     alarmKind: {
       HIGH: '高报',
-      LOW: '低报'
+      LOW: '低报',
+      FAULT: '仪表故障'
+    },
+    qualityReason: {
+      SOURCE_BAD: '源数据坏值',
+      SOURCE_UNCERTAIN: '源数据不确定',
+      NOT_A_NUMBER: '非数值',
+      OUT_OF_RANGE: '超出量程',
+      SPIKE: '跳变',
+      FROZEN: '数据冻结',
+      FUTURE_TIMESTAMP: '时间超前',
+      STALE_TIMESTAMP: '时间过旧'
     },
     alarmState: {
       ACTIVE: '报警中',

@@ -166,6 +166,29 @@ class DistributionIT {
     }
 
     @Test
+    @Order(4)
+    void anImpossibleReadingIsAnInstrumentFaultNotAProcessAlarm() throws Exception {
+        String point = "A-T102-TT"; // range -40..60 °C, high limit 38
+        assertTrue(hw.shell("hazardwatch:sim-set " + point + " 500").contains("forced"));
+        await(Duration.ofSeconds(20), "instrument fault on " + point, unchecked(() -> {
+            JsonNode alarms = hw.getJson("/api/alarms?state=ACTIVE&pointId=" + point);
+            return alarms.size() == 1 && alarms.get(0).get("kind").asText().equals("FAULT");
+        }));
+        assertEquals(60.0, hw.getJson("/api/alarms?state=ACTIVE&pointId=" + point).get(0).get("limit").asDouble());
+        JsonNode history = hw.getJson("/api/points/" + point + "/history?from=" + Instant.now().minusSeconds(60));
+        boolean flagged = false;
+        for (JsonNode sample : history.get("samples")) {
+            flagged |= sample.get("value").asDouble() == 500.0 && sample.get("quality").asText().equals("BAD")
+                    && sample.get("qualityReason").asText().equals("OUT_OF_RANGE");
+        }
+        assertTrue(flagged, "the reading is stored, marked BAD OUT_OF_RANGE: " + history);
+        assertTrue(hw.shell("hazardwatch:sim-set " + point + " auto").contains("released"));
+        await(Duration.ofSeconds(20), "fault cleared by good readings",
+                unchecked(() -> hw.getJson("/api/alarms?state=ACTIVE&pointId=" + point).isEmpty()));
+        assertTrue(hw.shell("hazardwatch:status").contains("data quality"), "the ingest health shows the filter's counts");
+    }
+
+    @Test
     @Order(5)
     void shellCommandsShowTheNode() throws Exception {
         String status = hw.shell("hazardwatch:status");

@@ -30,6 +30,7 @@ import org.hazardwatch.api.model.CurrentValue;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.PointType;
 import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.api.model.QualityReason;
 import org.hazardwatch.api.model.Sample;
 import org.hazardwatch.api.store.UnknownPointException;
 import org.hazardwatch.core.internal.alarm.LimitAlarmEvaluator;
@@ -73,7 +74,7 @@ abstract class StorageContractTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM databasechangelog")) {
             rs.next();
-            assertEquals(10, rs.getInt(1), "each change set applied exactly once (one of the two 0008 index sets per database)");
+            assertEquals(11, rs.getInt(1), "each change set applied exactly once (one of the two 0008 index sets per database)");
         }
         for (String table : List.of("monitoring_point", "sample", "current_value", "alarm", "app_user", "auth_session",
                 "hazard_source", "hazard_unit", "equipment", "inventory_item", "grading_snapshot")) {
@@ -150,6 +151,26 @@ abstract class StorageContractTest {
         assertEquals(T0.plusSeconds(5), all.get(1).clearedAt());
         evaluate(evaluator, sample(6, 5.0));
         assertTrue(alarms.findActive("T1-LT").isEmpty());
+    }
+
+    @Test
+    void invalidReadingsRaiseAnInstrumentFaultNotAProcessAlarm() {
+        points.save(tankLevel("T3-LT", null, 9.0));
+        LimitAlarmEvaluator evaluator = new LimitAlarmEvaluator(points::findById, alarms);
+        Sample outOfRange = new Sample("T3-LT", T0, 13.0, Quality.BAD, QualityReason.OUT_OF_RANGE);
+        samples.store(List.of(outOfRange));
+        evaluate(evaluator, outOfRange);
+        Alarm fault = alarms.findActive("T3-LT").orElseThrow();
+        assertEquals(AlarmKind.FAULT, fault.kind(), "an invalid reading above the high limit raises no HIGH alarm");
+        assertEquals(12.0, fault.limit(), "the range end that was passed");
+        assertEquals(QualityReason.OUT_OF_RANGE,
+                samples.history("T3-LT", T0.minusSeconds(1), T0.plusSeconds(1), 10).get(0).qualityReason());
+        evaluate(evaluator, new Sample("T3-LT", T0.plusSeconds(1), 11.0, Quality.BAD, QualityReason.SPIKE));
+        assertEquals(1, alarms.list(null, "T3-LT", 10).size(), "one fault while the instrument stays faulty");
+        evaluate(evaluator, new Sample("T3-LT", T0.plusSeconds(2), 5.0, Quality.UNCERTAIN, QualityReason.SOURCE_UNCERTAIN));
+        assertEquals(AlarmKind.FAULT, alarms.findActive("T3-LT").orElseThrow().kind(), "uncertain readings change nothing");
+        evaluate(evaluator, new Sample("T3-LT", T0.plusSeconds(3), 5.0, Quality.GOOD));
+        assertTrue(alarms.findActive("T3-LT").isEmpty(), "a good reading clears the fault");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.hazardwatch.api.model.CurrentValue;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.PointType;
 import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.api.model.QualityReason;
 import org.hazardwatch.api.model.Sample;
 import org.hazardwatch.api.store.AlarmStore;
 import org.hazardwatch.api.store.PointRepository;
@@ -39,7 +40,7 @@ public class PointsResource {
             Quality quality, Instant timestamp, AlarmState alarmState, AlarmKind alarmKind) {
     }
 
-    public record HistorySample(Instant timestamp, double value, Quality quality) {
+    public record HistorySample(Instant timestamp, double value, Quality quality, QualityReason qualityReason) {
     }
 
     public record History(String pointId, String unit, Instant from, Instant to, boolean truncated, List<HistorySample> samples) {
@@ -90,7 +91,7 @@ public class PointsResource {
         List<Sample> found = samples.history(id, from, to, limit + 1);
         boolean truncated = found.size() > limit;
         List<HistorySample> result = found.stream().limit(limit)
-                .map(s -> new HistorySample(s.timestamp(), s.value(), s.quality())).toList();
+                .map(s -> new HistorySample(s.timestamp(), s.value(), s.quality(), s.qualityReason())).toList();
         return new History(id, point.unit(), from, to, truncated, result);
     }
 

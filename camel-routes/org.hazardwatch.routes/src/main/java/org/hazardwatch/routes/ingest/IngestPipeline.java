@@ -26,8 +26,14 @@ public class IngestPipeline implements SampleSink, AutoCloseable {
     private final CachingConnectionFactory connections;
     private final ProducerTemplate producer;
 
+    /** A pipeline whose data-quality filter knows no point definitions (tests, benchmarks). */
     public IngestPipeline(ConnectionFactory connectionFactory, SampleStore store, AlarmEvaluator alarms,
             ClassLoader applicationClassLoader) throws Exception {
+        this(connectionFactory, store, alarms, applicationClassLoader, DataQualityFilter.withoutPointDefinitions());
+    }
+
+    public IngestPipeline(ConnectionFactory connectionFactory, SampleStore store, AlarmEvaluator alarms,
+            ClassLoader applicationClassLoader, DataQualityFilter quality) throws Exception {
         context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(CONTEXT_NAME);
         if (applicationClassLoader != null) {
@@ -37,7 +43,7 @@ public class IngestPipeline implements SampleSink, AutoCloseable {
         connections = new CachingConnectionFactory(connectionFactory);
         connections.setSessionCacheSize(4);
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(connections));
-        context.addRoutes(new IngestRoutes(store, alarms, "jms"));
+        context.addRoutes(new IngestRoutes(store, alarms, "jms", quality));
         context.start();
         producer = context.createProducerTemplate();
     }

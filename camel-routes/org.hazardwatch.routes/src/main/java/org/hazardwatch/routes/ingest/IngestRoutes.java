@@ -15,7 +15,7 @@ import org.hazardwatch.api.store.UnknownPointException;
 /**
  * The ingest pipeline.
  * <ol>
- * <li>{@code ingest-normalize}: {@value #ENTRY} (adapter callback) -> normalize -> JSON -> persistent broker queue
+ * <li>{@code ingest-normalize}: {@value #ENTRY} (adapter callback) -> data-quality filter -> JSON -> persistent broker queue
  * {@value #QUEUE}. Adapters return as soon as the broker has the batch.</li>
  * <li>{@code ingest-store}: queue -> store samples and current values -> alarm check. The JMS consumer is transacted:
  * a batch leaves the queue only after it is stored, and a database outage is retried with back-off, so nothing queued
@@ -36,11 +36,13 @@ public class IngestRoutes extends RouteBuilder {
     private final SampleStore store;
     private final AlarmEvaluator alarms;
     private final String jmsComponent;
+    private final DataQualityFilter quality;
 
-    public IngestRoutes(SampleStore store, AlarmEvaluator alarms, String jmsComponent) {
+    public IngestRoutes(SampleStore store, AlarmEvaluator alarms, String jmsComponent, DataQualityFilter quality) {
         this.store = store;
         this.alarms = alarms;
         this.jmsComponent = jmsComponent;
+        this.quality = quality;
     }
 
     @Override
@@ -50,7 +52,7 @@ public class IngestRoutes extends RouteBuilder {
                 .to(jmsComponent + ":queue:" + REJECTED_QUEUE);
 
         from(ENTRY).routeId("ingest-normalize")
-                .process(e -> e.getMessage().setBody(SampleCodec.encode(SampleNormalizer.normalize(samplesOf(e)))))
+                .process(e -> e.getMessage().setBody(SampleCodec.encode(quality.apply(samplesOf(e)))))
                 // fire-and-forget even when the caller used request-reply
                 .to(jmsComponent + ":queue:" + QUEUE + "?deliveryPersistent=true&exchangePattern=InOnly");
 

@@ -21,6 +21,7 @@ import org.hazardwatch.api.model.CurrentValue;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.PointType;
 import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.api.model.QualityReason;
 import org.hazardwatch.api.model.Sample;
 import org.hazardwatch.api.store.SampleStore;
 import org.hazardwatch.broker.internal.EmbeddedBroker;
@@ -121,7 +122,10 @@ class IngestPipelineTest {
                 new Sample("GAS-1", T0.plusSeconds(1), Double.POSITIVE_INFINITY, Quality.GOOD)));
         Await.until(Duration.ofSeconds(10), "2 samples stored", () -> stored("GAS-1").size() == 2);
         assertTrue(stored("GAS-1").stream().allMatch(s -> s.quality() == Quality.BAD));
-        assertTrue(alarms.list(AlarmState.ACTIVE, null, 10).isEmpty(), "bad values raise no process alarm");
+        Await.until(Duration.ofSeconds(10), "instrument fault", () -> alarms.findActive("GAS-1").isPresent());
+        assertTrue(alarms.list(AlarmState.ACTIVE, null, 10).stream().allMatch(a -> a.kind() == AlarmKind.FAULT),
+                "bad values raise no process alarm, an instrument fault instead");
+        assertTrue(stored("GAS-1").stream().allMatch(s -> s.qualityReason() == QualityReason.NOT_A_NUMBER));
     }
 
     @Test

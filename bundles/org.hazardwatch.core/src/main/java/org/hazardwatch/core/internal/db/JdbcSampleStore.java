@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import org.hazardwatch.api.model.CurrentValue;
 import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.api.model.QualityReason;
 import org.hazardwatch.api.model.Sample;
 import org.hazardwatch.api.store.SampleStore;
 import org.hazardwatch.api.store.UnknownPointException;
@@ -43,13 +44,15 @@ public class JdbcSampleStore implements SampleStore {
             try {
                 requireKnownPoints(c, samples);
                 try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO sample (point_id, sample_time, sample_value, quality, received_at) VALUES (?, ?, ?, ?, ?)")) {
+                        "INSERT INTO sample (point_id, sample_time, sample_value, quality, received_at, quality_reason) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
                     for (Sample sample : samples) {
                         insert.setString(1, sample.pointId());
                         Jdbc.setInstant(insert, 2, sample.timestamp());
                         insert.setDouble(3, sample.value());
                         insert.setString(4, sample.quality().name());
                         Jdbc.setInstant(insert, 5, receivedAt);
+                        insert.setString(6, reason(sample));
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -107,13 +110,15 @@ public class JdbcSampleStore implements SampleStore {
         List<Sample> samples = new ArrayList<>(latest);
         int[] updated;
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE current_value SET sample_value = ?, quality = ?, sample_time = ? WHERE point_id = ? AND sample_time <= ?")) {
+                "UPDATE current_value SET sample_value = ?, quality = ?, sample_time = ?, quality_reason = ? "
+                        + "WHERE point_id = ? AND sample_time <= ?")) {
             for (Sample sample : samples) {
                 update.setDouble(1, sample.value());
                 update.setString(2, sample.quality().name());
                 Jdbc.setInstant(update, 3, sample.timestamp());
-                update.setString(4, sample.pointId());
-                Jdbc.setInstant(update, 5, sample.timestamp());
+                update.setString(4, reason(sample));
+                update.setString(5, sample.pointId());
+                Jdbc.setInstant(update, 6, sample.timestamp());
                 update.addBatch();
             }
             updated = update.executeBatch();
@@ -128,16 +133,17 @@ public class JdbcSampleStore implements SampleStore {
             return;
         }
         // either the point has no current value yet, or the stored one is newer: insert only the former
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO current_value (point_id, sample_value, quality, sample_time) "
-                + "SELECT ?, ?, ?, ? FROM monitoring_point WHERE id = ? "
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO current_value (point_id, sample_value, quality, sample_time, "
+                + "quality_reason) SELECT ?, ?, ?, ?, ? FROM monitoring_point WHERE id = ? "
                 + "AND NOT EXISTS (SELECT 1 FROM current_value WHERE point_id = ?)")) {
             for (Sample sample : notUpdated) {
                 insert.setString(1, sample.pointId());
                 insert.setDouble(2, sample.value());
                 insert.setString(3, sample.quality().name());
                 Jdbc.setInstant(insert, 4, sample.timestamp());
-                insert.setString(5, sample.pointId());
+                insert.setString(5, reason(sample));
                 insert.setString(6, sample.pointId());
+                insert.setString(7, sample.pointId());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -147,7 +153,7 @@ public class JdbcSampleStore implements SampleStore {
     @Override
     public List<Sample> history(String pointId, Instant from, Instant to, int limit) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT sample_time, sample_value, quality FROM sample "
+                PreparedStatement s = c.prepareStatement("SELECT sample_time, sample_value, quality, quality_reason FROM sample "
                         + "WHERE point_id = ? AND sample_time >= ? AND sample_time < ? ORDER BY sample_time LIMIT ?")) {
             s.setString(1, pointId);
             Jdbc.setInstant(s, 2, from);
@@ -156,8 +162,9 @@ public class JdbcSampleStore implements SampleStore {
             try (ResultSet rs = s.executeQuery()) {
                 List<Sample> samples = new ArrayList<>();
                 while (rs.next()) {
+                    String reason = rs.getString("quality_reason");
                     samples.add(new Sample(pointId, Jdbc.getInstant(rs, "sample_time"), rs.getDouble("sample_value"),
-                            Quality.valueOf(rs.getString("quality"))));
+                            Quality.valueOf(rs.getString("quality")), reason == null ? null : QualityReason.valueOf(reason)));
                 }
                 return samples;
             }
@@ -181,5 +188,9 @@ public class JdbcSampleStore implements SampleStore {
         } catch (SQLException e) {
             throw Jdbc.failure("reading current values", e);
         }
+    }
+
+    private static String reason(Sample sample) {
+        return sample.qualityReason() == null ? null : sample.qualityReason().name();
     }
 }
