@@ -32,7 +32,12 @@ public class DemoEnterpriseRegistration {
             registry.create(DEMO);
             logger.info("Registered the simulated tank farm's operator {} ({})", DEMO.name(), DEMO.uscc());
         } catch (ValidationException e) {
-            logger.warn("Could not register the simulated tank farm's operator: {}", e.getMessage());
+            if (e.fieldErrors().stream().anyMatch(f -> f.code().equals("USCC_DUPLICATE"))) {
+                // the demo registry, loaded at the same moment, brought it
+                logger.info("The simulated tank farm's operator {} is registered", DEMO.uscc());
+            } else {
+                logger.warn("Could not register the simulated tank farm's operator: {}", e.getMessage());
+            }
         }
     }
 }

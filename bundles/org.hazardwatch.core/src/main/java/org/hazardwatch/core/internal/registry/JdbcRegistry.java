@@ -296,6 +296,10 @@ public class JdbcRegistry implements RegistryService {
         try (Connection c = dataSource.getConnection()) {
             return enterprise(insert(c, enterprise, clock.instant())).orElseThrow();
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) { // registered by another writer since the check above
+                throw new ValidationException(List.of(new FieldError("uscc", "USCC_DUPLICATE",
+                        "an enterprise with this code is already registered")));
+            }
             throw Jdbc.failure("registering enterprise " + enterprise.uscc(), e);
         }
     }
