@@ -190,6 +190,44 @@ class DistributionIT {
 
     @Test
     @Order(5)
+    void adaptersReportTheirStateAndPickUpAnEditedMapping() throws Exception {
+        JsonNode adapters = hw.getJson("/api/adapters");
+        assertEquals(1, adapters.size(), adapters.toString());
+        JsonNode opcua = adapters.get(0);
+        assertEquals("opcua", opcua.get("type").asText());
+        assertEquals("simulator", opcua.get("name").asText());
+        assertEquals("ONLINE", opcua.get("status").asText());
+        assertEquals(16, opcua.get("mappedPoints").asInt());
+        assertFalse(opcua.get("lastSampleAt").isNull());
+        assertEquals(16, hw.getJson("/api/adapters/opcua/simulator/mappings").size());
+        assertEquals(404, hw.request("GET", "/api/adapters/opcua/nope/mappings", null, true).statusCode());
+
+        // an integrator edits the mapping file: the adapter applies it without a restart
+        Path mapping = hw.home.resolve("etc/hazardwatch/opcua-simulator-mapping.csv");
+        String original = Files.readString(mapping, StandardCharsets.UTF_8);
+        String edited = original.lines().filter(l -> !l.startsWith("B-GT202,")).collect(java.util.stream.Collectors.joining("\n"))
+                + "\nbroken row without a node\n";
+        Files.writeString(mapping, edited, StandardCharsets.UTF_8);
+        try {
+            await(Duration.ofSeconds(20), "15 points mapped after the edit",
+                    unchecked(() -> hw.getJson("/api/adapters").get(0).get("mappedPoints").asInt() == 15));
+            String listed = hw.shell("hazardwatch:adapters");
+            assertTrue(listed.contains("simulator") && listed.contains("ONLINE"), listed);
+        } finally {
+            Files.writeString(mapping, original, StandardCharsets.UTF_8);
+        }
+        HttpResponse<String> reloaded = hw.request("POST", "/api/adapters/opcua/simulator/mappings/reload", null, true);
+        assertEquals(200, reloaded.statusCode(), reloaded.body());
+        assertEquals(16, HazardWatchInstance.JSON.readTree(reloaded.body()).get("points").asInt());
+        assertTrue(hw.shell("hazardwatch:adapters --mappings opcua/simulator").contains("B-GT202"));
+        await(Duration.ofSeconds(20), "ONLINE with 16 points again", unchecked(() -> {
+            JsonNode a = hw.getJson("/api/adapters").get(0);
+            return a.get("mappedPoints").asInt() == 16 && a.get("status").asText().equals("ONLINE");
+        }));
+    }
+
+    @Test
+    @Order(5)
     void shellCommandsShowTheNode() throws Exception {
         String status = hw.shell("hazardwatch:status");
         assertTrue(status.contains("Edition:   hazardwatch-county"), status);

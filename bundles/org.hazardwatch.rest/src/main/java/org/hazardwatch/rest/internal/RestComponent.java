@@ -8,6 +8,7 @@ import javax.servlet.Servlet;
 import javax.ws.rs.core.Application;
 
 import org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet;
+import org.hazardwatch.api.adapter.ProtocolAdapter;
 import org.hazardwatch.api.auth.AuthService;
 import org.hazardwatch.api.hazard.HazardSourceService;
 import org.hazardwatch.api.hazard.RegistryTransfer;
@@ -42,6 +43,7 @@ public class RestComponent {
     private final ServiceRegistration<Servlet> registration;
     private volatile RouteRegistry routeRegistry;
     private volatile RegistryTransfer transfer;
+    private final java.util.Collection<ProtocolAdapter> adapters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public RestComponent(BundleContext context, @Reference HealthService health, @Reference AuthService auth,
@@ -54,7 +56,7 @@ public class RestComponent {
                 new PointsResource(points, samples, alarms), new AlarmsResource(alarms),
                 new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry),
                 new HazardSourcesResource(hazardSources, auth, samples, alarms), new RegistryTransferResource(() -> transfer, auth),
-                new OpenApiResource());
+                new AdaptersResource(() -> adapters), new OpenApiResource());
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {
@@ -85,6 +87,16 @@ public class RestComponent {
         if (this.routeRegistry == registry) {
             this.routeRegistry = null;
         }
+    }
+
+    /** Adapter instances come and go with their configuration files. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAdapter(ProtocolAdapter adapter) {
+        adapters.add(adapter);
+    }
+
+    void removeAdapter(ProtocolAdapter adapter) {
+        adapters.remove(adapter);
     }
 
     /** Import/export is its own bundle (it embeds Apache POI); the API answers 503 while it is absent. */

@@ -26,7 +26,7 @@ class OpenApiDocumentTest {
 
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, AuthResource.class, PointsResource.class,
             AlarmsResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, HazardSourcesResource.class,
-            RegistryTransferResource.class, OpenApiResource.class);
+            RegistryTransferResource.class, AdaptersResource.class, OpenApiResource.class);
 
     static Set<String> implementedOperations() {
         Set<String> operations = new TreeSet<>();

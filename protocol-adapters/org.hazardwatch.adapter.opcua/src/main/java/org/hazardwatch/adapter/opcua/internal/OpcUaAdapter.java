@@ -34,6 +34,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.MonitoredItemCreateReq
 import org.eclipse.milo.opcua.stack.core.types.structured.MonitoringParameters;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.hazardwatch.api.adapter.AdapterStatus;
+import org.hazardwatch.api.adapter.PointAddress;
 import org.hazardwatch.api.adapter.ProtocolAdapter;
 import org.hazardwatch.api.health.Health;
 import org.hazardwatch.api.health.HealthStatus;
@@ -59,11 +60,12 @@ public class OpcUaAdapter implements ProtocolAdapter {
     private final Logger logger = LoggerFactory.getLogger(OpcUaAdapter.class);
     private final String name;
     private final Settings settings;
-    private final Map<String, ExpandedNodeId> nodesByPoint;
+    private volatile Map<String, ExpandedNodeId> nodesByPoint;
     private final SampleSink sink;
     private final ScheduledExecutorService executor;
     private final ConcurrentLinkedQueue<Sample> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong received = new AtomicLong();
+    private volatile Instant lastSampleAt;
     private volatile AdapterStatus status = AdapterStatus.STOPPED;
     private volatile String detail = "not started";
     private volatile boolean stopped;
@@ -233,6 +235,7 @@ public class OpcUaAdapter implements ProtocolAdapter {
         try {
             sink.publish(batch);
             received.addAndGet(batch.size());
+            lastSampleAt = Instant.now();
         } catch (RuntimeException e) {
             // keep them: the next flush retries
             pending.addAll(batch);
@@ -279,6 +282,25 @@ public class OpcUaAdapter implements ProtocolAdapter {
     @Override
     public int mappedPoints() {
         return nodesByPoint.size();
+    }
+
+    @Override
+    public Instant lastSampleAt() {
+        return lastSampleAt;
+    }
+
+    @Override
+    public List<PointAddress> mappings() {
+        return nodesByPoint.entrySet().stream().map(e -> new PointAddress(e.getKey(), e.getValue().toParseableString()))
+                .sorted(java.util.Comparator.comparing(PointAddress::pointId)).toList();
+    }
+
+    /** Uses a new point mapping: the subscription is rebuilt on the adapter's thread, the session stays. */
+    public void replaceMapping(Map<String, ExpandedNodeId> newNodesByPoint) {
+        nodesByPoint = Map.copyOf(newNodesByPoint);
+        if (!stopped) {
+            executor.execute(this::subscribe);
+        }
     }
 
     @Override

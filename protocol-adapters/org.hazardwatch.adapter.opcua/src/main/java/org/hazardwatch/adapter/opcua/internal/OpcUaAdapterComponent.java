@@ -1,12 +1,19 @@
 package org.hazardwatch.adapter.opcua.internal;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.hazardwatch.api.adapter.AdapterStatus;
+import org.hazardwatch.api.adapter.MappingReload;
+import org.hazardwatch.api.adapter.PointAddress;
 import org.hazardwatch.api.adapter.ProtocolAdapter;
 import org.hazardwatch.api.health.Health;
 import org.hazardwatch.api.health.HealthIndicator;
@@ -28,21 +35,77 @@ public class OpcUaAdapterComponent implements ProtocolAdapter {
 
     private final Logger logger = LoggerFactory.getLogger(OpcUaAdapterComponent.class);
     private final OpcUaAdapter adapter;
+    private final Path mappingFile;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "hazardwatch-opcua-mapping-watch"));
+    private volatile FileTime mappingStamp;
 
     @Activate
     public OpcUaAdapterComponent(OpcUaAdapterConfig config, Map<String, Object> properties, @Reference SampleSink sink)
             throws Exception {
         String name = instanceName(config.name(), properties);
-        Path mappingFile = Path.of(config.mapping_file());
+        mappingFile = Path.of(config.mapping_file());
+        PointMapping mapping = readMapping(name);
+        adapter = new OpcUaAdapter(name, new OpcUaAdapter.Settings(config.endpoint_url(), config.sampling_interval_ms(),
+                config.publishing_interval_ms(), config.batch_interval_ms(), config.request_timeout_ms(),
+                config.reconnect_max_delay_s()), mapping.nodesByPoint(), sink);
+        adapter.start();
+        mappingStamp = stamp();
+        // integrators edit the mapping file in place: a changed file is applied without a restart
+        watcher.scheduleWithFixedDelay(this::reloadIfChanged, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private PointMapping readMapping(String name) throws IOException {
         PointMapping mapping;
         try (Reader reader = Files.newBufferedReader(mappingFile, StandardCharsets.UTF_8)) {
             mapping = PointMapping.parse(reader);
         }
         mapping.errors().forEach(error -> logger.warn("OPC UA adapter {}: {}: {}", name, mappingFile, error));
-        adapter = new OpcUaAdapter(name, new OpcUaAdapter.Settings(config.endpoint_url(), config.sampling_interval_ms(),
-                config.publishing_interval_ms(), config.batch_interval_ms(), config.request_timeout_ms(),
-                config.reconnect_max_delay_s()), mapping.nodesByPoint(), sink);
-        adapter.start();
+        return mapping;
+    }
+
+    private FileTime stamp() {
+        try {
+            return Files.getLastModifiedTime(mappingFile);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void reloadIfChanged() {
+        FileTime now = stamp();
+        if (now != null && !now.equals(mappingStamp)) {
+            mappingStamp = now;
+            try {
+                MappingReload result = reloadMappings();
+                logger.info("OPC UA adapter {}: mapping {} changed, {} points mapped", adapter.instanceName(), mappingFile,
+                        result.points());
+            } catch (RuntimeException e) {
+                logger.warn("OPC UA adapter {}: mapping {} changed but cannot be read: {}", adapter.instanceName(),
+                        mappingFile, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public synchronized MappingReload reloadMappings() {
+        try {
+            PointMapping mapping = readMapping(adapter.instanceName());
+            adapter.replaceMapping(mapping.nodesByPoint());
+            return new MappingReload(mappingFile.toString(), mapping.nodesByPoint().size(), mapping.errors());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the mapping file " + mappingFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.time.Instant lastSampleAt() {
+        return adapter.lastSampleAt();
+    }
+
+    @Override
+    public java.util.List<PointAddress> mappings() {
+        return adapter.mappings();
     }
 
     /** The configured name, else the part after the dash of {@code org.hazardwatch.adapter.opcua-<name>.cfg}. */
@@ -67,6 +130,7 @@ public class OpcUaAdapterComponent implements ProtocolAdapter {
 
     @Deactivate
     void deactivate() {
+        watcher.shutdownNow();
         adapter.stop();
     }
 

@@ -134,6 +134,23 @@ class OpcUaAdapterTest {
     }
 
     @Test
+    void aNewMappingIsAppliedWithoutARestart() throws Exception {
+        int port = freePort();
+        server = new SimulatorServer("127.0.0.1", port, "/hazardwatch", pki, TankFarm.points());
+        server.start();
+        adapter = adapter(port, mapping("A-T101-LT"));
+        adapter.start();
+        await(Duration.ofSeconds(15), "ONLINE", () -> adapter.status() == AdapterStatus.ONLINE);
+        adapter.replaceMapping(mapping("A-T101-LT", "B-GT202"));
+        await(Duration.ofSeconds(15), "subscribed to 2 nodes", () -> adapter.statusDetail().contains("subscribed to 2 nodes"));
+        server.update(Map.of("B-GT202", 12.5));
+        await(Duration.ofSeconds(10), "value of the newly mapped node", () -> receivedValue("B-GT202", 12.5));
+        assertEquals(List.of("A-T101-LT", "B-GT202"), adapter.mappings().stream().map(a -> a.pointId()).toList());
+        assertTrue(adapter.mappings().get(1).address().contains("B-GT202"), adapter.mappings().toString());
+        assertTrue(adapter.lastSampleAt() != null);
+    }
+
+    @Test
     void theAdapterHasNoWritePathToThePlant() {
         for (Class<?> type : List.of(ProtocolAdapter.class, OpcUaAdapter.class, OpcUaAdapterComponent.class)) {
             for (Method method : type.getMethods()) {
