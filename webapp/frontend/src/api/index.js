@@ -33,6 +33,11 @@ export function getPoints() {
   return request('/points')
 }
 
+/**
+ * History of a point: {pointId, samples: [{timestamp, value, quality: GOOD|UNCERTAIN|BAD, qualityReason}]}, where
+ * qualityReason is null or why the sample is not GOOD (SOURCE_BAD, SOURCE_UNCERTAIN, NOT_A_NUMBER, OUT_OF_RANGE, SPIKE,
+ * FROZEN, FUTURE_TIMESTAMP, STALE_TIMESTAMP).
+ */
 export function getPointHistory(pointId, from, to) {
   return request(`/points/${encodeURIComponent(pointId)}/history`, {
     query: { from: from.toISOString(), to: to.toISOString() },
@@ -42,6 +47,34 @@ export function getPointHistory(pointId, from, to) {
 
 export function getAlarms({ state, pointId, limit } = {}) {
   return request('/alarms', { query: { state, pointId, limit } })
+}
+
+// ---- data acquisition ----------------------------------------------------------------------------------
+
+/**
+ * Protocol adapter instances of the node: [{type, name, status: STARTING|ONLINE|DEGRADED|OFFLINE|STOPPED, detail,
+ * mappedPoints, samplesReceived (since the adapter started), lastSampleAt (ISO or null)}].
+ */
+export function getAdapters() {
+  return request('/adapters')
+}
+
+function adapterPath(type, name) {
+  return `/adapters/${encodeURIComponent(type)}/${encodeURIComponent(name)}`
+}
+
+/** Point mapping in use by one adapter instance: [{pointId, address}]. 404 for an unknown instance. */
+export function getAdapterMappings(type, name) {
+  return request(`${adapterPath(type, name)}/mappings`)
+}
+
+/**
+ * Re-reads an adapter's point mapping and applies it: {source, points, errors: [string]} (rejected rows, skipped).
+ * Refusals: ApiError 409 when the adapter cannot reload, 404 for an unknown instance, 400 when the mapping source
+ * cannot be read; each with body {status, message}.
+ */
+export function reloadAdapterMappings(type, name) {
+  return request(`${adapterPath(type, name)}/mappings/reload`, { method: 'POST', timeout: 30000 })
 }
 
 /**

@@ -47,4 +47,10 @@ export function limitViolation(point) {
   return null
 }
 
+/** A sample the data-quality filter or the source flagged: quality other than GOOD, or a quality reason. */
+export function isAbnormalSample(sample) {
+  if (!sample) return false
+  return (!!sample.quality && sample.quality !== 'GOOD') || !!sample.qualityReason
+}
+
 export { isNum }

@@ -14,7 +14,8 @@ export default {
     enterprises: 'Enterprises',
     regions: 'Regions & parks',
     hazardSources: 'Hazard sources',
-    registryTransfer: 'Import & export'
+    registryTransfer: 'Import & export',
+    adapters: 'Acquisition'
   },
   header: {
     language: 'Language',
@@ -26,7 +27,7 @@ export default {
   },
   health: {
     label: 'System status',
-    badge: 'System status: {status}',
+    badge: 'Status: {status}',
     UP: 'Operational',
     DEGRADED: 'Degraded',
     DOWN: 'Down',
@@ -146,7 +147,12 @@ export default {
     area: 'Area',
     type: 'Type',
     limits: 'Alarm limits',
-    time: 'Time'
+    time: 'Time',
+    abnormal: 'Abnormal quality',
+    abnormalSamples: 'Abnormal samples',
+    abnormalReasons: '({list})',
+    abnormalHint: 'Triangles (red: bad, orange: uncertain) and dotted lines mark samples of abnormal quality; hover for the reason',
+    listSeparator: ', '
   },
   alarms: {
     title: 'Alarms',
@@ -156,6 +162,9 @@ export default {
     total: '{n} records (at most 200 shown)',
     empty: 'No alarms',
     loadError: 'Alarm refresh failed: {msg}',
+    faultHint: 'Instrument fault: the reading was found invalid (bad, out of range, spike, frozen…) and is kept out of process alarms',
+    rangeHigh: 'Range top',
+    rangeLow: 'Range bottom',
     columns: {
       id: 'ID',
       point: 'Point',
@@ -782,6 +791,54 @@ export default {
     },
     wholeRow: 'whole row'
   },
+  adapters: {
+    title: 'Data acquisition',
+    subtitle: 'Protocol adapter instances: connection status, sample rate and point mapping',
+    total: '{n} adapter instances',
+    empty: 'No protocol adapter instances on this node',
+    loadError: 'Adapter status refresh failed: {msg}',
+    live: 'Updates every 5 s',
+    columns: {
+      type: 'Protocol',
+      name: 'Instance',
+      status: 'Status',
+      detail: 'Detail',
+      mappedPoints: 'Mapped points',
+      samplesReceived: 'Samples received',
+      rate: 'Rate',
+      lastSample: 'Last sample'
+    },
+    rate: '{n}/s',
+    rateHint: 'Samples received between two refreshes divided by the seconds between them',
+    noSample: 'No sample yet',
+    ago: {
+      justNow: 'just now',
+      seconds: '{n} s ago',
+      minutes: '{n} min ago',
+      hours: '{n} h ago',
+      days: '{n} d ago'
+    },
+    showMappings: 'Show point mapping',
+    hideMappings: 'Hide point mapping',
+    mappings: {
+      title: 'Point mapping',
+      count: '{n} points',
+      pointId: 'Point',
+      pointName: 'Point name',
+      address: 'Address',
+      empty: 'This adapter maps no points',
+      loadError: 'Failed to load the point mapping: {msg}',
+      reload: 'Reload mapping',
+      reloadHint: 'Reads the mapping configuration again and applies it without restarting the adapter; bad rows are skipped',
+      reloadDone: 'Mapping reloaded: {n} points',
+      source: 'Source: {source}',
+      skipped: '{n} rows skipped:',
+      noneSkipped: 'No rows skipped',
+      reloadFailed: 'Reloading the mapping failed',
+      cannotReload: 'This adapter cannot reload its mapping',
+      unknownAdapter: 'Unknown adapter instance'
+    }
+  },
   enums: {
     hazardGrade: {
       g1: 'Grade I',
@@ -867,6 +924,13 @@ export default {
       FROZEN: 'frozen',
       FUTURE_TIMESTAMP: 'timestamp ahead',
       STALE_TIMESTAMP: 'timestamp too old'
+    },
+    adapterStatus: {
+      STARTING: 'Starting',
+      ONLINE: 'Online',
+      DEGRADED: 'Degraded',
+      OFFLINE: 'Offline',
+      STOPPED: 'Stopped'
     },
     alarmState: {
       ACTIVE: 'Active',

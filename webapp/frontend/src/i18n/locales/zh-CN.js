@@ -14,7 +14,8 @@ export default {
     enterprises: '企业',
     regions: '区域与园区',
     hazardSources: '重大危险源',
-    registryTransfer: '导入导出'
+    registryTransfer: '导入导出',
+    adapters: '数据采集'
   },
   header: {
     language: '语言',
@@ -146,7 +147,12 @@ export default {
     area: '区域',
     type: '类型',
     limits: '报警限',
-    time: '时间'
+    time: '时间',
+    abnormal: '数据质量异常',
+    abnormalSamples: '质量异常样本',
+    abnormalReasons: '（{list}）',
+    abnormalHint: '图中三角形（红色为坏值，橙色为不确定）和虚线标出数据质量异常的样本，悬停可查看原因',
+    listSeparator: '，'
   },
   alarms: {
     title: '报警记录',
@@ -156,6 +162,9 @@ export default {
     total: '共 {n} 条（最多显示 200 条）',
     empty: '暂无报警记录',
     loadError: '报警记录刷新失败：{msg}',
+    faultHint: '仪表故障：读数被判定为无效（坏值、超量程、跳变、冻结等），不参与工艺报警判断',
+    rangeHigh: '量程上限',
+    rangeLow: '量程下限',
     columns: {
       id: '编号',
       point: '监测点位',
@@ -782,6 +791,54 @@ export default {
     },
     wholeRow: '整行'
   },
+  adapters: {
+    title: '数据采集',
+    subtitle: '协议适配器实例的连接状态、采集速率与点位映射',
+    total: '共 {n} 个适配器实例',
+    empty: '本节点没有协议适配器实例',
+    loadError: '适配器状态刷新失败：{msg}',
+    live: '每 5 秒自动更新',
+    columns: {
+      type: '协议类型',
+      name: '实例名称',
+      status: '状态',
+      detail: '状态说明',
+      mappedPoints: '映射点位',
+      samplesReceived: '已接收样本',
+      rate: '采集速率',
+      lastSample: '最后样本'
+    },
+    rate: '{n} 个/秒',
+    rateHint: '两次刷新之间新接收的样本数除以间隔秒数',
+    noSample: '尚无样本',
+    ago: {
+      justNow: '刚刚',
+      seconds: '{n} 秒前',
+      minutes: '{n} 分钟前',
+      hours: '{n} 小时前',
+      days: '{n} 天前'
+    },
+    showMappings: '查看点位映射',
+    hideMappings: '收起点位映射',
+    mappings: {
+      title: '点位映射',
+      count: '共 {n} 个点位',
+      pointId: '监测点位',
+      pointName: '点位名称',
+      address: '采集地址',
+      empty: '该适配器没有点位映射',
+      loadError: '点位映射加载失败：{msg}',
+      reload: '重新加载映射',
+      reloadHint: '重新读取映射配置并立即生效，无需重启适配器；有误的行被跳过',
+      reloadDone: '映射已重新加载：{n} 个点位',
+      source: '来源：{source}',
+      skipped: '跳过 {n} 行：',
+      noneSkipped: '没有被跳过的行',
+      reloadFailed: '重新加载映射失败',
+      cannotReload: '该适配器不支持重新加载映射',
+      unknownAdapter: '适配器实例不存在'
+    }
+  },
   enums: {
     hazardGrade: {
       g1: '一级',
@@ -867,6 +924,13 @@ export default {
       FROZEN: '数据冻结',
       FUTURE_TIMESTAMP: '时间超前',
       STALE_TIMESTAMP: '时间过旧'
+    },
+    adapterStatus: {
+      STARTING: '启动中',
+      ONLINE: '在线',
+      DEGRADED: '部分异常',
+      OFFLINE: '离线',
+      STOPPED: '已停止'
     },
     alarmState: {
       ACTIVE: '报警中',
