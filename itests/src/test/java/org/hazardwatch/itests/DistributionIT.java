@@ -220,6 +220,9 @@ class DistributionIT {
         assertEquals(200, reloaded.statusCode(), reloaded.body());
         assertEquals(16, HazardWatchInstance.JSON.readTree(reloaded.body()).get("points").asInt());
         assertTrue(hw.shell("hazardwatch:adapters --mappings opcua/simulator").contains("B-GT202"));
+        String browsed = hw.shell("hazardwatch:opcua-browse --depth 3 opc.tcp://127.0.0.1:" + hw.opcuaPort + "/hazardwatch");
+        assertTrue(browsed.contains("nsu=urn:hazardwatch:simulator;s=A-T101-LT"), browsed);
+        assertTrue(hw.failingShell("hazardwatch:opcua-browse http://example.org").contains("must be an opc.tcp:// URL"));
         await(Duration.ofSeconds(20), "ONLINE with 16 points again", unchecked(() -> {
             JsonNode a = hw.getJson("/api/adapters").get(0);
             return a.get("mappedPoints").asInt() == 16 && a.get("status").asText().equals("ONLINE");

@@ -151,6 +151,25 @@ class OpcUaAdapterTest {
     }
 
     @Test
+    void browsingShowsNodeIdsToMapAndCurrentValues() throws Exception {
+        int port = freePort();
+        server = new SimulatorServer("127.0.0.1", port, "/hazardwatch", pki, TankFarm.points());
+        server.start();
+        server.update(Map.of("A-T101-LT", 7.25));
+        List<AddressSpaceBrowser.BrowsedNode> nodes = AddressSpaceBrowser.browse("opc.tcp://127.0.0.1:" + port + "/hazardwatch",
+                null, 4, 5000);
+        AddressSpaceBrowser.BrowsedNode level = nodes.stream().filter(n -> n.nodeId().endsWith("s=A-T101-LT")).findFirst()
+                .orElseThrow(() -> new AssertionError("A-T101-LT not found in " + nodes));
+        assertEquals("nsu=urn:hazardwatch:simulator;s=A-T101-LT", level.nodeId(), "the form the mapping files use");
+        assertEquals("7.25", level.value());
+        assertEquals("Good", level.status());
+        // what the browse shows maps straight into an adapter
+        adapter = adapter(port, Map.of("A-T101-LT", ExpandedNodeId.parse(level.nodeId())));
+        adapter.start();
+        await(Duration.ofSeconds(15), "ONLINE", () -> adapter.status() == AdapterStatus.ONLINE);
+    }
+
+    @Test
     void theAdapterHasNoWritePathToThePlant() {
         for (Class<?> type : List.of(ProtocolAdapter.class, OpcUaAdapter.class, OpcUaAdapterComponent.class)) {
             for (Method method : type.getMethods()) {
