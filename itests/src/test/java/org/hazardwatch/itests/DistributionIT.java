@@ -220,6 +220,23 @@ class DistributionIT {
         assertEquals(200, reloaded.statusCode(), reloaded.body());
         assertEquals(16, HazardWatchInstance.JSON.readTree(reloaded.body()).get("points").asInt());
         assertTrue(hw.shell("hazardwatch:adapters --mappings opcua/simulator").contains("B-GT202"));
+        // a configuration that cannot work stays visible with what to fix
+        Path broken = hw.home.resolve("etc/org.hazardwatch.adapter.opcua-broken.cfg");
+        Files.writeString(broken, "endpoint.url = http://10.0.0.5/plant\nmapping.file = /nowhere.csv\n", StandardCharsets.UTF_8);
+        try {
+            await(Duration.ofSeconds(20), "the broken instance is listed", unchecked(() -> {
+                for (JsonNode a : hw.getJson("/api/adapters")) {
+                    if (a.get("name").asText().equals("broken")) {
+                        return a.get("status").asText().equals("OFFLINE")
+                                && a.get("detail").asText().startsWith("configuration invalid: endpoint.url");
+                    }
+                }
+                return false;
+            }));
+        } finally {
+            Files.delete(broken);
+        }
+        await(Duration.ofSeconds(20), "the broken instance is gone", unchecked(() -> hw.getJson("/api/adapters").size() == 1));
         String browsed = hw.shell("hazardwatch:opcua-browse --depth 3 opc.tcp://127.0.0.1:" + hw.opcuaPort + "/hazardwatch");
         assertTrue(browsed.contains("nsu=urn:hazardwatch:simulator;s=A-T101-LT"), browsed);
         assertTrue(hw.failingShell("hazardwatch:opcua-browse http://example.org").contains("must be an opc.tcp:// URL"));

@@ -87,6 +87,12 @@ public class OpcUaAdapter implements ProtocolAdapter {
         executor.scheduleWithFixedDelay(this::flush, settings.batchIntervalMs(), settings.batchIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
+    /** Never connects: the configuration cannot work; the status says why. */
+    public void refuse(String reason) {
+        stopped = true;
+        setStatus(AdapterStatus.OFFLINE, reason);
+    }
+
     public void stop() {
         stopped = true;
         executor.shutdownNow();

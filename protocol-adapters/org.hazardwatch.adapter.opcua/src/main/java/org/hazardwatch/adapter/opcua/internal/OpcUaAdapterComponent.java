@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,15 +46,51 @@ public class OpcUaAdapterComponent implements ProtocolAdapter {
     public OpcUaAdapterComponent(OpcUaAdapterConfig config, Map<String, Object> properties, @Reference SampleSink sink)
             throws Exception {
         String name = instanceName(config.name(), properties);
-        mappingFile = Path.of(config.mapping_file());
-        PointMapping mapping = readMapping(name);
+        List<String> problems = problems(config);
+        mappingFile = Path.of(config.mapping_file() == null ? "" : config.mapping_file());
+        PointMapping mapping = problems.isEmpty() ? readMapping(name) : new PointMapping(Map.of(), List.of());
         adapter = new OpcUaAdapter(name, new OpcUaAdapter.Settings(config.endpoint_url(), config.sampling_interval_ms(),
                 config.publishing_interval_ms(), config.batch_interval_ms(), config.request_timeout_ms(),
                 config.reconnect_max_delay_s()), mapping.nodesByPoint(), sink);
-        adapter.start();
+        if (problems.isEmpty()) {
+            adapter.start();
+        } else {
+            // the instance stays visible (hazardwatch:adapters, /api/adapters) with what to fix, instead of vanishing
+            adapter.refuse("configuration invalid: " + String.join("; ", problems));
+        }
         mappingStamp = stamp();
         // integrators edit the mapping file in place: a changed file is applied without a restart
         watcher.scheduleWithFixedDelay(this::reloadIfChanged, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /** What is wrong with a configuration, in words an integrator can act on; empty when it is usable. */
+    static List<String> problems(OpcUaAdapterConfig config) {
+        List<String> problems = new ArrayList<>();
+        String url = config.endpoint_url();
+        if (url == null || !url.matches("opc\\.tcp://[^/\\s:]+(:\\d{1,5})?(/\\S*)?")) {
+            problems.add("endpoint.url must be an opc.tcp://host:port/path URL, not '" + url + "'");
+        }
+        if (config.mapping_file() == null || config.mapping_file().isBlank()) {
+            problems.add("mapping.file is required");
+        } else if (!Files.isReadable(Path.of(config.mapping_file()))) {
+            problems.add("mapping.file " + config.mapping_file() + " does not exist or cannot be read");
+        }
+        if (!(config.sampling_interval_ms() >= 50)) {
+            problems.add("sampling.interval.ms must be at least 50");
+        }
+        if (!(config.publishing_interval_ms() >= 50)) {
+            problems.add("publishing.interval.ms must be at least 50");
+        }
+        if (config.batch_interval_ms() < 10) {
+            problems.add("batch.interval.ms must be at least 10");
+        }
+        if (config.request_timeout_ms() < 500) {
+            problems.add("request.timeout.ms must be at least 500");
+        }
+        if (config.reconnect_max_delay_s() < 1) {
+            problems.add("reconnect.max.delay.s must be at least 1");
+        }
+        return problems;
     }
 
     private PointMapping readMapping(String name) throws IOException {
@@ -104,7 +142,7 @@ public class OpcUaAdapterComponent implements ProtocolAdapter {
     }
 
     @Override
-    public java.util.List<PointAddress> mappings() {
+    public List<PointAddress> mappings() {
         return adapter.mappings();
     }
 

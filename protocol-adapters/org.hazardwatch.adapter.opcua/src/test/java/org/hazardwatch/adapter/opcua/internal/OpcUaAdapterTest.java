@@ -169,6 +169,72 @@ class OpcUaAdapterTest {
         await(Duration.ofSeconds(15), "ONLINE", () -> adapter.status() == AdapterStatus.ONLINE);
     }
 
+    static OpcUaAdapterConfig config(String url, String mappingFile, double samplingMs) {
+        return new OpcUaAdapterConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return OpcUaAdapterConfig.class;
+            }
+
+            @Override
+            public String name() {
+                return "";
+            }
+
+            @Override
+            public String endpoint_url() {
+                return url;
+            }
+
+            @Override
+            public String mapping_file() {
+                return mappingFile;
+            }
+
+            @Override
+            public double sampling_interval_ms() {
+                return samplingMs;
+            }
+
+            @Override
+            public double publishing_interval_ms() {
+                return 1000;
+            }
+
+            @Override
+            public long batch_interval_ms() {
+                return 200;
+            }
+
+            @Override
+            public int request_timeout_ms() {
+                return 5000;
+            }
+
+            @Override
+            public int reconnect_max_delay_s() {
+                return 30;
+            }
+        };
+    }
+
+    @Test
+    void aConfigurationThatCannotWorkIsNamedOptionByOption() throws Exception {
+        java.nio.file.Path mapping = pki.resolve("mapping.csv");
+        java.nio.file.Files.writeString(mapping, "pointId,nodeId\n");
+        assertEquals(List.of(), OpcUaAdapterComponent.problems(config("opc.tcp://10.0.0.5:4840/plant", mapping.toString(), 1000)));
+        List<String> problems = OpcUaAdapterComponent.problems(config("http://10.0.0.5/plant", pki.resolve("none.csv").toString(), 10));
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("endpoint.url must be an opc.tcp://"), problems.toString());
+        assertTrue(problems.get(1).contains("does not exist"), problems.toString());
+        assertTrue(problems.get(2).startsWith("sampling.interval.ms"), problems.toString());
+
+        adapter = adapter(4840, Map.of());
+        adapter.refuse("configuration invalid: " + problems.get(0));
+        assertEquals(AdapterStatus.OFFLINE, adapter.status());
+        assertTrue(adapter.statusDetail().startsWith("configuration invalid: endpoint.url"));
+    }
+
     @Test
     void theAdapterHasNoWritePathToThePlant() {
         for (Class<?> type : List.of(ProtocolAdapter.class, OpcUaAdapter.class, OpcUaAdapterComponent.class)) {
