@@ -33,7 +33,8 @@ public class SimulatorComponent implements HealthIndicator {
     public SimulatorComponent(SimulatorConfig config) throws Exception {
         plant = new PlantSimulator(TankFarm.points(), config.seed(), config.excursion_every_seconds());
         Path pki = Path.of(System.getProperty("karaf.data", "data"), "hazardwatch", "simulator-pki");
-        server = new SimulatorServer(config.bind_address(), config.port(), config.path(), pki, plant.points());
+        server = new SimulatorServer(config.bind_address(), config.port(), config.path(), pki, plant.points(), config.username(),
+                config.password());
         server.start();
         double tickSeconds = config.tick_ms() / 1000.0;
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "hazardwatch-simulator"));

@@ -16,6 +16,13 @@ public @interface SimulatorConfig {
     @AttributeDefinition(description = "Endpoint path")
     String path() default "/hazardwatch";
 
+    @AttributeDefinition(description = "User name the server accepts besides anonymous logins (for trying a secured "
+            + "Basic256Sha256 connection with login); empty: anonymous only")
+    String username() default "";
+
+    @AttributeDefinition(description = "Password of that user", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String password() default "";
+
     @AttributeDefinition(description = "Value update period in ms", min = "50")
     long tick_ms() default 500;
 

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.api.config.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.DefaultTrustListManager;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
@@ -34,6 +36,16 @@ public class SimulatorServer {
     private final String endpointUrl;
 
     public SimulatorServer(String bindAddress, int port, String path, Path pkiDirectory, List<SimPoint> plant) throws Exception {
+        this(bindAddress, port, path, pkiDirectory, plant, null, null);
+    }
+
+    /**
+     * A server that also offers Basic256Sha256 (Sign and SignAndEncrypt) and, when {@code username} is set, a user name
+     * login. Client certificates are trusted when they are in {@code <pki>/trusted/certs}; unknown ones land in
+     * {@code <pki>/rejected}.
+     */
+    public SimulatorServer(String bindAddress, int port, String path, Path pkiDirectory, List<SimPoint> plant, String username,
+            String password) throws Exception {
         Files.createDirectories(pkiDirectory);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -46,27 +58,42 @@ public class SimulatorServer {
                 .addIpAddress(bindAddress)
                 .build();
         DefaultTrustListManager trustList = new DefaultTrustListManager(pkiDirectory.toFile());
-        EndpointConfiguration endpoint = EndpointConfiguration.newBuilder()
-                .setBindAddress(bindAddress)
-                .setHostname(bindAddress)
-                .setBindPort(port)
-                .setPath(path)
-                .setCertificate(certificate)
-                .setSecurityPolicy(SecurityPolicy.None)
-                .setSecurityMode(MessageSecurityMode.None)
-                .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
-                .build();
+        Set<EndpointConfiguration> endpoints = new java.util.LinkedHashSet<>();
+        boolean users = username != null && !username.isBlank();
+        for (SecurityPolicy policy : List.of(SecurityPolicy.None, SecurityPolicy.Basic256Sha256)) {
+            List<MessageSecurityMode> modes = policy == SecurityPolicy.None ? List.of(MessageSecurityMode.None)
+                    : List.of(MessageSecurityMode.Sign, MessageSecurityMode.SignAndEncrypt);
+            for (MessageSecurityMode mode : modes) {
+                EndpointConfiguration.Builder builder = EndpointConfiguration.newBuilder()
+                        .setBindAddress(bindAddress)
+                        .setHostname(bindAddress)
+                        .setBindPort(port)
+                        .setPath(path)
+                        .setCertificate(certificate)
+                        .setSecurityPolicy(policy)
+                        .setSecurityMode(mode)
+                        .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS);
+                if (users) {
+                    builder.addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME);
+                }
+                endpoints.add(builder.build());
+            }
+        }
+        IdentityValidator<?> identities = users
+                ? new UsernameIdentityValidator(true, challenge -> username.equals(challenge.getUsername())
+                        && password != null && password.equals(challenge.getPassword()))
+                : AnonymousIdentityValidator.INSTANCE;
         OpcUaServerConfig config = OpcUaServerConfig.builder()
                 .setApplicationUri(APPLICATION_URI)
                 .setApplicationName(LocalizedText.english("HazardWatch simulated tank farm"))
                 .setProductUri("urn:hazardwatch")
                 .setBuildInfo(new BuildInfo("urn:hazardwatch", "HazardWatch", "HazardWatch tank farm simulator", "0.1.0", "",
                         DateTime.now()))
-                .setEndpoints(Set.of(endpoint))
+                .setEndpoints(endpoints)
                 .setCertificateManager(new DefaultCertificateManager(keyPair, certificate))
                 .setTrustListManager(trustList)
                 .setCertificateValidator(new DefaultServerCertificateValidator(trustList))
-                .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
+                .setIdentityValidator(identities)
                 .build();
         server = new OpcUaServer(config);
         namespace = new TankFarmNamespace(server, plant);

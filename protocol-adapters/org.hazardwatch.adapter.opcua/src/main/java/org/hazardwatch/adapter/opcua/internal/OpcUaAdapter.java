@@ -2,6 +2,7 @@ package org.hazardwatch.adapter.opcua.internal;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.api.UaSession;
+import org.eclipse.milo.opcua.sdk.client.api.identity.UsernameProvider;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.api.subscriptions.UaSubscription;
+import org.eclipse.milo.opcua.stack.client.security.DefaultClientCertificateValidator;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
+import org.eclipse.milo.opcua.stack.core.security.DefaultTrustListManager;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
@@ -28,6 +32,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MonitoringMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
 import org.eclipse.milo.opcua.stack.core.types.structured.MonitoredItemCreateRequest;
@@ -53,8 +58,26 @@ import org.slf4j.LoggerFactory;
  */
 public class OpcUaAdapter implements ProtocolAdapter {
 
+    /**
+     * @param securityPolicy {@code None} or {@code Basic256Sha256}
+     * @param securityMode {@code Sign} or {@code SignAndEncrypt} (ignored for None)
+     * @param username user name login, or empty for anonymous
+     * @param pkiDir trust lists ({@code trusted/certs}; servers seen but not trusted land in {@code rejected}) and the collector's own certificate
+     */
     public record Settings(String endpointUrl, double samplingIntervalMs, double publishingIntervalMs, long batchIntervalMs,
-            int requestTimeoutMs, int reconnectMaxDelaySeconds) {
+            int requestTimeoutMs, int reconnectMaxDelaySeconds, String securityPolicy, String securityMode, String username,
+            String password, Path pkiDir) {
+
+        /** An unsecured, anonymous connection. */
+        public Settings(String endpointUrl, double samplingIntervalMs, double publishingIntervalMs, long batchIntervalMs,
+                int requestTimeoutMs, int reconnectMaxDelaySeconds) {
+            this(endpointUrl, samplingIntervalMs, publishingIntervalMs, batchIntervalMs, requestTimeoutMs,
+                    reconnectMaxDelaySeconds, "None", "SignAndEncrypt", "", "", null);
+        }
+
+        boolean secured() {
+            return !"None".equals(securityPolicy);
+        }
     }
 
     private final Logger logger = LoggerFactory.getLogger(OpcUaAdapter.class);
@@ -70,6 +93,7 @@ public class OpcUaAdapter implements ProtocolAdapter {
     private volatile String detail = "not started";
     private volatile boolean stopped;
     private OpcUaClient client;
+    private DefaultTrustListManager trustList;
     private UaSubscription subscription;
     private long retryDelayMs = 1000;
 
@@ -101,6 +125,13 @@ public class OpcUaAdapter implements ProtocolAdapter {
             current.disconnect(); // asynchronous; the adapter does not wait for the server
         }
         flush();
+        if (trustList != null) {
+            try {
+                trustList.close();
+            } catch (java.io.IOException ignored) {
+                // stopping anyway
+            }
+        }
         setStatus(AdapterStatus.STOPPED, "stopped");
     }
 
@@ -109,16 +140,33 @@ public class OpcUaAdapter implements ProtocolAdapter {
             return;
         }
         try {
+            SecurityPolicy policy = settings.secured() ? SecurityPolicy.Basic256Sha256 : SecurityPolicy.None;
+            MessageSecurityMode mode = settings.secured() ? MessageSecurityMode.valueOf(settings.securityMode())
+                    : MessageSecurityMode.None;
+            String applicationUri = "urn:hazardwatch:collector:" + name;
+            ClientKeys keys = settings.secured() ? ClientKeys.loadOrCreate(settings.pkiDir(), applicationUri) : null;
+            if (settings.secured() && trustList == null) {
+                trustList = new DefaultTrustListManager(settings.pkiDir().toFile());
+            }
             OpcUaClient newClient = OpcUaClient.create(settings.endpointUrl(),
                     endpoints -> endpoints.stream()
-                            .filter(e -> SecurityPolicy.None.getUri().equals(e.getSecurityPolicyUri()))
+                            .filter(e -> policy.getUri().equals(e.getSecurityPolicyUri()) && e.getSecurityMode() == mode)
                             .findFirst(),
-                    builder -> builder.setApplicationName(LocalizedText.english("HazardWatch collector"))
-                            .setApplicationUri("urn:hazardwatch:collector:" + name)
-                            .setRequestTimeout(uint(settings.requestTimeoutMs()))
-                            .setConnectTimeout(uint(settings.requestTimeoutMs()))
-                            .setKeepAliveInterval(uint(2000))
-                            .build());
+                    builder -> {
+                        builder.setApplicationName(LocalizedText.english("HazardWatch collector"))
+                                .setApplicationUri(applicationUri)
+                                .setRequestTimeout(uint(settings.requestTimeoutMs()))
+                                .setConnectTimeout(uint(settings.requestTimeoutMs()))
+                                .setKeepAliveInterval(uint(2000));
+                        if (keys != null) {
+                            builder.setKeyPair(keys.keyPair()).setCertificate(keys.certificate())
+                                    .setCertificateValidator(new DefaultClientCertificateValidator(trustList));
+                        }
+                        if (settings.username() != null && !settings.username().isBlank()) {
+                            builder.setIdentityProvider(new UsernameProvider(settings.username(), settings.password()));
+                        }
+                        return builder.build();
+                    });
             newClient.connect().get(settings.requestTimeoutMs() * 2L, TimeUnit.MILLISECONDS);
             client = newClient;
             newClient.addSessionActivityListener(new SessionActivityListener() {
@@ -140,8 +188,14 @@ public class OpcUaAdapter implements ProtocolAdapter {
             subscribe();
         } catch (Exception e) {
             String reason = rootMessage(e);
+            if (settings.secured() && (reason.contains("Bad_SecurityChecksFailed") || reason.contains("Bad_CertificateUntrusted"))) {
+                reason += " (trust: the server's certificate is rejected until moved from " + settings.pkiDir().resolve("rejected")
+                        + " to " + settings.pkiDir().resolve("trusted/certs") + "; the server must trust "
+                        + settings.pkiDir().resolve("own/collector.der") + ")";
+            }
             setStatus(AdapterStatus.OFFLINE, "cannot connect to " + settings.endpointUrl() + ": " + reason
                     + "; retrying in " + retryDelayMs / 1000 + " s");
+
             if (!stopped) {
                 executor.schedule(this::connect, retryDelayMs, TimeUnit.MILLISECONDS);
                 retryDelayMs = Math.min(retryDelayMs * 2, settings.reconnectMaxDelaySeconds() * 1000L);

@@ -20,6 +20,7 @@ import org.hazardwatch.api.adapter.ProtocolAdapter;
 import org.hazardwatch.api.health.Health;
 import org.hazardwatch.api.health.HealthIndicator;
 import org.hazardwatch.api.ingest.SampleSink;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -43,15 +44,19 @@ public class OpcUaAdapterComponent implements ProtocolAdapter {
     private volatile FileTime mappingStamp;
 
     @Activate
-    public OpcUaAdapterComponent(OpcUaAdapterConfig config, Map<String, Object> properties, @Reference SampleSink sink)
+    public OpcUaAdapterComponent(BundleContext context, OpcUaAdapterConfig config, Map<String, Object> properties,
+            @Reference SampleSink sink)
             throws Exception {
         String name = instanceName(config.name(), properties);
         List<String> problems = problems(config);
         mappingFile = Path.of(config.mapping_file() == null ? "" : config.mapping_file());
         PointMapping mapping = problems.isEmpty() ? readMapping(name) : new PointMapping(Map.of(), List.of());
+        Path pki = config.pki_dir() == null || config.pki_dir().isBlank()
+                ? context.getDataFile("pki/opcua-" + name).toPath() : Path.of(config.pki_dir());
         adapter = new OpcUaAdapter(name, new OpcUaAdapter.Settings(config.endpoint_url(), config.sampling_interval_ms(),
                 config.publishing_interval_ms(), config.batch_interval_ms(), config.request_timeout_ms(),
-                config.reconnect_max_delay_s()), mapping.nodesByPoint(), sink);
+                config.reconnect_max_delay_s(), config.security_policy(), config.security_mode(), config.username(),
+                config.password(), pki), mapping.nodesByPoint(), sink);
         if (problems.isEmpty()) {
             adapter.start();
         } else {
@@ -89,6 +94,15 @@ public class OpcUaAdapterComponent implements ProtocolAdapter {
         }
         if (config.reconnect_max_delay_s() < 1) {
             problems.add("reconnect.max.delay.s must be at least 1");
+        }
+        if (!List.of("None", "Basic256Sha256").contains(config.security_policy())) {
+            problems.add("security.policy must be None or Basic256Sha256, not '" + config.security_policy() + "'");
+        }
+        if (!List.of("Sign", "SignAndEncrypt").contains(config.security_mode())) {
+            problems.add("security.mode must be Sign or SignAndEncrypt, not '" + config.security_mode() + "'");
+        }
+        if ((config.username() == null || config.username().isBlank()) && config.password() != null && !config.password().isEmpty()) {
+            problems.add("password is set but username is empty");
         }
         return problems;
     }

@@ -1,6 +1,7 @@
 package org.hazardwatch.adapter.opcua.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Factory PID {@code org.hazardwatch.adapter.opcua}; one instance per {@code etc/org.hazardwatch.adapter.opcua-<name>.cfg}. */
@@ -30,4 +31,21 @@ public @interface OpcUaAdapterConfig {
 
     @AttributeDefinition(description = "Longest wait between connection attempts, in seconds", min = "1")
     int reconnect_max_delay_s() default 30;
+
+    @AttributeDefinition(description = "Security policy: None or Basic256Sha256")
+    String security_policy() default "None";
+
+    @AttributeDefinition(description = "Message security mode for Basic256Sha256: Sign or SignAndEncrypt")
+    String security_mode() default "SignAndEncrypt";
+
+    @AttributeDefinition(description = "User name login; empty for anonymous")
+    String username() default "";
+
+    @AttributeDefinition(description = "Password of the user name login", type = AttributeType.PASSWORD)
+    String password() default "";
+
+    @AttributeDefinition(description = "Certificate directory: trusted/certs (servers trusted), rejected (servers "
+            + "seen but not trusted), own/collector.der (this collector's certificate for the server's trust list); "
+            + "empty means data/pki/opcua-<name>")
+    String pki_dir() default "";
 }

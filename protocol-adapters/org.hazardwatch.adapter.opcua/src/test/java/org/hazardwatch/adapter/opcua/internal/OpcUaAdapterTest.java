@@ -215,7 +215,94 @@ class OpcUaAdapterTest {
             public int reconnect_max_delay_s() {
                 return 30;
             }
+
+            @Override
+            public String security_policy() {
+                return "None";
+            }
+
+            @Override
+            public String security_mode() {
+                return "SignAndEncrypt";
+            }
+
+            @Override
+            public String username() {
+                return "";
+            }
+
+            @Override
+            public String password() {
+                return "";
+            }
+
+            @Override
+            public String pki_dir() {
+                return "";
+            }
         };
+    }
+
+    static int moveAll(java.nio.file.Path from, java.nio.file.Path to) throws Exception {
+        if (!java.nio.file.Files.isDirectory(from)) {
+            return 0;
+        }
+        java.nio.file.Files.createDirectories(to);
+        int moved = 0;
+        try (var files = java.nio.file.Files.list(from)) {
+            for (java.nio.file.Path file : files.toList()) {
+                java.nio.file.Files.move(file, to.resolve(file.getFileName()));
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    static int count(java.nio.file.Path dir) {
+        String[] names = dir.toFile().list();
+        return names == null ? 0 : names.length;
+    }
+
+    @Test
+    void basic256Sha256NeedsBothCertificatesTrustedAndTheRightPassword() throws Exception {
+        int port = freePort();
+        java.nio.file.Path serverPki = pki.resolve("server");
+        java.nio.file.Path clientPki = pki.resolve("client");
+        server = new SimulatorServer("127.0.0.1", port, "/hazardwatch", serverPki, TankFarm.points(), "collector", "s3cret-Pass");
+        server.start();
+        adapter = new OpcUaAdapter("secure", new OpcUaAdapter.Settings("opc.tcp://127.0.0.1:" + port + "/hazardwatch", 100, 100,
+                50, 3000, 1, "Basic256Sha256", "SignAndEncrypt", "collector", "s3cret-Pass", clientPki), mapping("A-T101-LT"), sink);
+        adapter.start();
+        // neither side knows the other's certificate: the connection is refused and the certificates are set aside
+        await(Duration.ofSeconds(20), "a certificate set aside for an operator",
+                () -> count(serverPki.resolve("rejected")) + count(clientPki.resolve("rejected")) > 0);
+        assertEquals(AdapterStatus.OFFLINE, adapter.status());
+        assertTrue(adapter.statusDetail().contains("Bad_SecurityChecksFailed") && adapter.statusDetail().contains("trust"),
+                adapter.statusDetail());
+        assertTrue(java.nio.file.Files.exists(clientPki.resolve("own/collector.der")), "the collector's certificate for the server");
+        // the operators trust what was set aside, on both sides, until an encrypted, logged-in session runs
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int trusted = 0;
+        while (adapter.status() != AdapterStatus.ONLINE && System.nanoTime() < deadline) {
+            trusted += moveAll(serverPki.resolve("rejected"), serverPki.resolve("trusted/certs"));
+            trusted += moveAll(clientPki.resolve("rejected"), clientPki.resolve("trusted/certs"));
+            Thread.sleep(200);
+        }
+        assertEquals(AdapterStatus.ONLINE, adapter.status(), adapter.statusDetail());
+        assertEquals(2, trusted, "one certificate trusted on each side");
+        server.update(Map.of("A-T101-LT", 4.5));
+        await(Duration.ofSeconds(10), "a value over the secured session", () -> receivedValue("A-T101-LT", 4.5));
+        adapter.stop();
+
+        OpcUaAdapter wrongPassword = new OpcUaAdapter("secure", new OpcUaAdapter.Settings("opc.tcp://127.0.0.1:" + port
+                + "/hazardwatch", 100, 100, 50, 3000, 1, "Basic256Sha256", "SignAndEncrypt", "collector", "wrong", clientPki),
+                mapping("A-T101-LT"), sink);
+        adapter = wrongPassword;
+        wrongPassword.start();
+        await(Duration.ofSeconds(20), "refused login", () -> wrongPassword.statusDetail().contains("Bad_UserAccessDenied")
+                || wrongPassword.statusDetail().contains("Bad_IdentityTokenRejected")
+                || wrongPassword.statusDetail().contains("Bad_IdentityTokenInvalid"));
+        assertEquals(AdapterStatus.OFFLINE, wrongPassword.status());
     }
 
     @Test
