@@ -237,6 +237,11 @@ class DistributionIT {
             Files.delete(broken);
         }
         await(Duration.ofSeconds(20), "the broken instance is gone", unchecked(() -> hw.getJson("/api/adapters").size() == 1));
+        JsonNode certificates = hw.getJson("/api/adapters/opcua/simulator/certificates");
+        assertTrue(certificates.get("ownCertificateFile").isNull(), "security None: no own certificate " + certificates);
+        assertEquals(0, certificates.get("certificates").size());
+        assertEquals(400, hw.request("POST", "/api/adapters/opcua/simulator/certificates/nope.der/trust", null, true).statusCode());
+        assertTrue(hw.shell("hazardwatch:opcua-trust simulator").contains("no own certificate yet"));
         String browsed = hw.shell("hazardwatch:opcua-browse --depth 3 opc.tcp://127.0.0.1:" + hw.opcuaPort + "/hazardwatch");
         assertTrue(browsed.contains("nsu=urn:hazardwatch:simulator;s=A-T101-LT"), browsed);
         assertTrue(hw.failingShell("hazardwatch:opcua-browse http://example.org").contains("must be an opc.tcp:// URL"));

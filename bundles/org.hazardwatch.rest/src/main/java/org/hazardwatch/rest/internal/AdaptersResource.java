@@ -16,6 +16,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.hazardwatch.api.adapter.AdapterStatus;
+import org.hazardwatch.api.adapter.CertificateTrust;
 import org.hazardwatch.api.adapter.MappingReload;
 import org.hazardwatch.api.adapter.PointAddress;
 import org.hazardwatch.api.adapter.ProtocolAdapter;
@@ -62,6 +63,33 @@ public class AdaptersResource {
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    public record Certificates(String ownCertificateFile, List<CertificateTrust.Certificate> certificates) {
+    }
+
+    /** The trust lists of an adapter that authenticates servers by certificate; 409 for one that does not. */
+    @GET
+    @Path("/{type}/{name}/certificates")
+    public Certificates certificates(@PathParam("type") String type, @PathParam("name") String name) {
+        CertificateTrust trust = trustOf(type, name);
+        return new Certificates(trust.ownCertificateFile(), trust.certificates());
+    }
+
+    /** An operator trusts a rejected server certificate; the adapter's next connection attempt uses it. */
+    @POST
+    @Path("/{type}/{name}/certificates/{file}/trust")
+    public Certificates trust(@PathParam("type") String type, @PathParam("name") String name, @PathParam("file") String file) {
+        CertificateTrust trust = trustOf(type, name);
+        trust.trustRejected(file);
+        return new Certificates(trust.ownCertificateFile(), trust.certificates());
+    }
+
+    private CertificateTrust trustOf(String type, String name) {
+        if (find(type, name) instanceof CertificateTrust trust) {
+            return trust;
+        }
+        throw new ClientErrorException(type + " adapter " + name + " does not authenticate servers by certificate", 409);
     }
 
     private ProtocolAdapter find(String type, String name) {

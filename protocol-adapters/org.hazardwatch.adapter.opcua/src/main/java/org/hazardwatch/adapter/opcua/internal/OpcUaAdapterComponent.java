@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.hazardwatch.api.adapter.AdapterStatus;
+import org.hazardwatch.api.adapter.CertificateTrust;
 import org.hazardwatch.api.adapter.MappingReload;
 import org.hazardwatch.api.adapter.PointAddress;
 import org.hazardwatch.api.adapter.ProtocolAdapter;
@@ -31,14 +32,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One OPC UA adapter instance per factory configuration {@code org.hazardwatch.adapter.opcua-<name>}. */
-@Component(service = { ProtocolAdapter.class, HealthIndicator.class }, configurationPid = "org.hazardwatch.adapter.opcua",
+@Component(service = { ProtocolAdapter.class, HealthIndicator.class, CertificateTrust.class },
+        configurationPid = "org.hazardwatch.adapter.opcua",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = OpcUaAdapterConfig.class, factory = true)
-public class OpcUaAdapterComponent implements ProtocolAdapter {
+public class OpcUaAdapterComponent implements ProtocolAdapter, CertificateTrust {
 
     private final Logger logger = LoggerFactory.getLogger(OpcUaAdapterComponent.class);
     private final OpcUaAdapter adapter;
     private final Path mappingFile;
+    private final TrustStore trustStore;
+    private final Path pki;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "hazardwatch-opcua-mapping-watch"));
     private volatile FileTime mappingStamp;
@@ -51,8 +55,9 @@ public class OpcUaAdapterComponent implements ProtocolAdapter {
         List<String> problems = problems(config);
         mappingFile = Path.of(config.mapping_file() == null ? "" : config.mapping_file());
         PointMapping mapping = problems.isEmpty() ? readMapping(name) : new PointMapping(Map.of(), List.of());
-        Path pki = config.pki_dir() == null || config.pki_dir().isBlank()
+        pki = config.pki_dir() == null || config.pki_dir().isBlank()
                 ? context.getDataFile("pki/opcua-" + name).toPath() : Path.of(config.pki_dir());
+        trustStore = new TrustStore(pki);
         adapter = new OpcUaAdapter(name, new OpcUaAdapter.Settings(config.endpoint_url(), config.sampling_interval_ms(),
                 config.publishing_interval_ms(), config.batch_interval_ms(), config.request_timeout_ms(),
                 config.reconnect_max_delay_s(), config.security_policy(), config.security_mode(), config.username(),
@@ -184,6 +189,23 @@ public class OpcUaAdapterComponent implements ProtocolAdapter {
     void deactivate() {
         watcher.shutdownNow();
         adapter.stop();
+    }
+
+    @Override
+    public List<Certificate> certificates() {
+        return trustStore.list();
+    }
+
+    @Override
+    public String ownCertificateFile() {
+        Path own = pki.resolve("own/collector.der");
+        return java.nio.file.Files.exists(own) ? own.toString() : null;
+    }
+
+    @Override
+    public void trustRejected(String file) {
+        trustStore.trust(file);
+        logger.info("OPC UA adapter {}: certificate {} trusted by an operator", adapter.instanceName(), file);
     }
 
     @Override
