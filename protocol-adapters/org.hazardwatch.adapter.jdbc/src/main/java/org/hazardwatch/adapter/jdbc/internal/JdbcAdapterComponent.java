@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.hazardwatch.api.adapter.AdapterInstances;
 import org.hazardwatch.api.adapter.AdapterStatus;
 import org.hazardwatch.api.adapter.MappingReload;
 import org.hazardwatch.api.adapter.PointAddress;
@@ -50,7 +51,7 @@ public class JdbcAdapterComponent implements ProtocolAdapter {
             @Reference SampleSink sink,
             @Reference(service = DataSourceFactory.class, cardinality = ReferenceCardinality.MULTIPLE)
             List<ServiceReference<DataSourceFactory>> drivers) throws IOException {
-        String name = instanceName(config.name(), properties);
+        String name = AdapterInstances.instanceName("org.hazardwatch.adapter.jdbc", config.name(), properties);
         mappingFile = Path.of(config.mapping_file());
         TagMapping mapping = readMapping(name);
         Driver driver = driverFor(context, drivers, config.url());
@@ -93,21 +94,6 @@ public class JdbcAdapterComponent implements ProtocolAdapter {
         }
         mapping.errors().forEach(error -> logger.warn("JDBC adapter {}: {}: {}", name, mappingFile, error));
         return mapping;
-    }
-
-    /** The configured name, else the part after the dash of {@code org.hazardwatch.adapter.jdbc-<name>.cfg}. */
-    static String instanceName(String configured, Map<String, Object> properties) {
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        Object file = properties.get("felix.fileinstall.filename");
-        String prefix = "org.hazardwatch.adapter.jdbc-";
-        if (file != null && file.toString().contains(prefix)) {
-            String rest = file.toString().substring(file.toString().lastIndexOf(prefix) + prefix.length());
-            return rest.endsWith(".cfg") ? rest.substring(0, rest.length() - 4) : rest;
-        }
-        String pid = String.valueOf(properties.getOrDefault("service.pid", "jdbc"));
-        return pid.substring(pid.lastIndexOf('~') + 1);
     }
 
     @Deactivate

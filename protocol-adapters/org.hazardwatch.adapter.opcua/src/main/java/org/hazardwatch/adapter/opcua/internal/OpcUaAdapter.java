@@ -42,7 +42,6 @@ import org.hazardwatch.api.adapter.AdapterStatus;
 import org.hazardwatch.api.adapter.PointAddress;
 import org.hazardwatch.api.adapter.ProtocolAdapter;
 import org.hazardwatch.api.health.Health;
-import org.hazardwatch.api.health.HealthStatus;
 import org.hazardwatch.api.ingest.SampleSink;
 import org.hazardwatch.api.model.Quality;
 import org.hazardwatch.api.model.Sample;
@@ -375,11 +374,6 @@ public class OpcUaAdapter implements ProtocolAdapter {
 
     @Override
     public Health check() {
-        HealthStatus health = switch (status) {
-            case ONLINE -> HealthStatus.UP;
-            case DEGRADED, STARTING -> HealthStatus.DEGRADED;
-            default -> HealthStatus.DOWN;
-        };
-        return new Health(health, detail);
+        return new Health(status.health(), detail);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.hazardwatch.api.adapter.AdapterInstances;
 import org.hazardwatch.api.adapter.AdapterStatus;
 import org.hazardwatch.api.adapter.CertificateTrust;
 import org.hazardwatch.api.adapter.MappingReload;
@@ -165,24 +166,8 @@ public class OpcUaAdapterComponent implements ProtocolAdapter, CertificateTrust 
         return adapter.mappings();
     }
 
-    /** The configured name, else the part after the dash of {@code org.hazardwatch.adapter.opcua-<name>.cfg}. */
     static String instanceName(String configured, Map<String, Object> properties) {
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        Object file = properties.get("felix.fileinstall.filename");
-        if (file != null) {
-            String text = file.toString();
-            int dash = text.lastIndexOf("org.hazardwatch.adapter.opcua-");
-            if (dash >= 0) {
-                String rest = text.substring(dash + "org.hazardwatch.adapter.opcua-".length());
-                return rest.endsWith(".cfg") ? rest.substring(0, rest.length() - 4) : rest;
-            }
-        }
-        // Karaf names factory configurations <factoryPid>~<name> before fileinstall writes the .cfg file
-        String pid = String.valueOf(properties.getOrDefault("service.pid", "opcua"));
-        int tilde = pid.lastIndexOf('~');
-        return tilde >= 0 ? pid.substring(tilde + 1) : pid;
+        return AdapterInstances.instanceName("org.hazardwatch.adapter.opcua", configured, properties);
     }
 
     @Deactivate
