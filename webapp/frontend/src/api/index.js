@@ -78,6 +78,23 @@ export function reloadAdapterMappings(type, name) {
 }
 
 /**
+ * Certificates of an adapter instance (OPC UA): {ownCertificateFile: string|null (null when the security policy is
+ * None), certificates: [{file, trusted, subject, sha1, notAfter (ISO or null)}]}. Refusals: ApiError 409 for an
+ * adapter that does not use certificates, 404 for an unknown instance; each with body {status, message}.
+ */
+export function getAdapterCertificates(type, name) {
+  return request(`${adapterPath(type, name)}/certificates`)
+}
+
+/**
+ * Moves a rejected server certificate to the trusted list; resolves to the certificates as for
+ * getAdapterCertificates. Refusals: ApiError 400 for an unknown file, 409 as above; each with body {status, message}.
+ */
+export function trustAdapterCertificate(type, name, file) {
+  return request(`${adapterPath(type, name)}/certificates/${encodeURIComponent(file)}/trust`, { method: 'POST', timeout: 30000 })
+}
+
+/**
  * GB 18218 identification and grading of a major hazard source (POST /api/grading/gb18218).
  * Refusals come as ApiError with status 400 and body {status, code, message}; message starts with
  * "substances[N]" when a single entry is at fault.

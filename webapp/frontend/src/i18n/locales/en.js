@@ -837,6 +837,32 @@ export default {
       reloadFailed: 'Reloading the mapping failed',
       cannotReload: 'This adapter cannot reload its mapping',
       unknownAdapter: 'Unknown adapter instance'
+    },
+    certificates: {
+      title: 'Certificate trust',
+      count: '{n} server certificates, {rejected} rejected',
+      hint: 'On the first secured connection the server certificate is rejected; check its fingerprint, then trust it',
+      refresh: 'Refresh',
+      own: 'Collector certificate:',
+      noOwn: 'None (the security policy is None, so the collector uses no certificate)',
+      file: 'File',
+      state: 'State',
+      subject: 'Subject',
+      notAfter: 'Valid until',
+      expired: 'expired',
+      rejectedTag: 'Rejected',
+      trustedTag: 'Trusted',
+      trust: 'Trust',
+      cancel: 'Cancel',
+      empty: 'No server certificates',
+      confirmTitle: 'Trust server certificate',
+      confirmMessage: 'Once trusted, adapter {adapter} accepts this server certificate and uses it for secured (encrypted) connections. Check the fingerprint with the server administrator first:',
+      confirmHint: 'The certificate is moved from the rejected to the trusted list.',
+      trusted: 'Certificate {file} trusted',
+      trustFailed: 'Trusting the certificate failed',
+      unknownFile: 'Unknown certificate file (it may have been moved or deleted)',
+      loadFailed: 'Failed to load the certificates',
+      notSupported: 'This adapter does not use certificates'
     }
   },
   enums: {

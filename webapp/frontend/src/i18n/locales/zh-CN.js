@@ -837,6 +837,32 @@ export default {
       reloadFailed: '重新加载映射失败',
       cannotReload: '该适配器不支持重新加载映射',
       unknownAdapter: '适配器实例不存在'
+    },
+    certificates: {
+      title: '证书信任',
+      count: '共 {n} 个服务器证书，{rejected} 个已拒绝',
+      hint: '首次以安全策略连接时，服务器证书会被拒绝，需人工核对指纹后信任',
+      refresh: '刷新',
+      own: '采集端证书：',
+      noOwn: '无（安全策略为 None，采集端不使用证书）',
+      file: '文件',
+      state: '状态',
+      subject: '主体',
+      notAfter: '有效期至',
+      expired: '已过期',
+      rejectedTag: '已拒绝',
+      trustedTag: '已信任',
+      trust: '信任',
+      cancel: '取消',
+      empty: '没有服务器证书',
+      confirmTitle: '信任服务器证书',
+      confirmMessage: '信任后，适配器 {adapter} 将接受该服务器证书，并以此建立加密（安全）连接。请先与服务器管理员核对以下指纹：',
+      confirmHint: '证书将从“已拒绝”移到“已信任”列表。',
+      trusted: '已信任证书 {file}',
+      trustFailed: '信任证书失败',
+      unknownFile: '证书文件不存在（可能已被移动或删除）',
+      loadFailed: '证书列表加载失败',
+      notSupported: '该适配器不使用证书'
     }
   },
   enums: {
