@@ -7,17 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import org.hazardwatch.api.adapter.AdapterInstances;
-import org.hazardwatch.api.adapter.AdapterStatus;
+import org.hazardwatch.api.adapter.ForwardingProtocolAdapter;
 import org.hazardwatch.api.adapter.MappingReload;
-import org.hazardwatch.api.adapter.PointAddress;
 import org.hazardwatch.api.adapter.ProtocolAdapter;
-import org.hazardwatch.api.health.Health;
 import org.hazardwatch.api.health.HealthIndicator;
 import org.hazardwatch.api.ingest.SampleSink;
 import org.osgi.framework.BundleContext;
@@ -40,7 +37,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = { ProtocolAdapter.class, HealthIndicator.class }, configurationPid = "org.hazardwatch.adapter.jdbc",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = JdbcAdapterConfig.class, factory = true)
-public class JdbcAdapterComponent implements ProtocolAdapter {
+public class JdbcAdapterComponent extends ForwardingProtocolAdapter {
 
     private final Logger logger = LoggerFactory.getLogger(JdbcAdapterComponent.class);
     private final JdbcSourceAdapter adapter;
@@ -96,6 +93,11 @@ public class JdbcAdapterComponent implements ProtocolAdapter {
         return mapping;
     }
 
+    @Override
+    protected ProtocolAdapter delegate() {
+        return adapter;
+    }
+
     @Deactivate
     void deactivate() {
         adapter.stop();
@@ -112,53 +114,13 @@ public class JdbcAdapterComponent implements ProtocolAdapter {
         }
     }
 
-    @Override
-    public String type() {
-        return adapter.type();
-    }
 
-    @Override
-    public String instanceName() {
-        return adapter.instanceName();
-    }
 
-    @Override
-    public AdapterStatus status() {
-        return adapter.status();
-    }
 
-    @Override
-    public String statusDetail() {
-        return adapter.statusDetail();
-    }
 
-    @Override
-    public int mappedPoints() {
-        return adapter.mappedPoints();
-    }
 
-    @Override
-    public long samplesReceived() {
-        return adapter.samplesReceived();
-    }
 
-    @Override
-    public Instant lastSampleAt() {
-        return adapter.lastSampleAt();
-    }
 
-    @Override
-    public List<PointAddress> mappings() {
-        return adapter.mappings();
-    }
 
-    @Override
-    public String componentName() {
-        return adapter.componentName();
-    }
 
-    @Override
-    public Health check() {
-        return adapter.check();
-    }
 }

@@ -14,12 +14,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.hazardwatch.api.adapter.AdapterInstances;
-import org.hazardwatch.api.adapter.AdapterStatus;
+import org.hazardwatch.api.adapter.ForwardingProtocolAdapter;
 import org.hazardwatch.api.adapter.CertificateTrust;
 import org.hazardwatch.api.adapter.MappingReload;
-import org.hazardwatch.api.adapter.PointAddress;
 import org.hazardwatch.api.adapter.ProtocolAdapter;
-import org.hazardwatch.api.health.Health;
 import org.hazardwatch.api.health.HealthIndicator;
 import org.hazardwatch.api.ingest.SampleSink;
 import org.osgi.framework.BundleContext;
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
         configurationPid = "org.hazardwatch.adapter.opcua",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = OpcUaAdapterConfig.class, factory = true)
-public class OpcUaAdapterComponent implements ProtocolAdapter, CertificateTrust {
+public class OpcUaAdapterComponent extends ForwardingProtocolAdapter implements CertificateTrust {
 
     private final Logger logger = LoggerFactory.getLogger(OpcUaAdapterComponent.class);
     private final OpcUaAdapter adapter;
@@ -156,18 +154,15 @@ public class OpcUaAdapterComponent implements ProtocolAdapter, CertificateTrust 
         }
     }
 
-    @Override
-    public java.time.Instant lastSampleAt() {
-        return adapter.lastSampleAt();
-    }
 
-    @Override
-    public List<PointAddress> mappings() {
-        return adapter.mappings();
-    }
 
     static String instanceName(String configured, Map<String, Object> properties) {
         return AdapterInstances.instanceName("org.hazardwatch.adapter.opcua", configured, properties);
+    }
+
+    @Override
+    protected ProtocolAdapter delegate() {
+        return adapter;
     }
 
     @Deactivate
@@ -193,43 +188,11 @@ public class OpcUaAdapterComponent implements ProtocolAdapter, CertificateTrust 
         logger.info("OPC UA adapter {}: certificate {} trusted by an operator", adapter.instanceName(), file);
     }
 
-    @Override
-    public String type() {
-        return adapter.type();
-    }
 
-    @Override
-    public String instanceName() {
-        return adapter.instanceName();
-    }
 
-    @Override
-    public AdapterStatus status() {
-        return adapter.status();
-    }
 
-    @Override
-    public String statusDetail() {
-        return adapter.statusDetail();
-    }
 
-    @Override
-    public int mappedPoints() {
-        return adapter.mappedPoints();
-    }
 
-    @Override
-    public long samplesReceived() {
-        return adapter.samplesReceived();
-    }
 
-    @Override
-    public String componentName() {
-        return adapter.componentName();
-    }
 
-    @Override
-    public Health check() {
-        return adapter.check();
-    }
 }
