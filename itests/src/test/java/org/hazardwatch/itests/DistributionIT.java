@@ -62,18 +62,29 @@ class DistributionIT {
         throw new AssertionError("no point " + id);
     }
 
+    private static JsonNode adapter(JsonNode adapters, String type) {
+        for (JsonNode adapter : adapters) {
+            if (adapter.get("type").asText().equals(type)) {
+                return adapter;
+            }
+        }
+        throw new AssertionError("no " + type + " adapter in " + adapters);
+    }
+
     @Test
     @Order(1)
     void healthReportsEveryComponentUp() throws Exception {
         await(Duration.ofSeconds(90), "adapter and simulator up", unchecked(() -> {
             JsonNode health = HazardWatchInstance.JSON.readTree(hw.request("GET", "/api/health", null, false).body());
             return "UP".equals(health.get("status").asText())
-                    && health.path("components").path("adapter:opcua-simulator").path("status").asText().equals("UP");
+                    && health.path("components").path("adapter:opcua-simulator").path("status").asText().equals("UP")
+                    && health.path("components").path("adapter:modbus-simulator").path("status").asText().equals("UP");
         }));
         HttpResponse<String> response = hw.request("GET", "/api/health", null, false);
         assertEquals(200, response.statusCode());
         JsonNode components = HazardWatchInstance.JSON.readTree(response.body()).get("components");
-        for (String component : new String[] { "database", "broker", "ingest", "simulator", "adapter:opcua-simulator" }) {
+        for (String component : new String[] { "database", "broker", "ingest", "simulator", "adapter:opcua-simulator",
+                "adapter:modbus-simulator" }) {
             assertEquals("UP", components.path(component).path("status").asText(), component + " in " + components);
         }
         assertTrue(components.get("database").get("detail").asText().startsWith("H2"));
@@ -192,25 +203,33 @@ class DistributionIT {
     @Order(5)
     void adaptersReportTheirStateAndPickUpAnEditedMapping() throws Exception {
         JsonNode adapters = hw.getJson("/api/adapters");
-        assertEquals(1, adapters.size(), adapters.toString());
-        JsonNode opcua = adapters.get(0);
-        assertEquals("opcua", opcua.get("type").asText());
+        assertEquals(2, adapters.size(), adapters.toString());
+        JsonNode opcua = adapter(adapters, "opcua");
         assertEquals("simulator", opcua.get("name").asText());
         assertEquals("ONLINE", opcua.get("status").asText());
-        assertEquals(16, opcua.get("mappedPoints").asInt());
+        assertEquals(12, opcua.get("mappedPoints").asInt());
         assertFalse(opcua.get("lastSampleAt").isNull());
-        assertEquals(16, hw.getJson("/api/adapters/opcua/simulator/mappings").size());
+        assertEquals(12, hw.getJson("/api/adapters/opcua/simulator/mappings").size());
         assertEquals(404, hw.request("GET", "/api/adapters/opcua/nope/mappings", null, true).statusCode());
+        // the gas detectors come from the simulated gas-detection controller over Modbus TCP
+        JsonNode modbus = adapter(adapters, "modbus");
+        assertEquals("ONLINE", modbus.get("status").asText(), modbus.toString());
+        assertEquals(4, modbus.get("mappedPoints").asInt());
+        assertTrue(modbus.get("samplesReceived").asLong() > 0, modbus.toString());
+        assertTrue(hw.getJson("/api/adapters/modbus/simulator/mappings").toString()
+                .contains("unit 1 holding 114 int16 x0.1 @1000ms"));
+        assertTrue(hw.shell("hazardwatch:adapters --mappings modbus/simulator").contains("unit 1 input 12 float32 CDAB"));
+        assertEquals("GOOD", point(GAS).get("quality").asText(), "read over Modbus: " + point(GAS));
 
         // an integrator edits the mapping file: the adapter applies it without a restart
         Path mapping = hw.home.resolve("etc/hazardwatch/opcua-simulator-mapping.csv");
         String original = Files.readString(mapping, StandardCharsets.UTF_8);
-        String edited = original.lines().filter(l -> !l.startsWith("B-GT202,")).collect(java.util.stream.Collectors.joining("\n"))
+        String edited = original.lines().filter(l -> !l.startsWith("B-T202-PT,")).collect(java.util.stream.Collectors.joining("\n"))
                 + "\nbroken row without a node\n";
         Files.writeString(mapping, edited, StandardCharsets.UTF_8);
         try {
-            await(Duration.ofSeconds(20), "15 points mapped after the edit",
-                    unchecked(() -> hw.getJson("/api/adapters").get(0).get("mappedPoints").asInt() == 15));
+            await(Duration.ofSeconds(20), "11 points mapped after the edit",
+                    unchecked(() -> adapter(hw.getJson("/api/adapters"), "opcua").get("mappedPoints").asInt() == 11));
             String listed = hw.shell("hazardwatch:adapters");
             assertTrue(listed.contains("simulator") && listed.contains("ONLINE"), listed);
         } finally {
@@ -218,8 +237,8 @@ class DistributionIT {
         }
         HttpResponse<String> reloaded = hw.request("POST", "/api/adapters/opcua/simulator/mappings/reload", null, true);
         assertEquals(200, reloaded.statusCode(), reloaded.body());
-        assertEquals(16, HazardWatchInstance.JSON.readTree(reloaded.body()).get("points").asInt());
-        assertTrue(hw.shell("hazardwatch:adapters --mappings opcua/simulator").contains("B-GT202"));
+        assertEquals(12, HazardWatchInstance.JSON.readTree(reloaded.body()).get("points").asInt());
+        assertTrue(hw.shell("hazardwatch:adapters --mappings opcua/simulator").contains("B-T202-PT"));
         // a configuration that cannot work stays visible with what to fix
         Path broken = hw.home.resolve("etc/org.hazardwatch.adapter.opcua-broken.cfg");
         Files.writeString(broken, "endpoint.url = http://10.0.0.5/plant\nmapping.file = /nowhere.csv\n", StandardCharsets.UTF_8);

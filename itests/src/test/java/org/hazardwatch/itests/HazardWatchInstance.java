@@ -49,6 +49,7 @@ public final class HazardWatchInstance implements AutoCloseable {
         environment.put("HAZARDWATCH_HTTP_PORT", String.valueOf(httpPort));
         environment.put("HAZARDWATCH_SSH_PORT", String.valueOf(sshPort));
         environment.put("HAZARDWATCH_OPCUA_PORT", String.valueOf(opcuaPort));
+        environment.put("HAZARDWATCH_MODBUS_PORT", String.valueOf(freePort()));
         environment.put("HAZARDWATCH_BROKER_PORT", String.valueOf(freePort()));
         environment.put("HAZARDWATCH_RMI_REGISTRY_PORT", String.valueOf(freePort()));
         environment.put("HAZARDWATCH_RMI_SERVER_PORT", String.valueOf(freePort()));

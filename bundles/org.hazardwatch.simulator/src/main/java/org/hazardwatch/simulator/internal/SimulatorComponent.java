@@ -25,6 +25,7 @@ public class SimulatorComponent implements HealthIndicator {
     private final Logger logger = LoggerFactory.getLogger(SimulatorComponent.class);
     private final PlantSimulator plant;
     private final SimulatorServer server;
+    private final SimulatorModbusSlave modbus;
     private final ScheduledExecutorService ticker;
     private final long startNanos = System.nanoTime();
     private volatile Map<String, Double> lastValues = Map.of();
@@ -36,22 +37,28 @@ public class SimulatorComponent implements HealthIndicator {
         server = new SimulatorServer(config.bind_address(), config.port(), config.path(), pki, plant.points(), config.username(),
                 config.password());
         server.start();
+        modbus = new SimulatorModbusSlave(config.bind_address(), config.modbus_port(), plant.points());
+        modbus.update(plant.tick(0, 0));
+        modbus.start();
         double tickSeconds = config.tick_ms() / 1000.0;
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "hazardwatch-simulator"));
         ticker.scheduleAtFixedRate(() -> {
             try {
                 lastValues = plant.tick((System.nanoTime() - startNanos) / 1e9, tickSeconds);
                 server.update(lastValues);
+                modbus.update(lastValues);
             } catch (RuntimeException e) {
                 logger.warn("Simulator tick failed", e);
             }
         }, 0, config.tick_ms(), TimeUnit.MILLISECONDS);
-        logger.info("Simulated tank farm serving {} points at {}", plant.points().size(), server.endpointUrl());
+        logger.info("Simulated tank farm serving {} points at {} and {}", plant.points().size(), server.endpointUrl(),
+                modbus.address());
     }
 
     @Deactivate
     void deactivate() throws Exception {
         ticker.shutdownNow();
+        modbus.stop();
         server.stop();
     }
 
@@ -74,6 +81,6 @@ public class SimulatorComponent implements HealthIndicator {
 
     @Override
     public Health check() {
-        return Health.up(plant.points().size() + " points at " + server.endpointUrl());
+        return Health.up(plant.points().size() + " points at " + server.endpointUrl() + " and " + modbus.address());
     }
 }

@@ -13,6 +13,9 @@ public @interface SimulatorConfig {
     @AttributeDefinition(description = "OPC UA TCP port", min = "1", max = "65535")
     int port() default 4840;
 
+    @AttributeDefinition(description = "Modbus TCP port of the simulated gas-detection controller", min = "1", max = "65535")
+    int modbus_port() default 5020;
+
     @AttributeDefinition(description = "Endpoint path")
     String path() default "/hazardwatch";
 

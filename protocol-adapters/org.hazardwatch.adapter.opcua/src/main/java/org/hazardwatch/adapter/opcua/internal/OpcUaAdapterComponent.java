@@ -5,17 +5,14 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.hazardwatch.api.adapter.AdapterInstances;
 import org.hazardwatch.api.adapter.ForwardingProtocolAdapter;
 import org.hazardwatch.api.adapter.CertificateTrust;
+import org.hazardwatch.api.adapter.MappingFileWatcher;
 import org.hazardwatch.api.adapter.MappingReload;
 import org.hazardwatch.api.adapter.ProtocolAdapter;
 import org.hazardwatch.api.health.HealthIndicator;
@@ -42,9 +39,7 @@ public class OpcUaAdapterComponent extends ForwardingProtocolAdapter implements 
     private final Path mappingFile;
     private final TrustStore trustStore;
     private final Path pki;
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "hazardwatch-opcua-mapping-watch"));
-    private volatile FileTime mappingStamp;
+    private final MappingFileWatcher watcher;
 
     @Activate
     public OpcUaAdapterComponent(BundleContext context, OpcUaAdapterConfig config, Map<String, Object> properties,
@@ -67,9 +62,8 @@ public class OpcUaAdapterComponent extends ForwardingProtocolAdapter implements 
             // the instance stays visible (hazardwatch:adapters, /api/adapters) with what to fix, instead of vanishing
             adapter.refuse("configuration invalid: " + String.join("; ", problems));
         }
-        mappingStamp = stamp();
         // integrators edit the mapping file in place: a changed file is applied without a restart
-        watcher.scheduleWithFixedDelay(this::reloadIfChanged, 2, 2, TimeUnit.SECONDS);
+        watcher = new MappingFileWatcher(mappingFile, "opcua-" + name, this::reloadMappings, logger::info);
     }
 
     /** What is wrong with a configuration, in words an integrator can act on; empty when it is usable. */
@@ -120,29 +114,6 @@ public class OpcUaAdapterComponent extends ForwardingProtocolAdapter implements 
         return mapping;
     }
 
-    private FileTime stamp() {
-        try {
-            return Files.getLastModifiedTime(mappingFile);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private void reloadIfChanged() {
-        FileTime now = stamp();
-        if (now != null && !now.equals(mappingStamp)) {
-            mappingStamp = now;
-            try {
-                MappingReload result = reloadMappings();
-                logger.info("OPC UA adapter {}: mapping {} changed, {} points mapped", adapter.instanceName(), mappingFile,
-                        result.points());
-            } catch (RuntimeException e) {
-                logger.warn("OPC UA adapter {}: mapping {} changed but cannot be read: {}", adapter.instanceName(),
-                        mappingFile, e.getMessage());
-            }
-        }
-    }
-
     @Override
     public synchronized MappingReload reloadMappings() {
         try {
@@ -153,8 +124,6 @@ public class OpcUaAdapterComponent extends ForwardingProtocolAdapter implements 
             throw new IllegalStateException("cannot read the mapping file " + mappingFile + ": " + e.getMessage(), e);
         }
     }
-
-
 
     static String instanceName(String configured, Map<String, Object> properties) {
         return AdapterInstances.instanceName("org.hazardwatch.adapter.opcua", configured, properties);
@@ -167,7 +136,7 @@ public class OpcUaAdapterComponent extends ForwardingProtocolAdapter implements 
 
     @Deactivate
     void deactivate() {
-        watcher.shutdownNow();
+        watcher.close();
         adapter.stop();
     }
 
@@ -187,12 +156,4 @@ public class OpcUaAdapterComponent extends ForwardingProtocolAdapter implements 
         trustStore.trust(file);
         logger.info("OPC UA adapter {}: certificate {} trusted by an operator", adapter.instanceName(), file);
     }
-
-
-
-
-
-
-
-
 }
