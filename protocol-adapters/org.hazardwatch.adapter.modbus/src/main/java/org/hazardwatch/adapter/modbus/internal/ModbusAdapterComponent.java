@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.hazardwatch.api.adapter.AdapterInstances;
 import org.hazardwatch.api.adapter.ForwardingProtocolAdapter;
@@ -38,25 +39,53 @@ public class ModbusAdapterComponent extends ForwardingProtocolAdapter {
     private final RegisterMap.Defaults defaults;
     private final MappingFileWatcher watcher;
 
+    /** The configuration's values, read once; a number option that is not a number becomes a problem, not a crash. */
+    record Options(String transport, String host, int port, String serialPort, int baudRate, int dataBits, String parity,
+            int stopBits, int unitId, long pollIntervalMs, int requestTimeoutMs, int maxGap, int maxRegistersPerRequest,
+            String mappingFile) {
+
+        static Options read(ModbusAdapterConfig config, List<String> problems) {
+            return new Options(config.transport(), config.host(), number(config::port, "port", 502, problems),
+                    config.serial_port(), number(config::baud_rate, "baud.rate", 9600, problems),
+                    number(config::data_bits, "data.bits", 8, problems), config.parity(),
+                    number(config::stop_bits, "stop.bits", 1, problems), number(config::unit_id, "unit.id", 1, problems),
+                    number(config::poll_interval_ms, "poll.interval.ms", 1000L, problems),
+                    number(config::request_timeout_ms, "request.timeout.ms", 2000, problems),
+                    number(config::max_gap, "max.gap", 0, problems),
+                    number(config::max_registers_per_request, "max.registers.per.request", 125, problems), config.mapping_file());
+        }
+
+        private static <T> T number(Supplier<T> option, String name, T fallback, List<String> problems) {
+            try {
+                return option.get();
+            } catch (RuntimeException e) {
+                problems.add(name + " must be a number (" + e.getMessage() + ")");
+                return fallback;
+            }
+        }
+    }
+
     @Activate
-    public ModbusAdapterComponent(ModbusAdapterConfig config, Map<String, Object> properties, @Reference SampleSink sink)
+    public ModbusAdapterComponent(ModbusAdapterConfig configuration, Map<String, Object> properties, @Reference SampleSink sink)
             throws IOException {
-        String name = AdapterInstances.instanceName("org.hazardwatch.adapter.modbus", config.name(), properties);
-        List<String> problems = problems(config);
-        mappingFile = Path.of(config.mapping_file() == null ? "" : config.mapping_file());
-        defaults = new RegisterMap.Defaults(config.unit_id(), config.poll_interval_ms());
+        String name = AdapterInstances.instanceName("org.hazardwatch.adapter.modbus", configuration.name(), properties);
+        List<String> problems = new ArrayList<>();
+        Options config = Options.read(configuration, problems);
+        problems.addAll(problems(config));
+        mappingFile = Path.of(config.mappingFile() == null ? "" : config.mappingFile());
+        defaults = new RegisterMap.Defaults(config.unitId(), config.pollIntervalMs());
         RegisterMap map = problems.isEmpty() ? readMap(name) : new RegisterMap(List.of(), List.of());
         adapter = new ModbusAdapter(name, endpoint(config),
-                new Plc4xRegisterReader(problems.isEmpty() ? connectionString(config) : "", config.unit_id(),
-                        config.request_timeout_ms()),
-                map.points(), new ModbusAdapter.Settings(config.max_gap(), config.max_registers_per_request()), sink, problems);
+                new Plc4xRegisterReader(problems.isEmpty() ? connectionString(config) : "", config.unitId(),
+                        config.requestTimeoutMs()),
+                map.points(), new ModbusAdapter.Settings(config.maxGap(), config.maxRegistersPerRequest()), sink, problems);
         adapter.start();
         // integrators edit the register map in place: a changed file is applied without a restart
         watcher = new MappingFileWatcher(mappingFile, "modbus-" + name, this::reloadMappings, logger::info);
     }
 
     /** What is wrong with a configuration, in words an integrator can act on; empty when it is usable. */
-    static List<String> problems(ModbusAdapterConfig config) {
+    static List<String> problems(Options config) {
         List<String> problems = new ArrayList<>();
         String transport = config.transport() == null ? "" : config.transport();
         switch (transport) {
@@ -69,17 +98,17 @@ public class ModbusAdapterComponent extends ForwardingProtocolAdapter {
                 }
             }
             case "rtu" -> {
-                if (config.serial_port() == null || !config.serial_port().matches("[A-Za-z0-9/._\\-]{1,128}")) {
+                if (config.serialPort() == null || !config.serialPort().matches("[A-Za-z0-9/._\\-]{1,128}")) {
                     problems.add("serial.port must name a serial port (e.g. /dev/ttyUSB0 or COM3), not '"
-                            + config.serial_port() + "'");
+                            + config.serialPort() + "'");
                 }
-                if (config.baud_rate() < 300 || config.baud_rate() > 921_600) {
+                if (config.baudRate() < 300 || config.baudRate() > 921_600) {
                     problems.add("baud.rate must be from 300 to 921600");
                 }
-                if (config.data_bits() < 7 || config.data_bits() > 8) {
+                if (config.dataBits() < 7 || config.dataBits() > 8) {
                     problems.add("data.bits must be 7 or 8");
                 }
-                if (config.stop_bits() < 1 || config.stop_bits() > 2) {
+                if (config.stopBits() < 1 || config.stopBits() > 2) {
                     problems.add("stop.bits must be 1 or 2");
                 }
                 if (!List.of("none", "even", "odd").contains(config.parity())) {
@@ -88,46 +117,46 @@ public class ModbusAdapterComponent extends ForwardingProtocolAdapter {
             }
             default -> problems.add("transport must be tcp, rtu or rtu-over-tcp, not '" + transport + "'");
         }
-        if (config.unit_id() < 0 || config.unit_id() > 255) {
+        if (config.unitId() < 0 || config.unitId() > 255) {
             problems.add("unit.id must be from 0 to 255");
         }
-        if (config.poll_interval_ms() < 100) {
+        if (config.pollIntervalMs() < 100) {
             problems.add("poll.interval.ms must be at least 100");
         }
-        if (config.request_timeout_ms() < 100) {
+        if (config.requestTimeoutMs() < 100) {
             problems.add("request.timeout.ms must be at least 100");
         }
-        if (config.max_gap() < 0 || config.max_gap() > 100) {
+        if (config.maxGap() < 0 || config.maxGap() > 100) {
             problems.add("max.gap must be from 0 to 100");
         }
-        if (config.max_registers_per_request() < 1 || config.max_registers_per_request() > 125) {
+        if (config.maxRegistersPerRequest() < 1 || config.maxRegistersPerRequest() > 125) {
             problems.add("max.registers.per.request must be from 1 to 125");
         }
-        if (config.mapping_file() == null || config.mapping_file().isBlank()) {
+        if (config.mappingFile() == null || config.mappingFile().isBlank()) {
             problems.add("mapping.file is required");
-        } else if (!Files.isReadable(Path.of(config.mapping_file()))) {
-            problems.add("mapping.file " + config.mapping_file() + " does not exist or cannot be read");
+        } else if (!Files.isReadable(Path.of(config.mappingFile()))) {
+            problems.add("mapping.file " + config.mappingFile() + " does not exist or cannot be read");
         }
         return problems;
     }
 
     /** The PLC4X connection URL of a valid configuration, without the unit (the reader adds it). */
-    static String connectionString(ModbusAdapterConfig config) {
-        String common = "request-timeout=" + config.request_timeout_ms();
+    static String connectionString(Options config) {
+        String common = "request-timeout=" + config.requestTimeoutMs();
         return switch (config.transport()) {
             case "tcp" -> "modbus-tcp:tcp://" + config.host() + ":" + config.port() + "?" + common;
             case "rtu-over-tcp" -> "modbus-rtu:tcp://" + config.host() + ":" + config.port() + "?" + common;
-            default -> "modbus-rtu:serial://" + config.serial_port() + "?serial.baud-rate=" + config.baud_rate()
-                    + "&serial.num-data-bits=" + config.data_bits() + "&serial.num-stop-bits=" + config.stop_bits()
+            default -> "modbus-rtu:serial://" + config.serialPort() + "?serial.baud-rate=" + config.baudRate()
+                    + "&serial.num-data-bits=" + config.dataBits() + "&serial.num-stop-bits=" + config.stopBits()
                     + "&serial.parity=" + config.parity().toUpperCase(Locale.ROOT) + "_PARITY&" + common;
         };
     }
 
     /** The device's address as status lines show it. */
-    static String endpoint(ModbusAdapterConfig config) {
+    static String endpoint(Options config) {
         return switch (String.valueOf(config.transport())) {
-            case "rtu" -> "rtu " + config.serial_port() + " " + config.baud_rate() + " " + config.data_bits()
-                    + Character.toUpperCase(String.valueOf(config.parity()).charAt(0)) + config.stop_bits();
+            case "rtu" -> "rtu " + config.serialPort() + " " + config.baudRate() + " " + config.dataBits()
+                    + Character.toUpperCase(String.valueOf(config.parity()).charAt(0)) + config.stopBits();
             case "rtu-over-tcp" -> "rtu-over-tcp " + config.host() + ":" + config.port();
             default -> "tcp " + config.host() + ":" + config.port();
         };
