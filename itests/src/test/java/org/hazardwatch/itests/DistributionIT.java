@@ -220,6 +220,11 @@ class DistributionIT {
                 .contains("unit 1 holding 114 int16 x0.1 @1000ms"));
         assertTrue(hw.shell("hazardwatch:adapters --mappings modbus/simulator").contains("unit 1 input 12 float32 CDAB"));
         assertEquals("GOOD", point(GAS).get("quality").asText(), "read over Modbus: " + point(GAS));
+        String probed = hw.shell("hazardwatch:modbus-read 127.0.0.1:" + hw.modbusPort + " input 12 2");
+        assertTrue(probed.contains("float32 CDAB") && probed.contains("0x"), probed);
+        assertTrue(hw.failingShell("hazardwatch:modbus-read plc-without-port holding 0").contains("must be host:port"));
+        assertTrue(hw.failingShell("hazardwatch:modbus-read 127.0.0.1:" + hw.modbusPort + " holding 0 2")
+                .contains("illegal data address"), "the simulator has no holding register 0");
 
         // an integrator edits the mapping file: the adapter applies it without a restart
         Path mapping = hw.home.resolve("etc/hazardwatch/opcua-simulator-mapping.csv");

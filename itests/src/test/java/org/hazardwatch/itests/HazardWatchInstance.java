@@ -34,6 +34,7 @@ public final class HazardWatchInstance implements AutoCloseable {
     public final int httpPort;
     public final int sshPort;
     public final int opcuaPort;
+    public final int modbusPort;
     private final Map<String, String> environment = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
@@ -45,11 +46,12 @@ public final class HazardWatchInstance implements AutoCloseable {
         httpPort = freePort();
         sshPort = freePort();
         opcuaPort = freePort();
+        modbusPort = freePort();
         environment.put("HAZARDWATCH_HOME", home.toString());
         environment.put("HAZARDWATCH_HTTP_PORT", String.valueOf(httpPort));
         environment.put("HAZARDWATCH_SSH_PORT", String.valueOf(sshPort));
         environment.put("HAZARDWATCH_OPCUA_PORT", String.valueOf(opcuaPort));
-        environment.put("HAZARDWATCH_MODBUS_PORT", String.valueOf(freePort()));
+        environment.put("HAZARDWATCH_MODBUS_PORT", String.valueOf(modbusPort));
         environment.put("HAZARDWATCH_BROKER_PORT", String.valueOf(freePort()));
         environment.put("HAZARDWATCH_RMI_REGISTRY_PORT", String.valueOf(freePort()));
         environment.put("HAZARDWATCH_RMI_SERVER_PORT", String.valueOf(freePort()));

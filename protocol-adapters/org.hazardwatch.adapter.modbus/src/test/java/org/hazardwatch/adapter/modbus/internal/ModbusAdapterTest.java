@@ -191,6 +191,22 @@ class ModbusAdapterTest {
         assertTrue(received.isEmpty());
     }
 
+    @Test
+    void theProbeShowsEveryReadingOfARange() throws Exception {
+        device = TestModbusDevice.start(TestModbusDevice.freePort(), false, 3);
+        device.holding(3, 10, float32(-3.25f, RegisterOrder.CDAB));
+        List<RegisterProbe.Row> rows = RegisterProbe.read("modbus-tcp:tcp://127.0.0.1:" + device.port(), 3, ModbusTable.HOLDING,
+                10, 3, 1000);
+        assertEquals(3, rows.size());
+        assertEquals("-3.25000", rows.get(0).float32Cdab(), "the word-swapped float reads right only as CDAB");
+        assertEquals("0x0000", rows.get(0).raw());
+        assertEquals("", rows.get(2).float32Abcd(), "no pair at the end of the range");
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> RegisterProbe.read("modbus-tcp:tcp://127.0.0.1:" + device.port(), 3, ModbusTable.HOLDING,
+                        TestModbusDevice.SIZE - 1, 2, 1000));
+        assertTrue(refused.getMessage().contains("illegal data address"), refused.getMessage());
+    }
+
     /** Requirement H5: the bundle's code never builds a write request, though PLC4X offers one. */
     @Test
     void theAdapterNeverWrites() throws IOException {
