@@ -595,6 +595,49 @@ class DistributionIT {
         assertTrue(output.contains("15 passed, 0 failed"), output);
     }
 
+    /**
+     * The adapter the archetype generates (built and installed to the local Maven repository by the archetype's own
+     * integration test, earlier in the build) installs into a running node unchanged and reads a device.
+     */
+    @Test
+    @Order(9)
+    void anAdapterGeneratedFromTheArchetypeInstallsAndReads() throws Exception {
+        Path generated = Path.of(System.getProperty("user.home"), ".m2/repository/org/hazardwatch/example/hazardwatch-adapter-acme");
+        Assumptions.assumeTrue(Files.isDirectory(generated), "the archetype's integration test did not run (-DskipTests?)");
+        com.sun.net.httpserver.HttpServer device = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        device.createContext("/values", exchange -> {
+            byte[] body = "LT101=8.5\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        device.start();
+        Path config = hw.home.resolve("etc/org.hazardwatch.adapter.acme-lab.cfg");
+        Path mapping = hw.home.resolve("etc/hazardwatch/acme-lab-mapping.csv");
+        try {
+            hw.shell("feature:repo-add mvn:org.hazardwatch.example/hazardwatch-adapter-acme/1.0.0-SNAPSHOT/xml/features");
+            hw.shell("feature:install hazardwatch-adapter-acme");
+            Files.writeString(mapping, "pointId,tag\nA-T102-LT,LT101\n", StandardCharsets.UTF_8);
+            Files.writeString(config, "url = http://127.0.0.1:" + device.getAddress().getPort() + "/values\nmapping.file = "
+                    + mapping + "\npoll.interval.ms = 500\n", StandardCharsets.UTF_8);
+            await(Duration.ofSeconds(30), "the generated adapter reads the device", unchecked(() -> {
+                for (JsonNode a : hw.getJson("/api/adapters")) {
+                    if (a.get("type").asText().equals("acme")) {
+                        return a.get("status").asText().equals("ONLINE") && a.get("samplesReceived").asLong() > 0;
+                    }
+                }
+                return false;
+            }));
+            assertTrue(hw.shell("hazardwatch:adapters").contains("acme"));
+        } finally {
+            Files.deleteIfExists(config);
+            hw.shell("feature:uninstall hazardwatch-adapter-acme");
+            device.stop(0);
+        }
+        await(Duration.ofSeconds(20), "the generated adapter is gone", unchecked(() -> hw.getJson("/api/adapters").size() == 2));
+    }
+
     @Test
     @Order(10)
     void aSecondInstanceRunsSideBySide() throws Exception {

@@ -13,6 +13,7 @@ import java.util.Properties;
 
 import org.hazardwatch.api.adapter.AdapterInstances;
 import org.hazardwatch.api.adapter.ForwardingProtocolAdapter;
+import org.hazardwatch.api.adapter.MappingFileWatcher;
 import org.hazardwatch.api.adapter.MappingReload;
 import org.hazardwatch.api.adapter.ProtocolAdapter;
 import org.hazardwatch.api.health.HealthIndicator;
@@ -42,6 +43,7 @@ public class JdbcAdapterComponent extends ForwardingProtocolAdapter {
     private final Logger logger = LoggerFactory.getLogger(JdbcAdapterComponent.class);
     private final JdbcSourceAdapter adapter;
     private final Path mappingFile;
+    private final MappingFileWatcher watcher;
 
     @Activate
     public JdbcAdapterComponent(BundleContext context, JdbcAdapterConfig config, Map<String, Object> properties,
@@ -66,6 +68,8 @@ public class JdbcAdapterComponent extends ForwardingProtocolAdapter {
                 config.poll_interval_ms(), config.batch_size()), connector, mapping.pointByTag(),
                 context.getDataFile("watermark-" + name).toPath(), sink);
         adapter.start();
+        // integrators edit the mapping file in place: a changed file is applied without a restart
+        watcher = new MappingFileWatcher(mappingFile, "jdbc-" + name, this::reloadMappings, logger::info);
     }
 
     /** The driver of the URL's database, from the DataSourceFactory services; null when none fits. */
@@ -100,6 +104,7 @@ public class JdbcAdapterComponent extends ForwardingProtocolAdapter {
 
     @Deactivate
     void deactivate() {
+        watcher.close();
         adapter.stop();
     }
 
@@ -113,14 +118,4 @@ public class JdbcAdapterComponent extends ForwardingProtocolAdapter {
             throw new IllegalStateException("cannot read the mapping file " + mappingFile + ": " + e.getMessage(), e);
         }
     }
-
-
-
-
-
-
-
-
-
-
 }
