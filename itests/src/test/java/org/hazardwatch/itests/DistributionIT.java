@@ -654,11 +654,7 @@ class DistributionIT {
     @Test
     @Order(11)
     void nothingUnexpectedWasLogged() throws Exception {
-        // the Karaf JVM of this instance (not a shell whose command line merely mentions it)
-        long pid = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("-Dkaraf.base=" + hw.home)).orElse(false))
-                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow();
+        long pid = hw.karafPid();
         String rss = new String(new ProcessBuilder("ps", "-o", "rss=", "-p", String.valueOf(pid)).start().getInputStream().readAllBytes()).strip();
         System.out.println("[measure] resident memory of the running distribution: " + Long.parseLong(rss) / 1024 + " MB");
         // the shell logs the deliberately wrong commands above as errors; anything else is a defect

@@ -110,6 +110,21 @@ public final class HazardWatchInstance implements AutoCloseable {
         launcher("stop");
     }
 
+    /** The process id of this instance's Karaf JVM (not of a shell whose command line merely mentions it). */
+    public long karafPid() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains("-Dkaraf.base=" + home)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow(() -> new AssertionError("no Karaf JVM for " + home));
+    }
+
+    /** Kills the Karaf JVM at once (SIGKILL), as a power cut or crash would end it. */
+    public void kill() throws InterruptedException {
+        ProcessHandle process = ProcessHandle.of(karafPid()).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
     public String log() throws IOException {
         Path log = home.resolve("data/log/karaf.log");
         return Files.exists(log) ? Files.readString(log) : "";
