@@ -107,7 +107,7 @@ public class ModbusAdapter implements ProtocolAdapter {
     private void schedule() {
         groups = ReadPlan.plan(points, settings.maxGap(), settings.maxRegistersPerRequest());
         for (PollGroup group : groups) {
-            polls.add(executor.scheduleWithFixedDelay(() -> pollSafely(group), 0, group.intervalMs(), TimeUnit.MILLISECONDS));
+            polls.add(executor.scheduleAtFixedRate(() -> pollSafely(group), 0, group.intervalMs(), TimeUnit.MILLISECONDS));
         }
         if (groups.isEmpty()) {
             setStatus(AdapterStatus.DEGRADED, "no points mapped; nothing to read from " + endpoint);
@@ -162,6 +162,7 @@ public class ModbusAdapter implements ProtocolAdapter {
                         : new Sample(point.pointId(), now, Double.NaN, Quality.BAD));
             }
         }
+        updateStatus(); // before handing over, so whoever sees the samples sees the status they came with
         if (!samples.isEmpty()) {
             try {
                 sink.publish(samples);
@@ -172,7 +173,6 @@ public class ModbusAdapter implements ProtocolAdapter {
             received.addAndGet(samples.size());
             lastSampleAt = now;
         }
-        updateStatus();
     }
 
     private void updateStatus() {

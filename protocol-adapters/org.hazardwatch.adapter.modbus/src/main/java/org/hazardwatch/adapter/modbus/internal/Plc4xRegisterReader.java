@@ -25,6 +25,9 @@ import org.apache.plc4x.java.api.value.PlcValue;
  * <li>Modbus TCP returns only the first value of a {@code BOOL[n]} tag, so coils and discrete inputs are asked for one
  * tag per bit there.</li>
  * <li>Modbus RTU returns raw response bytes instead of typed values; both forms are accepted.</li>
+ * <li>Modbus RTU sends the frames of a multi-tag request back to back, which the slaves on a serial line cannot tell
+ * apart, so there each block is its own request; and it lets an exception response time out, so over RTU a block
+ * without an answer counts as refused (BAD samples for its points) unless no block on the line is answered.</li>
  * </ul>
  * Decoding (types, byte and word orders, scaling) is done by HazardWatch from the raw registers. PLC4X is embedded in
  * this bundle and finds its drivers and transports with ServiceLoader through the context class loader, so connecting
@@ -81,28 +84,53 @@ public class Plc4xRegisterReader implements RegisterReader {
 
     @Override
     public List<BlockData> read(List<ReadBlock> blocks) throws Exception {
+        List<BlockData> data = new ArrayList<>(blocks.size());
+        if (rtu) {
+            // a serial line carries one request at a time: PLC4X would send a multi-tag request's frames back to back,
+            // and the slaves would see them run together, so each block is asked for and answered before the next
+            // One slave that does not answer (or answers with an exception frame, which PLC4X 0.13 lets time out) must
+            // not silence the others on the line: only when no block is answered is the line itself taken as lost.
+            Exception lastFailure = null;
+            for (int i = 0; i < blocks.size(); i++) {
+                PlcReadRequest.Builder builder = connection(blocks.get(i).unitId()).readRequestBuilder();
+                addTags(builder, blocks.get(i), i);
+                try {
+                    data.add(blockData(blocks.get(i), i, execute(builder.build())));
+                } catch (Exception e) {
+                    lastFailure = e;
+                    // the unanswered frame's leftovers would garble the next answers: reopen the line for the next block
+                    close();
+                    data.add(BlockData.refused("no answer (" + e.getMessage()
+                            + "): the slave is absent, or refused the request with an exception"));
+                }
+            }
+            if (lastFailure != null && data.stream().noneMatch(BlockData::ok)) {
+                throw lastFailure;
+            }
+            return data;
+        }
         Map<PlcConnection, PlcReadRequest.Builder> requests = new LinkedHashMap<>();
         List<PlcConnection> connectionOfBlock = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            ReadBlock block = blocks.get(i);
-            PlcConnection connection = connection(block.unitId());
+            PlcConnection connection = connection(blocks.get(i).unitId());
             connectionOfBlock.add(connection);
-            PlcReadRequest.Builder builder = requests.computeIfAbsent(connection, PlcConnection::readRequestBuilder);
-            List<String> addresses = tagAddresses(block);
-            for (int k = 0; k < addresses.size(); k++) {
-                builder.addTagAddress(tagName(i, k), addresses.get(k));
-            }
+            addTags(requests.computeIfAbsent(connection, PlcConnection::readRequestBuilder), blocks.get(i), i);
         }
         Map<PlcConnection, PlcReadResponse> responses = new LinkedHashMap<>();
         for (Map.Entry<PlcConnection, PlcReadRequest.Builder> request : requests.entrySet()) {
-            PlcReadRequest built = request.getValue().build();
-            responses.put(request.getKey(), execute(built));
+            responses.put(request.getKey(), execute(request.getValue().build()));
         }
-        List<BlockData> data = new ArrayList<>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             data.add(blockData(blocks.get(i), i, responses.get(connectionOfBlock.get(i))));
         }
         return data;
+    }
+
+    private void addTags(PlcReadRequest.Builder builder, ReadBlock block, int index) {
+        List<String> addresses = tagAddresses(block);
+        for (int k = 0; k < addresses.size(); k++) {
+            builder.addTagAddress(tagName(index, k), addresses.get(k));
+        }
     }
 
     private PlcReadResponse execute(PlcReadRequest request) throws Exception {
