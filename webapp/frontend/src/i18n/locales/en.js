@@ -38,7 +38,10 @@ export default {
     component: {
       database: 'Database',
       broker: 'Message broker',
-      adapter: 'Acquisition adapter'
+      adapter: 'Acquisition adapter',
+      ingest: 'Ingest pipeline',
+      simulator: 'Simulated plant',
+      failover: 'Active/standby'
     }
   },
   common: {
@@ -798,6 +801,10 @@ export default {
     empty: 'No protocol adapter instances on this node',
     loadError: 'Adapter status refresh failed: {msg}',
     live: 'Updates every 5 s',
+    failover: {
+      active: 'This node is the active collector: it holds the pair\'s lock and reads the plant',
+      standby: 'This node is the standby collector: it reads nothing and takes over when the active node fails'
+    },
     columns: {
       type: 'Protocol',
       name: 'Instance',

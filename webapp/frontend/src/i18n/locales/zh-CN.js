@@ -38,7 +38,10 @@ export default {
     component: {
       database: '数据库',
       broker: '消息代理',
-      adapter: '采集适配器'
+      adapter: '采集适配器',
+      ingest: '数据接入管道',
+      simulator: '模拟装置',
+      failover: '主备采集'
     }
   },
   common: {
@@ -798,6 +801,10 @@ export default {
     empty: '本节点没有协议适配器实例',
     loadError: '适配器状态刷新失败：{msg}',
     live: '每 5 秒自动更新',
+    failover: {
+      active: '本节点为主采集节点：持有主备锁，正在读取装置数据',
+      standby: '本节点为备用采集节点：不读取装置数据，主节点失效时自动接管'
+    },
     columns: {
       type: '协议类型',
       name: '实例名称',
