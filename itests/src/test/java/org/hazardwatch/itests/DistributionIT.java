@@ -196,7 +196,9 @@ class DistributionIT {
         assertTrue(hw.shell("hazardwatch:sim-set " + point + " auto").contains("released"));
         await(Duration.ofSeconds(20), "fault cleared by good readings",
                 unchecked(() -> hw.getJson("/api/alarms?state=ACTIVE&pointId=" + point).isEmpty()));
-        assertTrue(hw.shell("hazardwatch:status").contains("data quality"), "the ingest health shows the filter's counts");
+        String status = hw.shell("hazardwatch:status");
+        assertTrue(status.contains("data quality"), "the ingest health shows the filter's counts");
+        assertTrue(status.contains("forwarded upstream"), "and what exception reporting forwards: " + status);
     }
 
     @Test
@@ -657,6 +659,9 @@ class DistributionIT {
         long pid = hw.karafPid();
         String rss = new String(new ProcessBuilder("ps", "-o", "rss=", "-p", String.valueOf(pid)).start().getInputStream().readAllBytes()).strip();
         System.out.println("[measure] resident memory of the running distribution: " + Long.parseLong(rss) / 1024 + " MB");
+        String ingest = HazardWatchInstance.JSON.readTree(hw.request("GET", "/api/health", null, false).body())
+                .get("components").get("ingest").get("detail").asText();
+        System.out.println("[measure] " + ingest.substring(ingest.indexOf("exception reporting")));
         // the shell logs the deliberately wrong commands above as errors; anything else is a defect
         java.util.List<String> errors = hw.log().lines().filter(l -> l.contains("| ERROR |"))
                 .filter(l -> !l.contains("ShellUtil") || !l.contains("Exception caught while executing command")).toList();

@@ -29,11 +29,12 @@ public class IngestPipeline implements SampleSink, AutoCloseable {
     /** A pipeline whose data-quality filter knows no point definitions (tests, benchmarks). */
     public IngestPipeline(ConnectionFactory connectionFactory, SampleStore store, AlarmEvaluator alarms,
             ClassLoader applicationClassLoader) throws Exception {
-        this(connectionFactory, store, alarms, applicationClassLoader, DataQualityFilter.withoutPointDefinitions());
+        this(connectionFactory, store, alarms, applicationClassLoader, DataQualityFilter.withoutPointDefinitions(),
+                ExceptionReporting.everything());
     }
 
     public IngestPipeline(ConnectionFactory connectionFactory, SampleStore store, AlarmEvaluator alarms,
-            ClassLoader applicationClassLoader, DataQualityFilter quality) throws Exception {
+            ClassLoader applicationClassLoader, DataQualityFilter quality, ExceptionReporting reporting) throws Exception {
         context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(CONTEXT_NAME);
         if (applicationClassLoader != null) {
@@ -43,7 +44,7 @@ public class IngestPipeline implements SampleSink, AutoCloseable {
         connections = new CachingConnectionFactory(connectionFactory);
         connections.setSessionCacheSize(4);
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(connections));
-        context.addRoutes(new IngestRoutes(store, alarms, "jms", quality));
+        context.addRoutes(new IngestRoutes(store, alarms, "jms", quality, reporting));
         context.start();
         producer = context.createProducerTemplate();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.hazardwatch.api.alarm.AlarmEvaluator;
 import org.hazardwatch.api.model.Sample;
@@ -20,6 +21,9 @@ import org.hazardwatch.api.store.UnknownPointException;
  * <li>{@code ingest-store}: queue -> store samples and current values -> alarm check. The JMS consumer is transacted:
  * a batch leaves the queue only after it is stored, and a database outage is retried with back-off, so nothing queued
  * is lost.</li>
+ * <li>Exception reporting: of each stored batch, the samples that tell the level above something new (see
+ * {@link ExceptionReporting}) are published as JSON to the non-persistent topic {@value #UPLINK_TOPIC}, where the
+ * uplink to the parent node takes them; with no uplink subscribed they cost nothing. Everything stays stored here.</li>
  * </ol>
  * Malformed messages go to {@value #INVALID_QUEUE}; samples of undefined points to {@value #REJECTED_QUEUE}, both
  * with the reason in the {@value #REASON_HEADER} header, so they can be inspected and replayed.
@@ -31,18 +35,23 @@ public class IngestRoutes extends RouteBuilder {
     public static final String INVALID_QUEUE = "hazardwatch.samples.invalid";
     public static final String REJECTED_QUEUE = "hazardwatch.samples.rejected";
     public static final String REASON_HEADER = "HazardWatchReason";
+    public static final String UPLINK_TOPIC = "hazardwatch.uplink.samples";
     static final String SAMPLES_PROPERTY = "hazardwatch.samples";
 
     private final SampleStore store;
     private final AlarmEvaluator alarms;
     private final String jmsComponent;
     private final DataQualityFilter quality;
+    private final ExceptionReporting reporting;
+    private volatile ProducerTemplate uplink;
 
-    public IngestRoutes(SampleStore store, AlarmEvaluator alarms, String jmsComponent, DataQualityFilter quality) {
+    public IngestRoutes(SampleStore store, AlarmEvaluator alarms, String jmsComponent, DataQualityFilter quality,
+            ExceptionReporting reporting) {
         this.store = store;
         this.alarms = alarms;
         this.jmsComponent = jmsComponent;
         this.quality = quality;
+        this.reporting = reporting;
     }
 
     @Override
@@ -96,6 +105,29 @@ public class IngestRoutes extends RouteBuilder {
         List<Sample> samples = exchange.getProperty(SAMPLES_PROPERTY, List.class);
         store.store(samples);
         alarms.evaluate(samples);
+        forwardUpstream(exchange, samples);
+    }
+
+    /** Publishes what exception reporting selects of stored samples to {@value #UPLINK_TOPIC}. */
+    private void forwardUpstream(Exchange exchange, List<Sample> stored) {
+        List<Sample> selected = reporting.select(stored);
+        if (selected.isEmpty()) {
+            return;
+        }
+        if (uplink == null) {
+            uplink = exchange.getContext().createProducerTemplate();
+        }
+        try {
+            uplink.sendBody(jmsComponent + ":topic:" + UPLINK_TOPIC + "?deliveryPersistent=false&exchangePattern=InOnly",
+                    SampleCodec.encode(selected));
+        } catch (RuntimeException e) {
+            // forwarding never holds up storage: the samples are stored, the level above misses this batch
+            if (exchange.getContext().isStopping()) {
+                log.info("{} samples not forwarded upstream: the pipeline is stopping", selected.size());
+            } else {
+                log.warn("{} samples not forwarded upstream", selected.size(), e);
+            }
+        }
     }
 
     /** Stores the samples of known points and moves the others, with the reason, to the rejected queue. */
@@ -109,6 +141,7 @@ public class IngestRoutes extends RouteBuilder {
             try {
                 store.store(known);
                 alarms.evaluate(known);
+                forwardUpstream(exchange, known);
                 break;
             } catch (UnknownPointException e) {
                 unknownIds.add(e.pointId());

@@ -20,6 +20,7 @@ import org.hazardwatch.api.model.Sample;
 import org.hazardwatch.api.store.PointRepository;
 import org.hazardwatch.api.store.SampleStore;
 import org.hazardwatch.routes.ingest.DataQualityFilter;
+import org.hazardwatch.routes.ingest.ExceptionReporting;
 import org.hazardwatch.routes.ingest.IngestPipeline;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -27,13 +28,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 
 import jakarta.jms.ConnectionFactory;
 
 /** Runs the ingest pipeline in Karaf and offers it to adapters as the {@link SampleSink} service. */
-@Component(service = { SampleSink.class, HealthIndicator.class }, configurationPid = "org.hazardwatch.quality")
-@Designate(ocd = DataQualityConfig.class)
+@Component(service = { SampleSink.class, HealthIndicator.class },
+        configurationPid = { "org.hazardwatch.quality", "org.hazardwatch.uplink" })
+// two PIDs, so no @Designate (bnd allows it for one only); the options are documented in the etc/ files
 public class IngestComponent implements SampleSink, HealthIndicator {
 
     /** Point definitions are re-read at most this often; the catalogue changes rarely. */
@@ -41,6 +42,7 @@ public class IngestComponent implements SampleSink, HealthIndicator {
 
     private final IngestPipeline pipeline;
     private final DataQualityFilter quality;
+    private final ExceptionReporting reporting;
     private final PointRepository pointRepository;
     private volatile Map<String, MonitoringPoint> points = Map.of();
     private volatile long pointsReadAt;
@@ -50,12 +52,15 @@ public class IngestComponent implements SampleSink, HealthIndicator {
     public IngestComponent(BundleContext bundleContext,
             @Reference(target = "(hazardwatch.broker=*)") ConnectionFactory connectionFactory,
             @Reference SampleStore store, @Reference AlarmEvaluator alarms, @Reference PointRepository pointRepository,
-            DataQualityConfig config) throws Exception {
+            DataQualityConfig config, UplinkConfig uplink) throws Exception {
         this.pointRepository = pointRepository;
         this.quality = new DataQualityFilter(this::point, new DataQualityFilter.Settings(config.spike_fraction_per_second(),
                 Duration.ofMinutes(config.frozen_minutes()), Duration.ofSeconds(config.max_future_seconds()),
                 Duration.ofHours(config.max_past_hours())), Clock.systemUTC());
-        pipeline = new IngestPipeline(connectionFactory, store, alarms, IngestComponent.class.getClassLoader(), quality);
+        this.reporting = new ExceptionReporting(this::point, new ExceptionReporting.Settings(
+                Math.max(0, uplink.deadband_percent()) / 100, Duration.ofSeconds(Math.max(1, uplink.max_silence_seconds()))));
+        pipeline = new IngestPipeline(connectionFactory, store, alarms, IngestComponent.class.getClassLoader(), quality,
+                reporting);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", IngestPipeline.CONTEXT_NAME);
         contextRegistration = bundleContext.registerService(CamelContext.class, pipeline.context(), properties);
@@ -112,7 +117,10 @@ public class IngestComponent implements SampleSink, HealthIndicator {
             }
         }
         DataQualityFilter.Stats stats = quality.stats();
+        ExceptionReporting.Stats upstream = reporting.stats();
         return Health.up("routes started; data quality: " + stats.seen() + " samples, " + stats.duplicates()
-                + " duplicates dropped" + (stats.byReason().isEmpty() ? "" : ", flagged " + new java.util.TreeMap<>(stats.byReason())));
+                + " duplicates dropped" + (stats.byReason().isEmpty() ? "" : ", flagged " + new java.util.TreeMap<>(stats.byReason()))
+                + String.format(java.util.Locale.ROOT, "; exception reporting: %d of %d stored samples forwarded upstream (%.1f %%)",
+                        upstream.forwarded(), upstream.seen(), upstream.forwardedShare() * 100));
     }
 }

@@ -57,6 +57,7 @@ class IngestPipelineTest {
     JdbcSampleStore samples;
     JdbcAlarmStore alarms;
     IngestPipeline pipeline;
+    JdbcPointRepository points;
     final AtomicInteger storageFailuresToInject = new AtomicInteger();
 
     @BeforeEach
@@ -67,7 +68,7 @@ class IngestPipelineTest {
         h2.setURL("jdbc:h2:mem:ingest" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         dataSource = h2;
         DatabaseMigrator.migrate(dataSource);
-        JdbcPointRepository points = new JdbcPointRepository(dataSource);
+        points = new JdbcPointRepository(dataSource);
         points.save(new MonitoringPoint("T1-LT", "1号储罐液位", PointType.LEVEL, "m", 0, 12, 1.0, 10.5, "罐区A", "E1", "HS1"));
         points.save(new MonitoringPoint("GAS-1", "可燃气体探测器1", PointType.COMBUSTIBLE_GAS, "%LEL", 0, 100, null, 25.0, "罐区A", "E1", "HS1"));
         samples = new JdbcSampleStore(dataSource);
@@ -114,6 +115,35 @@ class IngestPipelineTest {
         assertEquals(AlarmKind.HIGH, alarms.findActive("GAS-1").get().kind());
         assertEquals(31.5, samples.currentValues().get("GAS-1").value());
         assertTrue(alarms.findActive("T1-LT").isEmpty());
+    }
+
+    /** Exception reporting: all is stored, only news goes to the uplink topic. */
+    @Test
+    void onlyNewsIsForwardedUpstream() throws Exception {
+        pipeline.close();
+        pipeline = new IngestPipeline(broker.connectionFactory(), samples, new LimitAlarmEvaluator(points::findById, alarms),
+                null, DataQualityFilter.withoutPointDefinitions(),
+                new ExceptionReporting(points::findById, new ExceptionReporting.Settings(0.01, Duration.ofMinutes(5))));
+        try (Connection connection = broker.connectionFactory().createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer uplink = session.createConsumer(session.createTopic(IngestRoutes.UPLINK_TOPIC));
+            // T1-LT spans 0..12 m: a 1 % deadband is 0.12 m
+            pipeline.publish(List.of(new Sample("T1-LT", T0, 5.00, Quality.GOOD),
+                    new Sample("T1-LT", T0.plusSeconds(1), 5.05, Quality.GOOD),
+                    new Sample("T1-LT", T0.plusSeconds(2), 5.10, Quality.GOOD),
+                    new Sample("T1-LT", T0.plusSeconds(3), 5.20, Quality.GOOD),
+                    new Sample("T1-LT", T0.plusSeconds(4), 5.21, Quality.UNCERTAIN),
+                    new Sample("T1-LT", T0.plusSeconds(400), 5.21, Quality.UNCERTAIN)));
+            Await.until(Duration.ofSeconds(10), "6 samples stored", () -> stored("T1-LT").size() == 6);
+            List<Sample> forwarded = new java.util.ArrayList<>();
+            Message message;
+            while ((message = uplink.receive(2000)) != null) {
+                forwarded.addAll(SampleCodec.decode(((jakarta.jms.TextMessage) message).getText()));
+            }
+            assertEquals(List.of(5.00, 5.20, 5.21, 5.21), forwarded.stream().map(Sample::value).toList(),
+                    "first, out of the deadband, quality change, heartbeat after 5 minutes");
+        }
     }
 
     @Test
