@@ -3,7 +3,6 @@ package org.hazardwatch.api.adapter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,7 @@ public final class MappingFileWatcher implements AutoCloseable {
     private final Supplier<MappingReload> reload;
     private final Consumer<String> log;
     private final ScheduledExecutorService timer;
-    private volatile FileTime stamp;
+    private volatile String stamp;
 
     /**
      * @param adapter the adapter as named in log lines, e.g. {@code modbus-plc1}
@@ -39,16 +38,17 @@ public final class MappingFileWatcher implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::reloadIfChanged, 2, 2, TimeUnit.SECONDS);
     }
 
-    private FileTime stamp() {
+    /** Modification time and size: two edits within the file system's time resolution still differ in size. */
+    private String stamp() {
         try {
-            return Files.getLastModifiedTime(file);
+            return Files.getLastModifiedTime(file) + "/" + Files.size(file);
         } catch (IOException e) {
             return null;
         }
     }
 
     private void reloadIfChanged() {
-        FileTime now = stamp();
+        String now = stamp();
         if (now != null && !now.equals(stamp)) {
             stamp = now;
             try {

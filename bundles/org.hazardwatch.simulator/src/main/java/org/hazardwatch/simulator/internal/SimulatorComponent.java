@@ -38,28 +38,42 @@ public class SimulatorComponent implements HealthIndicator {
                 config.password());
         server.start();
         modbus = new SimulatorModbusSlave(config.bind_address(), config.modbus_port(), plant.points());
-        modbus.update(plant.tick(0, 0));
-        modbus.start();
         double tickSeconds = config.tick_ms() / 1000.0;
+        tick(tickSeconds); // the first values, before anyone can read the slave
+        try {
+            modbus.start();
+        } catch (Exception e) {
+            // DS never deactivates a component whose constructor failed: release the OPC UA port here
+            server.stop();
+            throw new IllegalStateException("the simulator's Modbus slave cannot listen on " + config.bind_address() + ":"
+                    + config.modbus_port() + ": " + e.getMessage(), e);
+        }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "hazardwatch-simulator"));
         ticker.scheduleAtFixedRate(() -> {
             try {
-                lastValues = plant.tick((System.nanoTime() - startNanos) / 1e9, tickSeconds);
-                server.update(lastValues);
-                modbus.update(lastValues);
+                tick(tickSeconds);
             } catch (RuntimeException e) {
                 logger.warn("Simulator tick failed", e);
             }
-        }, 0, config.tick_ms(), TimeUnit.MILLISECONDS);
+        }, config.tick_ms(), config.tick_ms(), TimeUnit.MILLISECONDS);
         logger.info("Simulated tank farm serving {} points at {} and {}", plant.points().size(), server.endpointUrl(),
                 modbus.address());
+    }
+
+    private void tick(double tickSeconds) {
+        lastValues = plant.tick((System.nanoTime() - startNanos) / 1e9, tickSeconds);
+        server.update(lastValues);
+        modbus.update(lastValues);
     }
 
     @Deactivate
     void deactivate() throws Exception {
         ticker.shutdownNow();
-        modbus.stop();
-        server.stop();
+        try {
+            modbus.stop();
+        } finally {
+            server.stop();
+        }
     }
 
     public PlantSimulator plant() {

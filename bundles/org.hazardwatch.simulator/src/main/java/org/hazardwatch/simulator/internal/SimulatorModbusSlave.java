@@ -39,8 +39,9 @@ final class SimulatorModbusSlave {
 
     SimulatorModbusSlave(String bindAddress, int port, List<SimPoint> points) {
         this.points = List.copyOf(points);
-        this.inputRegisters = new int[points.size() * 2];
-        this.holdingRegisters = new int[points.size()];
+        // empty until the first tick: reads before it are refused (exception 02) rather than answered with zeros
+        this.inputRegisters = new int[0];
+        this.holdingRegisters = new int[0];
         this.address = bindAddress + ":" + port;
         server = ModbusTcpServer.create(NettyTcpServerTransport.create(c -> c.setBindAddress(bindAddress).setPort(port)),
                 new Services());

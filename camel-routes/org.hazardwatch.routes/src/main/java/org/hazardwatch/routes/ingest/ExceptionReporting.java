@@ -97,6 +97,15 @@ public final class ExceptionReporting {
         return deadband <= 0 ? change > 0 : change > deadband;
     }
 
+    /**
+     * Forgets that these samples were forwarded, when sending them failed: the next sample of each of their points is
+     * then forwarded as if it were the first, so a missed change of quality is not hidden until the next heartbeat.
+     */
+    public synchronized void retract(List<Sample> notSent) {
+        notSent.forEach(sample -> lastForwarded.remove(sample.pointId()));
+        forwarded -= notSent.size();
+    }
+
     public synchronized Stats stats() {
         return new Stats(seen, forwarded);
     }

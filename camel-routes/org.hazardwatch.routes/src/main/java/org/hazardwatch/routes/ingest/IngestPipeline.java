@@ -25,6 +25,7 @@ public class IngestPipeline implements SampleSink, AutoCloseable {
     private final DefaultCamelContext context;
     private final CachingConnectionFactory connections;
     private final ProducerTemplate producer;
+    private final ProducerTemplate uplink;
 
     /** A pipeline whose data-quality filter knows no point definitions (tests, benchmarks). */
     public IngestPipeline(ConnectionFactory connectionFactory, SampleStore store, AlarmEvaluator alarms,
@@ -44,9 +45,12 @@ public class IngestPipeline implements SampleSink, AutoCloseable {
         connections = new CachingConnectionFactory(connectionFactory);
         connections.setSessionCacheSize(4);
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(connections));
-        context.addRoutes(new IngestRoutes(store, alarms, "jms", quality, reporting));
+        IngestRoutes routes = new IngestRoutes(store, alarms, "jms", quality, reporting);
+        context.addRoutes(routes);
         context.start();
         producer = context.createProducerTemplate();
+        uplink = context.createProducerTemplate();
+        routes.uplink(uplink);
     }
 
     @Override
@@ -64,6 +68,7 @@ public class IngestPipeline implements SampleSink, AutoCloseable {
     public void close() throws Exception {
         try {
             producer.stop();
+            uplink.stop();
             context.stop();
         } finally {
             connections.destroy();

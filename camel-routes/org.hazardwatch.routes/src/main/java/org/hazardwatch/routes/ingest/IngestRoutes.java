@@ -108,20 +108,26 @@ public class IngestRoutes extends RouteBuilder {
         forwardUpstream(exchange, samples);
     }
 
-    /** Publishes what exception reporting selects of stored samples to {@value #UPLINK_TOPIC}. */
+    /** The producer the pipeline opens for forwarding upstream; without one nothing is forwarded. */
+    void uplink(ProducerTemplate template) {
+        this.uplink = template;
+    }
+
+    /**
+     * Publishes what exception reporting selects of stored samples to {@value #UPLINK_TOPIC}. Never throws: the
+     * samples are stored, and a failure here must not roll the batch back into redelivery.
+     */
     private void forwardUpstream(Exchange exchange, List<Sample> stored) {
-        List<Sample> selected = reporting.select(stored);
-        if (selected.isEmpty()) {
-            return;
-        }
-        if (uplink == null) {
-            uplink = exchange.getContext().createProducerTemplate();
-        }
+        ProducerTemplate template = uplink;
+        List<Sample> selected = List.of();
         try {
-            uplink.sendBody(jmsComponent + ":topic:" + UPLINK_TOPIC + "?deliveryPersistent=false&exchangePattern=InOnly",
-                    SampleCodec.encode(selected));
+            selected = reporting.select(stored);
+            if (template != null && !selected.isEmpty()) {
+                template.sendBody(jmsComponent + ":topic:" + UPLINK_TOPIC + "?deliveryPersistent=false&exchangePattern=InOnly",
+                        SampleCodec.encode(selected));
+            }
         } catch (RuntimeException e) {
-            // forwarding never holds up storage: the samples are stored, the level above misses this batch
+            reporting.retract(selected);
             if (exchange.getContext().isStopping()) {
                 log.info("{} samples not forwarded upstream: the pipeline is stopping", selected.size());
             } else {

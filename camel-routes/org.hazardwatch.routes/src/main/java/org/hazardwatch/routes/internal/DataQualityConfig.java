@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** PID {@code org.hazardwatch.quality}: the data-quality filter between adapters and storage (requirement H2). */
-@ObjectClassDefinition(name = "HazardWatch data quality", description = "Rules that mark implausible readings BAD")
+@ObjectClassDefinition(pid = "org.hazardwatch.quality", name = "HazardWatch data quality", description = "Rules that mark implausible readings BAD")
 public @interface DataQualityConfig {
 
     @AttributeDefinition(description = "Largest plausible change per second, as a fraction of the instrument's span; "

@@ -34,7 +34,7 @@ import jakarta.jms.ConnectionFactory;
 /** Runs the ingest pipeline in Karaf and offers it to adapters as the {@link SampleSink} service. */
 @Component(service = { SampleSink.class, HealthIndicator.class },
         configurationPid = { "org.hazardwatch.quality", "org.hazardwatch.uplink" })
-// two PIDs, so no @Designate (bnd allows it for one only); the options are documented in the etc/ files
+// two PIDs, so no @Designate (bnd allows one); each configuration type names its PID in @ObjectClassDefinition
 public class IngestComponent implements SampleSink, HealthIndicator {
 
     /** Point definitions are re-read at most this often; the catalogue changes rarely. */

@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** PID {@code org.hazardwatch.uplink}: exception reporting, what of the stored samples is forwarded upstream. */
-@ObjectClassDefinition(name = "HazardWatch upstream exception reporting",
+@ObjectClassDefinition(pid = "org.hazardwatch.uplink", name = "HazardWatch upstream exception reporting",
         description = "Which samples are forwarded to the level above; all stay stored on this node")
 public @interface UplinkConfig {
 

@@ -93,14 +93,21 @@ public class ModbusAdapter implements ProtocolAdapter {
         setStatus(AdapterStatus.STOPPED, "stopped");
     }
 
-    /** Replaces the register map; polling restarts with the new plan on the same connection. */
+    /**
+     * Replaces the register map; polling restarts with the new plan on the same connection. The switch runs on the
+     * adapter's thread, between two polls, so no poll of the old plan can report into the new one.
+     */
     public synchronized void replacePoints(List<RegisterPoint> newPoints) {
         points = List.copyOf(newPoints);
         if (configurationProblems.isEmpty() && !executor.isShutdown()) {
-            polls.forEach(poll -> poll.cancel(false));
-            polls.clear();
-            refusedBlocks.clear();
-            schedule();
+            executor.execute(() -> {
+                synchronized (this) {
+                    polls.forEach(poll -> poll.cancel(false));
+                    polls.clear();
+                    refusedBlocks.clear();
+                    schedule();
+                }
+            });
         }
     }
 
@@ -117,7 +124,8 @@ public class ModbusAdapter implements ProtocolAdapter {
     private void pollSafely(PollGroup group) {
         try {
             poll(group);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a repeating task that throws is never run again: report and keep polling
             logger.warn("Modbus adapter {}: poll failed", name, e);
             setStatus(AdapterStatus.DEGRADED, "poll failed: " + e.getMessage());
         }
@@ -208,10 +216,6 @@ public class ModbusAdapter implements ProtocolAdapter {
         }
         status = newStatus;
         detail = newDetail;
-    }
-
-    List<PollGroup> groups() {
-        return groups;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -76,8 +75,7 @@ public class ModbusAdapterComponent extends ForwardingProtocolAdapter {
         defaults = new RegisterMap.Defaults(config.unitId(), config.pollIntervalMs());
         RegisterMap map = problems.isEmpty() ? readMap(name) : new RegisterMap(List.of(), List.of());
         adapter = new ModbusAdapter(name, endpoint(config),
-                new Plc4xRegisterReader(problems.isEmpty() ? connectionString(config) : "", config.unitId(),
-                        config.requestTimeoutMs()),
+                reader(config, problems.isEmpty()),
                 map.points(), new ModbusAdapter.Settings(config.maxGap(), config.maxRegistersPerRequest()), sink, problems);
         adapter.start();
         // integrators edit the register map in place: a changed file is applied without a restart
@@ -140,16 +138,19 @@ public class ModbusAdapterComponent extends ForwardingProtocolAdapter {
         return problems;
     }
 
-    /** The PLC4X connection URL of a valid configuration, without the unit (the reader adds it). */
+    /** The reader of a configuration: PLC4X for TCP and RTU over TCP, digitalpetri's RTU client on a local serial line. */
+    static RegisterReader reader(Options config, boolean valid) {
+        if ("rtu".equals(config.transport())) {
+            return new SerialRtuRegisterReader(new SerialRtuRegisterReader.Line(config.serialPort(), config.baudRate(),
+                    config.dataBits(), config.parity(), config.stopBits()), config.requestTimeoutMs());
+        }
+        return new Plc4xRegisterReader(valid ? connectionString(config) : "", config.unitId(), config.requestTimeoutMs());
+    }
+
+    /** The PLC4X connection URL of a valid TCP or RTU-over-TCP configuration, without the unit (the reader adds it). */
     static String connectionString(Options config) {
-        String common = "request-timeout=" + config.requestTimeoutMs();
-        return switch (config.transport()) {
-            case "tcp" -> "modbus-tcp:tcp://" + config.host() + ":" + config.port() + "?" + common;
-            case "rtu-over-tcp" -> "modbus-rtu:tcp://" + config.host() + ":" + config.port() + "?" + common;
-            default -> "modbus-rtu:serial://" + config.serialPort() + "?serial.baud-rate=" + config.baudRate()
-                    + "&serial.num-data-bits=" + config.dataBits() + "&serial.num-stop-bits=" + config.stopBits()
-                    + "&serial.parity=" + config.parity().toUpperCase(Locale.ROOT) + "_PARITY&" + common;
-        };
+        String protocol = "rtu-over-tcp".equals(config.transport()) ? "modbus-rtu" : "modbus-tcp";
+        return protocol + ":tcp://" + config.host() + ":" + config.port() + "?request-timeout=" + config.requestTimeoutMs();
     }
 
     /** The device's address as status lines show it. */

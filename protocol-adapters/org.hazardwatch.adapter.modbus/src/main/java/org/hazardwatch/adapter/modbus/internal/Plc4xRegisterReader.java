@@ -54,7 +54,7 @@ public class Plc4xRegisterReader implements RegisterReader {
     }
 
     @Override
-    public void connect() throws Exception {
+    public synchronized void connect() throws Exception {
         close();
         connection(defaultUnitId);
     }
@@ -78,12 +78,12 @@ public class Plc4xRegisterReader implements RegisterReader {
     }
 
     @Override
-    public boolean isConnected() {
+    public synchronized boolean isConnected() {
         return !connections.isEmpty() && connections.values().stream().allMatch(PlcConnection::isConnected);
     }
 
     @Override
-    public List<BlockData> read(List<ReadBlock> blocks) throws Exception {
+    public synchronized List<BlockData> read(List<ReadBlock> blocks) throws Exception {
         List<BlockData> data = new ArrayList<>(blocks.size());
         if (rtu) {
             // a serial line carries one request at a time: PLC4X would send a multi-tag request's frames back to back,
@@ -91,11 +91,15 @@ public class Plc4xRegisterReader implements RegisterReader {
             // One slave that does not answer (or answers with an exception frame, which PLC4X 0.13 lets time out) must
             // not silence the others on the line: only when no block is answered is the line itself taken as lost.
             Exception lastFailure = null;
+            boolean anyAnswer = false;
             for (int i = 0; i < blocks.size(); i++) {
                 PlcReadRequest.Builder builder = connection(blocks.get(i).unitId()).readRequestBuilder();
                 addTags(builder, blocks.get(i), i);
                 try {
                     data.add(blockData(blocks.get(i), i, execute(builder.build())));
+                    anyAnswer = true;
+                } catch (InterruptedException e) {
+                    throw e; // stopping
                 } catch (Exception e) {
                     lastFailure = e;
                     // the unanswered frame's leftovers would garble the next answers: reopen the line for the next block
@@ -104,7 +108,7 @@ public class Plc4xRegisterReader implements RegisterReader {
                             + "): the slave is absent, or refused the request with an exception"));
                 }
             }
-            if (lastFailure != null && data.stream().noneMatch(BlockData::ok)) {
+            if (lastFailure != null && !anyAnswer) {
                 throw lastFailure;
             }
             return data;
@@ -142,6 +146,9 @@ public class Plc4xRegisterReader implements RegisterReader {
             throw new Exception(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
         } catch (TimeoutException e) {
             throw new Exception("no answer within " + requestTimeoutMs + " ms per request", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
         }
     }
 
@@ -225,7 +232,7 @@ public class Plc4xRegisterReader implements RegisterReader {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (PlcConnection connection : connections.values()) {
             try {
                 connection.close();

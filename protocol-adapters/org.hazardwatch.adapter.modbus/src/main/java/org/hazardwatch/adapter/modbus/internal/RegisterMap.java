@@ -69,14 +69,14 @@ public record RegisterMap(List<RegisterPoint> points, List<String> errors) {
         }
         int unitId = (int) number(cell(cells, 1), "unit", defaults.unitId(), 0, 255);
         ModbusTable table = ModbusTable.parse(cells[2]);
-        int address = (int) number(cells[3], "address", -1, 0, 65535);
+        int address = (int) number(cells[3], "address", -1, 0, 65534);
         ModbusDataType type = ModbusDataType.parse(cells[4]);
         if (table.bits() != (type == ModbusDataType.BOOL)) {
             throw new IllegalArgumentException(table.bits() ? "a " + table.label() + " holds a bit: type must be bool"
                     : "type bool needs a coil or discrete table; registers hold int16, uint16, int32, uint32, float32 or float64");
         }
-        if (address + type.registers() - 1 > 65535) {
-            throw new IllegalArgumentException(type.label() + " at address " + address + " runs past register 65535");
+        if (address + type.registers() > 65535) { // PLC4X reads up to register 65534
+            throw new IllegalArgumentException(type.label() + " at address " + address + " runs past register 65534");
         }
         RegisterOrder order = RegisterOrder.parse(cell(cells, 5));
         double scale = decimal(cell(cells, 6), "scale", 1);

@@ -23,8 +23,8 @@ public final class RegisterProbe {
      */
     public static List<Row> read(String url, int unitId, ModbusTable table, int address, int count, long timeoutMs)
             throws Exception {
-        if (count < 1 || count > table.maxPerRequest() || address + count > 65536) {
-            throw new IllegalArgumentException("count must be from 1 to " + table.maxPerRequest() + " within addresses 0..65535");
+        if (address < 0 || count < 1 || count > table.maxPerRequest() || address + count > 65535) {
+            throw new IllegalArgumentException("count must be from 1 to " + table.maxPerRequest() + " within addresses 0..65534");
         }
         ReadBlock block = new ReadBlock(unitId, table, address, count, List.of());
         try (Plc4xRegisterReader reader = new Plc4xRegisterReader(url, unitId, timeoutMs)) {

@@ -56,8 +56,8 @@ class ModbusAdapterComponentTest {
         assertEquals("modbus-tcp:tcp://10.1.2.3:502?request-timeout=1500", ModbusAdapterComponent.connectionString(tcp));
         assertEquals("tcp 10.1.2.3:502", ModbusAdapterComponent.endpoint(tcp));
         Options rtu = new Options("rtu", "", 502, "/dev/ttyUSB0", 19200, 8, "even", 1, 1, 1000, 1500, 0, 125, "m.csv");
-        assertEquals("modbus-rtu:serial:///dev/ttyUSB0?serial.baud-rate=19200&serial.num-data-bits=8&serial.num-stop-bits=1"
-                + "&serial.parity=EVEN_PARITY&request-timeout=1500", ModbusAdapterComponent.connectionString(rtu));
+        assertTrue(ModbusAdapterComponent.reader(rtu, true) instanceof SerialRtuRegisterReader, "a local line: digitalpetri");
+        assertTrue(ModbusAdapterComponent.reader(tcp, true) instanceof Plc4xRegisterReader);
         assertEquals("rtu /dev/ttyUSB0 19200 8E1", ModbusAdapterComponent.endpoint(rtu));
         Options gateway = new Options("rtu-over-tcp", "moxa", 4001, "", 9600, 8, "none", 1, 1, 1000, 1500, 0, 125, "m.csv");
         assertEquals("modbus-rtu:tcp://moxa:4001?request-timeout=1500", ModbusAdapterComponent.connectionString(gateway));

@@ -61,7 +61,7 @@ class RegisterDecodingTest {
                 + "ALM1,,coil,7,bool\n"
                 + "BAD1,,holding,0,bool\n"
                 + "BAD2,,coil,0,int16\n"
-                + "BAD3,,holding,65535,float32\n"
+                + "BAD3,,holding,65534,float32\n"
                 + "BAD4,,flash,0,int16\n"
                 + "BAD5,,holding,x,int16\n"
                 + "BAD6,,holding,1,int16,,0\n"
@@ -80,7 +80,7 @@ class RegisterDecodingTest {
         assertEquals(11, map.errors().size(), map.errors().toString());
         assertTrue(map.errors().get(0).startsWith("line 6: type bool needs a coil"), map.errors().get(0));
         assertTrue(map.errors().get(1).startsWith("line 7: a coil holds a bit"), map.errors().get(1));
-        assertTrue(map.errors().get(2).contains("runs past register 65535"), map.errors().get(2));
+        assertTrue(map.errors().get(2).contains("runs past register 65534"), map.errors().get(2));
         assertTrue(map.errors().get(3).contains("unknown table 'flash'"), map.errors().get(3));
         assertTrue(map.errors().get(4).contains("address 'x' is not a whole number"), map.errors().get(4));
         assertTrue(map.errors().get(5).contains("scale must not be 0"), map.errors().get(5));

@@ -20,6 +20,9 @@ public record TagMapping(Map<String, String> pointByTag, List<String> errors) {
         while ((line = reader.readLine()) != null) {
             number++;
             String row = line.strip();
+            if (number == 1 && row.startsWith("\uFEFF")) { // a byte-order mark, as Excel writes UTF-8 CSV
+                row = row.substring(1);
+            }
             if (row.isEmpty() || row.startsWith("\u0023") || row.equalsIgnoreCase("pointId,tag")) {
                 continue;
             }

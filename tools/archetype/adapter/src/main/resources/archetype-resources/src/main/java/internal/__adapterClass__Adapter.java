@@ -101,9 +101,11 @@ public class ${adapterClass}Adapter implements ProtocolAdapter {
         Instant now = Instant.now();
         List<Sample> samples = new ArrayList<>();
         int unreadable = 0;
+        int missing = 0;
         for (Map.Entry<String, String> mapped : pointByTag.entrySet()) {
             String text = device.get(mapped.getKey());
             if (text == null) {
+                missing++;
                 continue;
             }
             try {
@@ -114,15 +116,17 @@ public class ${adapterClass}Adapter implements ProtocolAdapter {
                 unreadable++;
             }
         }
+        // the status first, so whoever sees the samples sees the status they came with
+        if (unreadable > 0 || missing > 0) {
+            setStatus(AdapterStatus.DEGRADED, unreadable + " readings of " + settings.url() + " are not numbers, "
+                    + missing + " mapped tags are not in its answer");
+        } else {
+            setStatus(AdapterStatus.ONLINE, "reading " + pointByTag.size() + " points from " + settings.url());
+        }
         if (!samples.isEmpty()) {
             sink.publish(samples);
             received.addAndGet(samples.size());
             lastSampleAt = now;
-        }
-        if (unreadable > 0) {
-            setStatus(AdapterStatus.DEGRADED, unreadable + " readings of " + settings.url() + " are not numbers");
-        } else {
-            setStatus(AdapterStatus.ONLINE, "reading " + pointByTag.size() + " points from " + settings.url());
         }
     }
 

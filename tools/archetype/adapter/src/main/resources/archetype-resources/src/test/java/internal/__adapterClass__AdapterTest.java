@@ -79,6 +79,8 @@ class ${adapterClass}AdapterTest {
         assertEquals(Quality.GOOD, latest("A-T101-LT").quality());
         assertEquals(Quality.BAD, latest("A-T101-TT").quality(), "not a number: stored as BAD");
         assertEquals(AdapterStatus.DEGRADED, adapter.status());
+        page = "LT101=9\n";
+        await("a missing tag degrades", () -> adapter.statusDetail().contains("1 mapped tags are not in its answer"));
         page = "LT101=9\nTT101=21.5\n";
         await("online", () -> adapter.status() == AdapterStatus.ONLINE);
         assertEquals("adapter:${adapterType}-test", adapter.componentName());
