@@ -88,6 +88,7 @@ class DistributionIT {
             assertEquals("UP", components.path(component).path("status").asText(), component + " in " + components);
         }
         assertTrue(components.get("database").get("detail").asText().startsWith("H2"));
+        assertTrue(components.get("failover").get("detail").asText().startsWith("standalone"), "no standby configured");
     }
 
     @Test

@@ -39,7 +39,7 @@ public class ModbusAdapterComponent extends ForwardingProtocolAdapter {
     private final MappingFileWatcher watcher;
 
     /** The configuration's values, read once; a number option that is not a number becomes a problem, not a crash. */
-    record Options(String transport, String host, int port, String serialPort, int baudRate, int dataBits, String parity,
+    public record Options(String transport, String host, int port, String serialPort, int baudRate, int dataBits, String parity,
             int stopBits, int unitId, long pollIntervalMs, int requestTimeoutMs, int maxGap, int maxRegistersPerRequest,
             String mappingFile) {
 
@@ -82,8 +82,8 @@ public class ModbusAdapterComponent extends ForwardingProtocolAdapter {
         watcher = new MappingFileWatcher(mappingFile, "modbus-" + name, this::reloadMappings, logger::info);
     }
 
-    /** What is wrong with a configuration, in words an integrator can act on; empty when it is usable. */
-    static List<String> problems(Options config) {
+    /** What is wrong with the transport and the device's address (shared with hazardwatch:modbus-read). */
+    public static List<String> endpointProblems(Options config) {
         List<String> problems = new ArrayList<>();
         String transport = config.transport() == null ? "" : config.transport();
         switch (transport) {
@@ -115,6 +115,12 @@ public class ModbusAdapterComponent extends ForwardingProtocolAdapter {
             }
             default -> problems.add("transport must be tcp, rtu or rtu-over-tcp, not '" + transport + "'");
         }
+        return problems;
+    }
+
+    /** What is wrong with a configuration, in words an integrator can act on; empty when it is usable. */
+    static List<String> problems(Options config) {
+        List<String> problems = endpointProblems(config);
         if (config.unitId() < 0 || config.unitId() > 255) {
             problems.add("unit.id must be from 0 to 255");
         }
@@ -148,7 +154,7 @@ public class ModbusAdapterComponent extends ForwardingProtocolAdapter {
     }
 
     /** The PLC4X connection URL of a valid TCP or RTU-over-TCP configuration, without the unit (the reader adds it). */
-    static String connectionString(Options config) {
+    public static String connectionString(Options config) {
         String protocol = "rtu-over-tcp".equals(config.transport()) ? "modbus-rtu" : "modbus-tcp";
         return protocol + ":tcp://" + config.host() + ":" + config.port() + "?request-timeout=" + config.requestTimeoutMs();
     }

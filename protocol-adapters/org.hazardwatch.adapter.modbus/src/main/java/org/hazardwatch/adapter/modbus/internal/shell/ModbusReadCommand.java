@@ -8,6 +8,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.hazardwatch.adapter.modbus.internal.ModbusAdapterComponent;
+import org.hazardwatch.adapter.modbus.internal.ModbusAdapterComponent.Options;
 import org.hazardwatch.adapter.modbus.internal.ModbusTable;
 import org.hazardwatch.adapter.modbus.internal.RegisterProbe;
 import org.hazardwatch.adapter.modbus.internal.RegisterProbe.Row;
@@ -41,14 +43,21 @@ public class ModbusReadCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        if (!device.matches("[A-Za-z0-9.\\-]{1,253}:\\d{1,5}")) {
+        int colon = device.lastIndexOf(':');
+        if (colon <= 0 || !device.substring(colon + 1).matches("\\d{1,5}")) {
             throw new IllegalArgumentException("The device must be host:port, e.g. 10.0.0.5:502, not '" + device + "'");
         }
         if (unitId < 0 || unitId > 255) {
             throw new IllegalArgumentException("The unit id must be from 0 to 255");
         }
         ModbusTable modbusTable = ModbusTable.parse(table);
-        String url = (rtu ? "modbus-rtu:tcp://" : "modbus-tcp:tcp://") + device + "?request-timeout=" + timeoutMs;
+        Options options = new Options(rtu ? "rtu-over-tcp" : "tcp", device.substring(0, colon),
+                Integer.parseInt(device.substring(colon + 1)), "", 9600, 8, "none", 1, unitId, 1000, timeoutMs, 0, 125, "");
+        List<String> problems = ModbusAdapterComponent.endpointProblems(options);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        String url = ModbusAdapterComponent.connectionString(options);
         List<Row> rows;
         try {
             rows = RegisterProbe.read(url, unitId, modbusTable, address, count, timeoutMs);
