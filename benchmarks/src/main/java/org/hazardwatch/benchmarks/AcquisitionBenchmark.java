@@ -23,10 +23,8 @@ import org.hazardwatch.api.ingest.SampleSink;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.PointType;
 import org.hazardwatch.broker.internal.EmbeddedBroker;
-import org.hazardwatch.core.internal.alarm.LimitAlarmEvaluator;
-import org.hazardwatch.core.internal.alarm.PointCache;
+import org.hazardwatch.core.internal.alarm.AlarmModule;
 import org.hazardwatch.core.internal.db.DatabaseMigrator;
-import org.hazardwatch.core.internal.db.JdbcAlarmStore;
 import org.hazardwatch.core.internal.db.JdbcPointRepository;
 import org.hazardwatch.core.internal.db.JdbcSampleStore;
 import org.hazardwatch.routes.ingest.IngestPipeline;
@@ -83,8 +81,7 @@ public final class AcquisitionBenchmark {
         EmbeddedBroker broker = new EmbeddedBroker("acq", "", true, work.resolve("broker").toFile(), 4096, 256);
         broker.start();
         IngestPipeline pipeline = new IngestPipeline(broker.connectionFactory(), new JdbcSampleStore(dataSource),
-                new LimitAlarmEvaluator(new PointCache(points, Duration.ofSeconds(10), System::nanoTime),
-                        new JdbcAlarmStore(dataSource)), null);
+                AlarmModule.create(dataSource, points, java.time.Clock.systemUTC(), Duration.ofSeconds(10), event -> { }).engine(), null);
         AtomicLong read = new AtomicLong();
         SampleSink sink = samples -> {
             read.addAndGet(samples.size());

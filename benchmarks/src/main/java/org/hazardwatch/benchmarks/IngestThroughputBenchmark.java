@@ -22,10 +22,8 @@ import org.hazardwatch.api.model.PointType;
 import org.hazardwatch.api.model.Quality;
 import org.hazardwatch.api.model.Sample;
 import org.hazardwatch.broker.internal.EmbeddedBroker;
-import org.hazardwatch.core.internal.alarm.LimitAlarmEvaluator;
-import org.hazardwatch.core.internal.alarm.PointCache;
+import org.hazardwatch.core.internal.alarm.AlarmModule;
 import org.hazardwatch.core.internal.db.DatabaseMigrator;
-import org.hazardwatch.core.internal.db.JdbcAlarmStore;
 import org.hazardwatch.core.internal.db.JdbcPointRepository;
 import org.hazardwatch.core.internal.db.JdbcSampleStore;
 import org.hazardwatch.routes.ingest.IngestPipeline;
@@ -98,8 +96,7 @@ public final class IngestThroughputBenchmark {
         EmbeddedBroker broker = new EmbeddedBroker("bench", "", true, work.resolve("broker").toFile(), 2048, 64);
         broker.start();
         IngestPipeline pipeline = new IngestPipeline(broker.connectionFactory(), new JdbcSampleStore(dataSource),
-                new LimitAlarmEvaluator(new PointCache(points, Duration.ofSeconds(10), System::nanoTime),
-                        new JdbcAlarmStore(dataSource)), null);
+                AlarmModule.create(dataSource, points, java.time.Clock.systemUTC(), Duration.ofSeconds(10), event -> { }).engine(), null);
         try {
             Instant base = Instant.parse("2026-01-01T00:00:00Z");
             long start = System.nanoTime();

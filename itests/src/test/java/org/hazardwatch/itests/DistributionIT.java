@@ -114,7 +114,13 @@ class DistributionIT {
         assertTrue(badTime.body().contains("ISO-8601"));
         assertEquals(404, hw.request("GET", "/api/points/NO-SUCH-POINT", null, true).statusCode());
         assertEquals(400, hw.request("GET", "/api/alarms?state=MAYBE", null, true).statusCode());
-        assertEquals(400, hw.request("GET", "/api/alarms?limit=-5", null, true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/alarms?size=-5", null, true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/alarms?kind=HIGH,SIDEWAYS", null, true).statusCode());
+        assertEquals(404, hw.request("GET", "/api/alarms/987654", null, true).statusCode());
+        assertEquals(404, hw.request("POST", "/api/alarms/987654/ack", "{}", true).statusCode());
+        assertEquals(400, hw.request("POST", "/api/alarms/ack", "{\"ids\":[]}", true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/live?topics=gossip", null, true).statusCode());
+        assertEquals(401, hw.request("GET", "/api/live", null, false).statusCode());
         assertEquals(404, hw.request("GET", "/api/nothing-here", null, true).statusCode());
         assertEquals("no-store", hw.request("GET", "/api/points", null, true).headers().firstValue("Cache-Control").orElse(""));
 
@@ -151,30 +157,159 @@ class DistributionIT {
         assertEquals("m", history.get("unit").asText());
     }
 
+    JsonNode openAlarm(String pointId, String kind) throws Exception {
+        for (JsonNode alarm : hw.getJson("/api/alarms?state=OPEN&pointId=" + pointId).get("items")) {
+            if (alarm.get("kind").asText().equals(kind)) {
+                return alarm;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A gas detector over both levels raises its first-level (HIGH) and second-level (HIGH_HIGH) alarms, pushed live
+     * over server-sent events; operators acknowledge them through REST and the shell, attributed; releasing returns
+     * them to normal (after the 15 s delay-off of gas detectors) and the journal shows each step.
+     */
     @Test
     @Order(4)
-    void aForcedExcursionRaisesAnAlarmAndReleasingClearsIt() throws Exception {
-        String output = hw.shell("hazardwatch:sim-set " + GAS + " 57.5");
-        assertTrue(output.contains("forced to 57.5 %LEL"), output);
-        await(Duration.ofSeconds(20), "active alarm on " + GAS, unchecked(() -> {
-            JsonNode alarms = hw.getJson("/api/alarms?state=ACTIVE&pointId=" + GAS);
-            return alarms.size() == 1 && alarms.get(0).get("value").asDouble() == 57.5;
-        }));
-        JsonNode alarm = hw.getJson("/api/alarms?state=ACTIVE&pointId=" + GAS).get(0);
-        assertEquals("HIGH", alarm.get("kind").asText());
-        assertEquals("HIGH", alarm.get("priority").asText());
-        assertEquals(25.0, alarm.get("limit").asDouble());
-        assertNotNull(Instant.parse(alarm.get("raisedAt").asText()));
-        assertEquals("ACTIVE", point(GAS).get("alarmState").asText());
-        assertTrue(hw.shell("hazardwatch:read " + GAS).contains("alarm  HIGH HIGH"));
+    void aForcedExcursionRaisesBothGasAlarmsLiveAndOperatorsAcknowledgeThem() throws Exception {
+        java.util.concurrent.BlockingQueue<String> pushed = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest live = java.net.http.HttpRequest.newBuilder(java.net.URI.create(hw.url("/api/live?topics=alarm")))
+                .header("Authorization", "Bearer " + hw.token()).build();
+        HttpResponse<java.io.InputStream> stream = client.send(live, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, stream.statusCode());
+        assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null;) {
+                    pushed.add(line);
+                }
+            } catch (java.io.IOException closed) {
+                // the test closed the stream
+            }
+        }, "live-stream-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await(Duration.ofSeconds(10), "the live stream says hello", () -> pushed.contains("event: hello"));
+            long forcedAt = System.nanoTime();
+            String output = hw.shell("hazardwatch:sim-set " + GAS + " 57.5");
+            assertTrue(output.contains("forced to 57.5 %LEL"), output);
+            long[] pushedAfter = { -1 };
+            await(Duration.ofSeconds(20), "the alarm pushed live", () -> {
+                for (String line; (line = pushed.poll()) != null;) {
+                    if (line.startsWith("data: ") && line.contains("\"pointId\":\"" + GAS + "\"")
+                            && line.contains("\"kind\":\"HIGH_HIGH\"")) {
+                        pushedAfter[0] = (System.nanoTime() - forcedAt) / 1_000_000;
+                        return true;
+                    }
+                }
+                return false;
+            });
+            System.out.println("[measure] forced value to alarm event on the live stream: " + pushedAfter[0] + " ms");
+        } finally {
+            stream.body().close();
+        }
+        await(Duration.ofSeconds(20), "both gas alarms open", unchecked(() -> openAlarm(GAS, "HIGH") != null
+                && openAlarm(GAS, "HIGH_HIGH") != null));
+        JsonNode high = openAlarm(GAS, "HIGH");
+        JsonNode highHigh = openAlarm(GAS, "HIGH_HIGH");
+        assertEquals("UNACKED_ACTIVE", high.get("state").asText());
+        assertEquals(57.5, high.get("value").asDouble());
+        assertEquals(25.0, high.get("limit").asDouble(), "first level 25 %LEL");
+        assertEquals(50.0, highHigh.get("limit").asDouble(), "second level 50 %LEL");
+        assertEquals("HIGH", highHigh.get("priority").asText());
+        assertEquals("PROCESS", high.get("category").asText());
+        assertTrue(high.get("annunciated").asBoolean());
+        assertFalse(high.get("pointName").asText().isBlank());
+        assertEquals("UNACKED_ACTIVE", point(GAS).get("alarmState").asText());
+        assertTrue(hw.shell("hazardwatch:read " + GAS).contains("HIGH_HIGH HIGH UNACKED_ACTIVE"));
+        assertTrue(hw.shell("hazardwatch:alarms --point " + GAS).contains("HIGH_HIGH"));
+
+        HttpResponse<String> acked = hw.request("POST", "/api/alarms/" + high.get("id").asLong() + "/ack",
+                "{\"comment\":\"检查现场，确认泄漏\"}", true);
+        assertEquals(200, acked.statusCode(), acked.body());
+        JsonNode ackedHigh = HazardWatchInstance.JSON.readTree(acked.body());
+        assertEquals("ACKED_ACTIVE", ackedHigh.get("state").asText());
+        assertEquals("admin", ackedHigh.get("acknowledgedBy").asText());
+        HttpResponse<String> twice = hw.request("POST", "/api/alarms/" + high.get("id").asLong() + "/ack", "{}", true);
+        assertEquals(409, twice.statusCode());
+        assertTrue(twice.body().contains("already acknowledged"), twice.body());
+        assertEquals(400, hw.request("POST", "/api/alarms/" + highHigh.get("id").asLong() + "/shelve",
+                "{\"minutes\":30,\"reason\":\" \"}", true).statusCode(), "shelving needs a reason");
+        assertEquals(400, hw.request("POST", "/api/alarms/" + highHigh.get("id").asLong() + "/shelve",
+                "{\"minutes\":20000,\"reason\":\"test\"}", true).statusCode(), "at most 7 days");
+        String shellAck = hw.shell("hazardwatch:ack " + highHigh.get("id").asLong() + " -c \"seen on site\"");
+        assertTrue(shellAck.contains("ACKED_ACTIVE"), shellAck);
 
         assertTrue(hw.shell("hazardwatch:sim-set " + GAS + " auto").contains("released"));
-        await(Duration.ofSeconds(20), "alarm cleared", unchecked(() -> hw.getJson("/api/alarms?state=ACTIVE&pointId=" + GAS).isEmpty()));
-        JsonNode cleared = hw.getJson("/api/alarms?pointId=" + GAS).get(0);
-        assertEquals("CLEARED", cleared.get("state").asText());
-        assertFalse(cleared.get("clearedAt").isNull());
+        await(Duration.ofSeconds(45), "both alarms over after the delay-off", unchecked(() -> openAlarm(GAS, "HIGH") == null
+                && openAlarm(GAS, "HIGH_HIGH") == null));
+        JsonNode detail = hw.getJson("/api/alarms/" + highHigh.get("id").asLong());
+        assertEquals("NORMAL", detail.get("alarm").get("state").asText());
+        assertFalse(detail.get("alarm").get("clearedAt").isNull());
+        java.util.List<String> journal = new java.util.ArrayList<>();
+        detail.get("history").forEach(e -> journal.add(e.get("type").asText() + " by " + e.get("actor").asText()));
+        assertEquals(3, journal.size(), journal.toString());
+        assertEquals("ACTIVATED by system", journal.get(0));
+        assertTrue(journal.get(1).startsWith("ACKNOWLEDGED by shell:"), journal.toString());
+        assertEquals("RETURNED by system", journal.get(2));
+        assertEquals("seen on site", detail.get("history").get(1).get("comment").asText());
+
+        HttpResponse<byte[]> export = hw.requestBytes("GET", "/api/alarms/export?format=xlsx&pointId=" + GAS, null, null);
+        assertEquals(200, export.statusCode());
+        assertEquals('P', (char) export.body()[0], "an .xlsx is a ZIP file");
+        HttpResponse<String> csv = hw.request("GET", "/api/alarms/export?format=csv&pointId=" + GAS, null, true);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().contains("HIGH_HIGH") && csv.body().contains("报警时间"), csv.body());
+        assertTrue(hw.failingShell("hazardwatch:ack " + highHigh.get("id").asLong()).contains("is over"));
         assertTrue(hw.failingShell("hazardwatch:sim-set NOPE 1").contains("The simulator has no point 'NOPE'"));
         assertTrue(hw.failingShell("hazardwatch:sim-set " + GAS + " lots").contains("is not a number"));
+    }
+
+    /** Alarm settings per point: read, changed with a GB/T 50493 finding reported, each change recorded, reset. */
+    @Test
+    @Order(5)
+    void alarmSettingsAreCheckedAgainstGbt50493AndEveryChangeIsRecorded() throws Exception {
+        JsonNode defaults = hw.getJson("/api/points/" + GAS + "/alarm-definition");
+        assertEquals(25.0, defaults.get("settings").get("high").get("value").asDouble());
+        assertTrue(defaults.get("settings").get("isDefault").asBoolean());
+        assertEquals(0, defaults.get("findings").size(), defaults.toString());
+        com.fasterxml.jackson.databind.node.ObjectNode settings = (com.fasterxml.jackson.databind.node.ObjectNode) defaults.get("settings");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) settings.get("high")).put("value", 30.0);
+        settings.put("reason", "县级调整阈值");
+        HttpResponse<String> saved = hw.request("PUT", "/api/points/" + GAS + "/alarm-definition", settings.toString(), true);
+        assertEquals(200, saved.statusCode(), saved.body());
+        JsonNode findings = HazardWatchInstance.JSON.readTree(saved.body()).get("findings");
+        assertEquals("GBT50493-5.5.2-COMBUSTIBLE-FIRST", findings.get(0).get("code").asText(), findings.toString());
+        assertEquals("VIOLATION", findings.get(0).get("severity").asText());
+        JsonNode change = hw.getJson("/api/alarm-definitions/changes?pointId=" + GAS).get(0);
+        assertEquals("high", change.get("field").asText());
+        assertEquals("25", change.get("oldValue").asText());
+        assertEquals("30", change.get("newValue").asText());
+        assertEquals("admin", change.get("changedBy").asText());
+        assertEquals("县级调整阈值", change.get("reason").asText());
+        assertTrue(hw.shell("hazardwatch:alarm-settings --check-all").contains(GAS));
+
+        settings.put("deadband", -1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) settings.get("high")).put("value", 60.0);
+        HttpResponse<String> refused = hw.request("PUT", "/api/points/" + GAS + "/alarm-definition", settings.toString(), true);
+        assertEquals(400, refused.statusCode(), refused.body());
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        HazardWatchInstance.JSON.readTree(refused.body()).get("fieldErrors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(java.util.Set.of("deadband", "highHigh"), fields, refused.body());
+        assertEquals(400, hw.request("PUT", "/api/points/" + GAS + "/alarm-definition", "{\"mode\":\"SOMETIMES\"}", true).statusCode());
+        assertEquals(404, hw.request("GET", "/api/points/NOPE/alarm-definition", null, true).statusCode());
+
+        JsonNode reset = HazardWatchInstance.JSON.readTree(hw.request("DELETE", "/api/points/" + GAS
+                + "/alarm-definition?reason=restore", null, true).body());
+        assertTrue(reset.get("settings").get("isDefault").asBoolean());
+        String shown = hw.shell("hazardwatch:alarm-settings " + GAS);
+        assertTrue(shown.contains("built-in defaults") && shown.contains("restore"), shown);
+        assertTrue(hw.getJson("/api/alarm-definitions/gases").size() >= 30);
     }
 
     @Test
@@ -183,10 +318,12 @@ class DistributionIT {
         String point = "A-T102-TT"; // range -40..60 °C, high limit 38
         assertTrue(hw.shell("hazardwatch:sim-set " + point + " 500").contains("forced"));
         await(Duration.ofSeconds(20), "instrument fault on " + point, unchecked(() -> {
-            JsonNode alarms = hw.getJson("/api/alarms?state=ACTIVE&pointId=" + point);
+            JsonNode alarms = hw.getJson("/api/alarms?state=UNACKED_ACTIVE,ACKED_ACTIVE&pointId=" + point).get("items");
             return alarms.size() == 1 && alarms.get(0).get("kind").asText().equals("FAULT");
         }));
-        assertEquals(60.0, hw.getJson("/api/alarms?state=ACTIVE&pointId=" + point).get(0).get("limit").asDouble());
+        JsonNode fault = hw.getJson("/api/alarms?state=UNACKED_ACTIVE&pointId=" + point).get("items").get(0);
+        assertEquals(60.0, fault.get("limit").asDouble());
+        assertEquals("INSTRUMENT", fault.get("category").asText());
         JsonNode history = hw.getJson("/api/points/" + point + "/history?from=" + Instant.now().minusSeconds(60));
         boolean flagged = false;
         for (JsonNode sample : history.get("samples")) {
@@ -195,8 +332,10 @@ class DistributionIT {
         }
         assertTrue(flagged, "the reading is stored, marked BAD OUT_OF_RANGE: " + history);
         assertTrue(hw.shell("hazardwatch:sim-set " + point + " auto").contains("released"));
-        await(Duration.ofSeconds(20), "fault cleared by good readings",
-                unchecked(() -> hw.getJson("/api/alarms?state=ACTIVE&pointId=" + point).isEmpty()));
+        await(Duration.ofSeconds(20), "fault returned by good readings", unchecked(() ->
+                hw.getJson("/api/alarms?state=UNACKED_ACTIVE,ACKED_ACTIVE&pointId=" + point).get("total").asInt() == 0));
+        assertEquals(0, hw.getJson("/api/alarms?state=OPEN&category=PROCESS&pointId=" + point).get("total").asInt(),
+                "no process alarm from the impossible reading");
         String status = hw.shell("hazardwatch:status");
         assertTrue(status.contains("data quality"), "the ingest health shows the filter's counts");
         assertTrue(status.contains("forwarded upstream"), "and what exception reporting forwards: " + status);

@@ -5,24 +5,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hazardwatch.api.alarm.AlarmEvent;
+import org.hazardwatch.api.alarm.AlarmQuery;
 import org.hazardwatch.api.model.Alarm;
 import org.hazardwatch.api.model.AlarmKind;
-import org.hazardwatch.api.model.AlarmPriority;
-import org.hazardwatch.api.model.AlarmState;
+import org.hazardwatch.api.registry.Page;
 
-/** Alarm records. Implementations are thread-safe. */
+/** Alarm occurrences, their journal, and shelving. Implementations are thread-safe. */
 public interface AlarmStore {
 
-    /** Alarms newest first, optionally only those in {@code state}, at most {@code limit}. */
-    List<Alarm> list(AlarmState state, String pointId, int limit);
+    /** Occurrences newest first. */
+    Page<Alarm> search(AlarmQuery query);
 
-    /** The active alarm of a point, if there is one. */
-    Optional<Alarm> findActive(String pointId);
+    Optional<Alarm> find(long alarmId);
 
-    /** Every active alarm, keyed by point id (one query; used once per sample batch by the alarm check). */
+    /** Every occurrence that is not over (state other than NORMAL). */
+    List<Alarm> open();
+
+    /**
+     * Per point, the open occurrence that matters most to show on a tile: active before returned, then higher
+     * priority, then newest.
+     */
     Map<String, Alarm> activeByPoint();
 
-    Alarm raise(String pointId, AlarmKind kind, AlarmPriority priority, double value, double limit, Instant at);
+    /**
+     * Writes an occurrence and one journal event in one transaction: inserts the occurrence when its id is 0, else
+     * updates it.
+     *
+     * @return the occurrence with its id
+     */
+    Alarm record(Alarm alarm, AlarmEvent event);
 
-    void clear(long alarmId, Instant at);
+    /** The journal of one occurrence, in the order it was written. */
+    List<AlarmEvent> history(long alarmId);
+
+    /** Journal events in {@code [from, to)}, oldest first (for KPIs). */
+    List<AlarmEvent> events(Instant from, Instant to);
+
+    /** A point's alarm of one kind is shelved until {@code until}; {@code null} ends shelving. */
+    void shelve(String pointId, AlarmKind kind, Instant until, String reason, String user);
+
+    /** Every shelving in force or expired but not yet ended, keyed by point id then kind. */
+    Map<String, Map<AlarmKind, Shelving>> shelvings();
+
+    /** A point's alarm of one kind shelved until {@code until}. */
+    record Shelving(String pointId, AlarmKind kind, Instant until, String reason, String user) {
+    }
 }

@@ -16,13 +16,22 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.hazardwatch.api.auth.AuthSession;
 import org.hazardwatch.api.auth.PasswordChangeException;
 import org.hazardwatch.api.auth.PasswordChangeException.Reason;
+import org.hazardwatch.api.alarm.AlarmDefinition;
+import org.hazardwatch.api.alarm.AlarmEvent;
+import org.hazardwatch.api.alarm.AlarmEventType;
+import org.hazardwatch.api.alarm.AlarmLimit;
+import org.hazardwatch.api.alarm.AlarmMode;
+import org.hazardwatch.api.alarm.AlarmQuery;
+import org.hazardwatch.api.alarm.DefinitionChange;
 import org.hazardwatch.api.model.Alarm;
+import org.hazardwatch.api.model.AlarmCategory;
 import org.hazardwatch.api.model.AlarmKind;
 import org.hazardwatch.api.model.AlarmPriority;
 import org.hazardwatch.api.model.AlarmState;
@@ -32,8 +41,12 @@ import org.hazardwatch.api.model.PointType;
 import org.hazardwatch.api.model.Quality;
 import org.hazardwatch.api.model.QualityReason;
 import org.hazardwatch.api.model.Sample;
+import org.hazardwatch.api.registry.FieldError;
+import org.hazardwatch.api.registry.ValidationException;
 import org.hazardwatch.api.store.UnknownPointException;
-import org.hazardwatch.core.internal.alarm.LimitAlarmEvaluator;
+import org.hazardwatch.core.internal.alarm.AlarmEngine;
+import org.hazardwatch.core.internal.alarm.Gbt50493;
+import org.hazardwatch.core.internal.alarm.JdbcAlarmDefinitions;
 import org.hazardwatch.core.internal.auth.JdbcAuthService;
 import org.hazardwatch.core.internal.db.DatabaseMigrator;
 import org.hazardwatch.core.internal.db.JdbcAlarmStore;
@@ -74,10 +87,11 @@ abstract class StorageContractTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM databasechangelog")) {
             rs.next();
-            assertEquals(11, rs.getInt(1), "each change set applied exactly once (one of the two 0008 index sets per database)");
+            assertEquals(12, rs.getInt(1), "each change set applied exactly once (one of the two 0008 index sets per database)");
         }
         for (String table : List.of("monitoring_point", "sample", "current_value", "alarm", "app_user", "auth_session",
-                "hazard_source", "hazard_unit", "equipment", "inventory_item", "grading_snapshot")) {
+                "hazard_source", "hazard_unit", "equipment", "inventory_item", "grading_snapshot", "alarm_event", "alarm_shelf",
+                "alarm_definition", "alarm_definition_change")) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                 assertTrue(rs.next(), table);
@@ -127,50 +141,112 @@ abstract class StorageContractTest {
         assertTrue(samples.currentValues().isEmpty());
     }
 
+    AlarmEngine engine(MutableClock clock) {
+        JdbcAlarmDefinitions definitions = new JdbcAlarmDefinitions(dataSource, points, Gbt50493.load(), clock, Duration.ZERO);
+        AlarmEngine engine = new AlarmEngine(points::findById, definitions, alarms, clock, event -> { });
+        definitions.onChange(engine::definitionChanged);
+        return engine;
+    }
+
     @Test
-    void limitCheckRaisesOnceAndClears() {
-        LimitAlarmEvaluator evaluator = new LimitAlarmEvaluator(points::findById, alarms);
-        evaluate(evaluator, sample(0, 5.0));
-        assertTrue(alarms.list(null, null, 10).isEmpty());
-        evaluate(evaluator, sample(1, 9.5));
-        evaluate(evaluator, sample(2, 9.8));
-        List<Alarm> active = alarms.list(AlarmState.ACTIVE, "T1-LT", 10);
-        assertEquals(1, active.size(), "a standing condition raises one alarm");
-        assertEquals(AlarmKind.HIGH, active.get(0).kind());
-        assertEquals(9.5, active.get(0).value());
-        assertEquals(9.0, active.get(0).limit());
-        assertEquals(AlarmPriority.LOW, active.get(0).priority());
-        evaluate(evaluator, sample(3, 12.0, Quality.BAD));
-        evaluate(evaluator, sample(4, 5.0, Quality.BAD));
-        assertEquals(1, alarms.list(AlarmState.ACTIVE, null, 10).size(), "bad quality neither raises nor clears");
-        evaluate(evaluator, sample(5, 0.5));
-        List<Alarm> all = alarms.list(null, "T1-LT", 10);
-        assertEquals(2, all.size());
-        assertEquals(AlarmKind.LOW, all.get(0).kind());
-        assertEquals(AlarmState.CLEARED, all.get(1).state());
-        assertEquals(T0.plusSeconds(5), all.get(1).clearedAt());
-        evaluate(evaluator, sample(6, 5.0));
-        assertTrue(alarms.findActive("T1-LT").isEmpty());
+    void theAlarmLifecycleIsStoredWithItsJournalAndSurvivesARestart() {
+        MutableClock clock = new MutableClock(T0);
+        AlarmEngine engine = engine(clock);
+        evaluate(engine, sample(0, 5.0));
+        assertTrue(alarms.open().isEmpty());
+        evaluate(engine, sample(1, 9.5)); // level: 60 s delay-on by default
+        evaluate(engine, sample(61, 9.8));
+        List<Alarm> open = alarms.open();
+        assertEquals(1, open.size(), "a standing condition raises one alarm");
+        Alarm high = open.get(0);
+        assertEquals(AlarmKind.HIGH, high.kind());
+        assertEquals(AlarmState.UNACKED_ACTIVE, high.state());
+        assertEquals(9.8, high.value());
+        assertEquals(9.0, high.limit());
+        assertEquals(AlarmPriority.LOW, high.priority());
+        assertEquals(T0.plusSeconds(61), high.raisedAt());
+
+        AlarmEngine restarted = engine(clock);
+        clock.now = T0.plusSeconds(70);
+        Alarm acked = restarted.acknowledge(high.id(), "zhangsan", "checked the tank");
+        assertEquals(AlarmState.ACKED_ACTIVE, acked.state());
+        assertEquals("zhangsan", acked.acknowledgedBy());
+        evaluate(restarted, sample(100, 5.0)); // below 9.0 - deadband 0.6, held for the 60 s delay-off
+        evaluate(restarted, sample(160, 5.0));
+        Alarm over = alarms.find(high.id()).orElseThrow();
+        assertEquals(AlarmState.NORMAL, over.state());
+        assertEquals(T0.plusSeconds(160), over.clearedAt());
+        assertEquals(T0.plusSeconds(160), over.closedAt());
+        List<AlarmEvent> journal = alarms.history(high.id());
+        assertEquals(List.of(AlarmEventType.ACTIVATED, AlarmEventType.ACKNOWLEDGED, AlarmEventType.RETURNED),
+                journal.stream().map(AlarmEvent::type).toList());
+        assertEquals("checked the tank", journal.get(1).comment());
+        assertTrue(journal.get(0).annunciated());
+        assertEquals(3, alarms.events(T0, T0.plusSeconds(3600)).size());
+        assertEquals(1, alarms.search(new AlarmQuery(null, Set.of("T1-LT"), Set.of(AlarmState.NORMAL), Set.of(AlarmKind.HIGH),
+                AlarmCategory.PROCESS, AlarmPriority.LOW, T0, T0.plusSeconds(3600), 0, 10)).total());
+        assertEquals(0, alarms.search(AlarmQuery.inStates(Set.of(AlarmState.UNACKED_ACTIVE), 10)).total());
     }
 
     @Test
     void invalidReadingsRaiseAnInstrumentFaultNotAProcessAlarm() {
         points.save(tankLevel("T3-LT", null, 9.0));
-        LimitAlarmEvaluator evaluator = new LimitAlarmEvaluator(points::findById, alarms);
+        AlarmEngine engine = engine(new MutableClock(T0));
         Sample outOfRange = new Sample("T3-LT", T0, 13.0, Quality.BAD, QualityReason.OUT_OF_RANGE);
         samples.store(List.of(outOfRange));
-        evaluate(evaluator, outOfRange);
-        Alarm fault = alarms.findActive("T3-LT").orElseThrow();
+        evaluate(engine, outOfRange);
+        Alarm fault = alarms.activeByPoint().get("T3-LT");
         assertEquals(AlarmKind.FAULT, fault.kind(), "an invalid reading above the high limit raises no HIGH alarm");
+        assertEquals(AlarmCategory.INSTRUMENT, fault.category());
         assertEquals(12.0, fault.limit(), "the range end that was passed");
         assertEquals(QualityReason.OUT_OF_RANGE,
                 samples.history("T3-LT", T0.minusSeconds(1), T0.plusSeconds(1), 10).get(0).qualityReason());
-        evaluate(evaluator, new Sample("T3-LT", T0.plusSeconds(1), 11.0, Quality.BAD, QualityReason.SPIKE));
-        assertEquals(1, alarms.list(null, "T3-LT", 10).size(), "one fault while the instrument stays faulty");
-        evaluate(evaluator, new Sample("T3-LT", T0.plusSeconds(2), 5.0, Quality.UNCERTAIN, QualityReason.SOURCE_UNCERTAIN));
-        assertEquals(AlarmKind.FAULT, alarms.findActive("T3-LT").orElseThrow().kind(), "uncertain readings change nothing");
-        evaluate(evaluator, new Sample("T3-LT", T0.plusSeconds(3), 5.0, Quality.GOOD));
-        assertTrue(alarms.findActive("T3-LT").isEmpty(), "a good reading clears the fault");
+        evaluate(engine, new Sample("T3-LT", T0.plusSeconds(1), 11.0, Quality.BAD, QualityReason.SPIKE));
+        assertEquals(1, alarms.search(AlarmQuery.ofPoint("T3-LT", 10)).total(), "one fault while the instrument stays faulty");
+        evaluate(engine, new Sample("T3-LT", T0.plusSeconds(2), 5.0, Quality.UNCERTAIN, QualityReason.SOURCE_UNCERTAIN));
+        assertEquals(AlarmState.UNACKED_ACTIVE, alarms.find(fault.id()).orElseThrow().state(), "uncertain readings change nothing");
+        evaluate(engine, new Sample("T3-LT", T0.plusSeconds(3), 5.0, Quality.GOOD));
+        assertEquals(AlarmState.UNACKED_RETURNED, alarms.find(fault.id()).orElseThrow().state(), "a good reading ends the fault");
+    }
+
+    @Test
+    void alarmDefinitionsAreStoredAndEveryChangedSettingIsRecorded() {
+        JdbcAlarmDefinitions definitions = new JdbcAlarmDefinitions(dataSource, points, Gbt50493.load(),
+                new MutableClock(T0), Duration.ofMinutes(5));
+        AlarmDefinition defaults = definitions.definition("T1-LT").orElseThrow();
+        assertTrue(defaults.isDefault());
+        assertEquals(9.0, defaults.high().value());
+        assertEquals(0.6, defaults.deadband(), 1e-9, "5 % of the 0-12 m span");
+        AlarmDefinition edited = new AlarmDefinition("T1-LT", new AlarmLimit(0.5, AlarmPriority.HIGH), defaults.low(),
+                new AlarmLimit(10.0, AlarmPriority.MEDIUM), new AlarmLimit(11.0, AlarmPriority.HIGH), null,
+                defaults.rateWindow(), 0.2, Duration.ofSeconds(5), Duration.ofSeconds(10), AlarmMode.IN_SERVICE, null,
+                null, null, null);
+        assertTrue(definitions.save(edited, "county-officer", "tank re-rated").isEmpty(), "a level point has no GB/T 50493 rules");
+        AlarmDefinition stored = definitions.definition("T1-LT").orElseThrow();
+        assertEquals(11.0, stored.highHigh().value());
+        assertEquals("county-officer", stored.updatedBy());
+        assertEquals(T0, stored.updatedAt());
+        List<DefinitionChange> changes = definitions.changes("T1-LT", 100);
+        Map<String, DefinitionChange> bySetting = changes.stream()
+                .collect(java.util.stream.Collectors.toMap(DefinitionChange::field, c -> c));
+        assertEquals(Set.of("lowLow", "lowLow.priority", "high", "high.priority", "highHigh", "highHigh.priority",
+                "deadband", "delayOnSeconds", "delayOffSeconds"), bySetting.keySet());
+        assertEquals("9", bySetting.get("high").oldValue());
+        assertEquals("10", bySetting.get("high").newValue());
+        assertEquals("tank re-rated", bySetting.get("high").reason());
+        assertEquals("county-officer", bySetting.get("deadband").changedBy());
+
+        ValidationException refused = assertThrows(ValidationException.class, () -> definitions.save(
+                new AlarmDefinition("T1-LT", null, new AlarmLimit(5, AlarmPriority.LOW), new AlarmLimit(4, AlarmPriority.LOW),
+                        new AlarmLimit(20, AlarmPriority.LOW), null, defaults.rateWindow(), -1, Duration.ofSeconds(-1),
+                        Duration.ZERO, AlarmMode.OUT_OF_SERVICE, " ", "no-such-gas", null, null), "x", null));
+        assertEquals(Set.of("high", "highHigh", "deadband", "delayOnSeconds", "modeReason", "substance"),
+                refused.fieldErrors().stream().map(FieldError::field).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(changes.size(), definitions.changes(null, 100).size(), "a refused save records nothing");
+
+        definitions.reset("T1-LT", "county-officer", null);
+        assertTrue(definitions.definition("T1-LT").orElseThrow().isDefault());
+        assertEquals("reset to the default", definitions.changes("T1-LT", 1).get(0).reason());
     }
 
     @Test
@@ -230,8 +306,8 @@ abstract class StorageContractTest {
         assertEquals(2.0, values.get("T2-LT").value());
     }
 
-    private static void evaluate(LimitAlarmEvaluator evaluator, Sample sample) {
-        evaluator.evaluate(List.of(sample));
+    private static void evaluate(AlarmEngine engine, Sample sample) {
+        engine.evaluate(List.of(sample));
     }
 
     static Sample sample(int second, double value) {

@@ -56,4 +56,10 @@ public class AuthFilter implements ContainerRequestFilter {
         }
         request.setProperty(USER_PROPERTY, session.get().username());
     }
+
+    /** The user of the request's session, for attributing what the request does. */
+    static String user(AuthService auth, HttpHeaders headers) {
+        return auth.validate(bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION))).map(s -> s.username())
+                .orElse("system");
+    }
 }

@@ -169,8 +169,7 @@ public class HazardSourcesResource {
     }
 
     private String user(HttpHeaders headers) {
-        return auth.validate(AuthFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION)))
-                .map(s -> s.username()).orElse("system");
+        return AuthFilter.user(auth, headers);
     }
 
     private static NotFoundException notFound(long id) {

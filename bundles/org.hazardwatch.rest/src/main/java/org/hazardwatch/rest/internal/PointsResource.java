@@ -71,7 +71,7 @@ public class PointsResource {
     @Path("/{id}")
     public PointView get(@PathParam("id") String id) {
         MonitoringPoint point = points.findById(id).orElseThrow(() -> new NotFoundException("no monitoring point '" + id + "'"));
-        return view(point, samples.currentValues().get(id), alarms.findActive(id).orElse(null));
+        return view(point, samples.currentValues().get(id), alarms.activeByPoint().get(id));
     }
 
     @GET

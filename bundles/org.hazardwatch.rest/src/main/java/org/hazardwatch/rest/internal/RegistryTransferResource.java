@@ -108,7 +108,7 @@ public class RegistryTransferResource {
         }
     }
 
-    private static RegistryTransfer.Format format(String format) {
+    static RegistryTransfer.Format format(String format) {
         if (format == null || format.isBlank()) {
             return RegistryTransfer.Format.XLSX;
         }

@@ -16,6 +16,9 @@ import org.hazardwatch.api.health.HealthService;
 import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.routes.RouteRegistry;
 import org.hazardwatch.api.store.AlarmStore;
+import org.hazardwatch.api.alarm.AlarmDefinitionService;
+import org.hazardwatch.api.alarm.AlarmService;
+import org.hazardwatch.api.live.LiveEventBus;
 import org.hazardwatch.api.store.PointRepository;
 import org.hazardwatch.api.store.SampleStore;
 import org.hazardwatch.grading.Gb18218Grader;
@@ -43,17 +46,21 @@ public class RestComponent {
     private final ServiceRegistration<Servlet> registration;
     private volatile RouteRegistry routeRegistry;
     private volatile RegistryTransfer transfer;
+    private volatile org.hazardwatch.api.alarm.AlarmExport alarmExport;
     private final java.util.Collection<ProtocolAdapter> adapters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public RestComponent(BundleContext context, @Reference HealthService health, @Reference AuthService auth,
             @Reference PointRepository points, @Reference SampleStore samples, @Reference AlarmStore alarms,
-            @Reference RegistryService registry, @Reference HazardSourceService hazardSources) {
+            @Reference RegistryService registry, @Reference HazardSourceService hazardSources,
+            @Reference AlarmService alarmService, @Reference AlarmDefinitionService alarmDefinitions,
+            @Reference LiveEventBus live) {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth),
                 new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
-                new PointsResource(points, samples, alarms), new AlarmsResource(alarms),
+                new PointsResource(points, samples, alarms), new AlarmsResource(alarmService, points, auth, () -> alarmExport),
+                new AlarmDefinitionsResource(alarmDefinitions, auth), new LiveResource(() -> live, points, mapper),
                 new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry),
                 new HazardSourcesResource(hazardSources, auth, samples, alarms), new RegistryTransferResource(() -> transfer, auth),
                 new AdaptersResource(() -> adapters), new OpenApiResource());
@@ -108,6 +115,18 @@ public class RestComponent {
     void unsetTransfer(RegistryTransfer service) {
         if (this.transfer == service) {
             this.transfer = null;
+        }
+    }
+
+    /** The alarm export comes with the import/export bundle too. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setAlarmExport(org.hazardwatch.api.alarm.AlarmExport service) {
+        this.alarmExport = service;
+    }
+
+    void unsetAlarmExport(org.hazardwatch.api.alarm.AlarmExport service) {
+        if (this.alarmExport == service) {
+            this.alarmExport = null;
         }
     }
 

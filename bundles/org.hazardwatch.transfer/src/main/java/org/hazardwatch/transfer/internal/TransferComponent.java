@@ -189,7 +189,7 @@ public class TransferComponent implements RegistryTransfer {
     }
 
     /** POI and XMLBeans load their schema types through the context class loader; in OSGi that must be this bundle's. */
-    private static <T> T withPoi(Callable<T> work) throws IOException {
+    static <T> T withPoi(Callable<T> work) throws IOException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(TransferComponent.class.getClassLoader());

@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.hazardwatch.api.model.AlarmKind;
-import org.hazardwatch.api.model.AlarmState;
 import org.hazardwatch.api.model.CurrentValue;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.PointType;
@@ -25,7 +24,8 @@ import org.hazardwatch.api.model.QualityReason;
 import org.hazardwatch.api.model.Sample;
 import org.hazardwatch.api.store.SampleStore;
 import org.hazardwatch.broker.internal.EmbeddedBroker;
-import org.hazardwatch.core.internal.alarm.LimitAlarmEvaluator;
+import org.hazardwatch.core.internal.alarm.AlarmEngine;
+import org.hazardwatch.core.internal.alarm.AlarmModule;
 import org.hazardwatch.core.internal.db.DatabaseMigrator;
 import org.hazardwatch.core.internal.db.JdbcAlarmStore;
 import org.hazardwatch.core.internal.db.JdbcPointRepository;
@@ -56,6 +56,7 @@ class IngestPipelineTest {
     DataSource dataSource;
     JdbcSampleStore samples;
     JdbcAlarmStore alarms;
+    AlarmEngine engine;
     IngestPipeline pipeline;
     JdbcPointRepository points;
     final AtomicInteger storageFailuresToInject = new AtomicInteger();
@@ -73,6 +74,7 @@ class IngestPipelineTest {
         points.save(new MonitoringPoint("GAS-1", "可燃气体探测器1", PointType.COMBUSTIBLE_GAS, "%LEL", 0, 100, null, 25.0, "罐区A", "E1", "HS1"));
         samples = new JdbcSampleStore(dataSource);
         alarms = new JdbcAlarmStore(dataSource);
+        engine = AlarmModule.create(dataSource, points, java.time.Clock.systemUTC(), Duration.ZERO, event -> { }).engine();
         SampleStore flakyStore = new SampleStore() {
             @Override
             public void store(Collection<Sample> batch) {
@@ -93,7 +95,7 @@ class IngestPipelineTest {
             }
         };
         pipeline = new IngestPipeline(broker.connectionFactory(), flakyStore,
-                new LimitAlarmEvaluator(points::findById, alarms), null);
+                engine, null);
     }
 
     @AfterEach
@@ -111,17 +113,17 @@ class IngestPipelineTest {
         pipeline.publish(List.of(new Sample("T1-LT", T0, 5.0, Quality.GOOD), new Sample("GAS-1", T0, 3.0, Quality.GOOD)));
         pipeline.publish(List.of(new Sample("GAS-1", T0.plusSeconds(1), 31.5, Quality.GOOD)));
         Await.until(Duration.ofSeconds(10), "3 samples stored", () -> stored("T1-LT").size() + stored("GAS-1").size() == 3);
-        Await.until(Duration.ofSeconds(10), "gas alarm", () -> alarms.findActive("GAS-1").isPresent());
-        assertEquals(AlarmKind.HIGH, alarms.findActive("GAS-1").get().kind());
+        Await.until(Duration.ofSeconds(10), "gas alarm", () -> alarms.activeByPoint().containsKey("GAS-1"));
+        assertEquals(AlarmKind.HIGH, alarms.activeByPoint().get("GAS-1").kind());
         assertEquals(31.5, samples.currentValues().get("GAS-1").value());
-        assertTrue(alarms.findActive("T1-LT").isEmpty());
+        assertTrue(!alarms.activeByPoint().containsKey("T1-LT"));
     }
 
     /** Exception reporting: all is stored, only news goes to the uplink topic. */
     @Test
     void onlyNewsIsForwardedUpstream() throws Exception {
         pipeline.close();
-        pipeline = new IngestPipeline(broker.connectionFactory(), samples, new LimitAlarmEvaluator(points::findById, alarms),
+        pipeline = new IngestPipeline(broker.connectionFactory(), samples, engine,
                 null, DataQualityFilter.withoutPointDefinitions(),
                 new ExceptionReporting(points::findById, new ExceptionReporting.Settings(0.01, Duration.ofMinutes(5))));
         try (Connection connection = broker.connectionFactory().createConnection()) {
@@ -152,8 +154,8 @@ class IngestPipelineTest {
                 new Sample("GAS-1", T0.plusSeconds(1), Double.POSITIVE_INFINITY, Quality.GOOD)));
         Await.until(Duration.ofSeconds(10), "2 samples stored", () -> stored("GAS-1").size() == 2);
         assertTrue(stored("GAS-1").stream().allMatch(s -> s.quality() == Quality.BAD));
-        Await.until(Duration.ofSeconds(10), "instrument fault", () -> alarms.findActive("GAS-1").isPresent());
-        assertTrue(alarms.list(AlarmState.ACTIVE, null, 10).stream().allMatch(a -> a.kind() == AlarmKind.FAULT),
+        Await.until(Duration.ofSeconds(10), "instrument fault", () -> alarms.activeByPoint().containsKey("GAS-1"));
+        assertTrue(alarms.open().stream().allMatch(a -> a.kind() == AlarmKind.FAULT),
                 "bad values raise no process alarm, an instrument fault instead");
         assertTrue(stored("GAS-1").stream().allMatch(s -> s.qualityReason() == QualityReason.NOT_A_NUMBER));
     }

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +16,27 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.hazardwatch.api.alarm.AlarmEvent;
+import org.hazardwatch.api.alarm.AlarmEventType;
+import org.hazardwatch.api.alarm.AlarmQuery;
 import org.hazardwatch.api.model.Alarm;
 import org.hazardwatch.api.model.AlarmKind;
 import org.hazardwatch.api.model.AlarmPriority;
 import org.hazardwatch.api.model.AlarmState;
+import org.hazardwatch.api.registry.Page;
 import org.hazardwatch.api.store.AlarmStore;
 
 public class JdbcAlarmStore implements AlarmStore {
 
-    private static final String COLUMNS = "id, point_id, kind, state, priority, trigger_value, limit_value, raised_at, cleared_at";
+    private static final String COLUMNS = "id, point_id, kind, state, priority, trigger_value, limit_value, raised_at, "
+            + "cleared_at, acknowledged_at, acknowledged_by, shelved_until, shelve_reason, shelved_by, suppressed, "
+            + "activations, closed_at";
+    private static final String EVENT_COLUMNS = "id, alarm_id, point_id, kind, priority, event_type, state, event_at, "
+            + "actor, note, event_value, annunciated";
+
+    /** Which open occurrence a point tile shows: active first, then the most urgent, then the newest. */
+    private static final Comparator<Alarm> TILE_ORDER = Comparator.<Alarm, Boolean>comparing(a -> !a.state().isActive())
+            .thenComparing(Alarm::priority).thenComparing(Alarm::raisedAt, Comparator.reverseOrder());
 
     private final DataSource dataSource;
 
@@ -31,24 +45,230 @@ public class JdbcAlarmStore implements AlarmStore {
     }
 
     @Override
-    public List<Alarm> list(AlarmState state, String pointId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM alarm WHERE 1 = 1");
-        if (state != null) {
-            sql.append(" AND state = ?");
+    public Page<Alarm> search(AlarmQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.pointId() != null) {
+            where.append(" AND point_id = ?");
+            args.add(query.pointId());
         }
-        if (pointId != null) {
-            sql.append(" AND point_id = ?");
+        if (!query.pointIds().isEmpty()) {
+            where.append(" AND point_id IN (").append(placeholders(query.pointIds().size())).append(')');
+            args.addAll(query.pointIds());
         }
-        sql.append(" ORDER BY raised_at DESC, id DESC LIMIT ?");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            if (state != null) {
-                s.setString(i++, state.name());
+        if (!query.states().isEmpty()) {
+            where.append(" AND state IN (").append(placeholders(query.states().size())).append(')');
+            query.states().forEach(state -> args.add(state.name()));
+        }
+        if (!query.kinds().isEmpty()) {
+            where.append(" AND kind IN (").append(placeholders(query.kinds().size())).append(')');
+            query.kinds().forEach(kind -> args.add(kind.name()));
+        }
+        if (query.category() != null) {
+            where.append(query.category() == org.hazardwatch.api.model.AlarmCategory.INSTRUMENT ? " AND kind = ?" : " AND kind <> ?");
+            args.add(AlarmKind.FAULT.name());
+        }
+        if (query.priority() != null) {
+            where.append(" AND priority = ?");
+            args.add(query.priority().name());
+        }
+        if (query.from() != null) {
+            where.append(" AND raised_at >= ?");
+            args.add(query.from());
+        }
+        if (query.to() != null) {
+            where.append(" AND raised_at < ?");
+            args.add(query.to());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM alarm" + where)) {
+                bind(s, args);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
             }
-            if (pointId != null) {
-                s.setString(i++, pointId);
+            List<Alarm> items = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM alarm" + where
+                    + " ORDER BY raised_at DESC, id DESC LIMIT ? OFFSET ?")) {
+                bind(s, args);
+                s.setInt(args.size() + 1, query.size());
+                s.setLong(args.size() + 2, (long) query.page() * query.size());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(map(rs));
+                    }
+                }
             }
-            s.setInt(i, limit);
+            return new Page<>(total, query.page(), query.size(), items);
+        } catch (SQLException e) {
+            throw Jdbc.failure("searching alarms", e);
+        }
+    }
+
+    @Override
+    public Optional<Alarm> find(long alarmId) {
+        List<Alarm> found = select("SELECT " + COLUMNS + " FROM alarm WHERE id = ?", alarmId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<Alarm> open() {
+        return select("SELECT " + COLUMNS + " FROM alarm WHERE state <> ? ORDER BY raised_at, id", AlarmState.NORMAL.name());
+    }
+
+    @Override
+    public Map<String, Alarm> activeByPoint() {
+        Map<String, Alarm> shown = new HashMap<>();
+        for (Alarm alarm : open()) {
+            shown.merge(alarm.pointId(), alarm, (a, b) -> TILE_ORDER.compare(a, b) <= 0 ? a : b);
+        }
+        return shown;
+    }
+
+    @Override
+    public Alarm record(Alarm alarm, AlarmEvent event) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Alarm stored = alarm.id() == 0 ? insert(c, alarm) : update(c, alarm);
+                insertEvent(c, stored.id(), event);
+                c.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("recording alarm " + event.type() + " of " + alarm.pointId(), e);
+        }
+    }
+
+    private static Alarm insert(Connection c, Alarm a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO alarm (point_id, kind, state, priority, trigger_value, "
+                + "limit_value, raised_at, cleared_at, acknowledged_at, acknowledged_by, shelved_until, shelve_reason, "
+                + "shelved_by, suppressed, activations, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, a.pointId());
+            s.setString(2, a.kind().name());
+            bindMutable(s, 3, a);
+            Jdbc.setInstant(s, 7, a.raisedAt());
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return a.withId(keys.getLong(1));
+            }
+        }
+    }
+
+    private static Alarm update(Connection c, Alarm a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE alarm SET state = ?, priority = ?, trigger_value = ?, "
+                + "limit_value = ?, raised_at = ?, cleared_at = ?, acknowledged_at = ?, acknowledged_by = ?, "
+                + "shelved_until = ?, shelve_reason = ?, shelved_by = ?, suppressed = ?, activations = ?, closed_at = ? "
+                + "WHERE id = ?")) {
+            bindMutable(s, 1, a);
+            Jdbc.setInstant(s, 5, a.raisedAt());
+            s.setLong(15, a.id());
+            if (s.executeUpdate() != 1) {
+                throw new SQLException("alarm " + a.id() + " does not exist");
+            }
+            return a;
+        }
+    }
+
+    /** Binds state .. closed_at from {@code first} on, leaving position first + 4 (raised_at) to the caller. */
+    private static void bindMutable(PreparedStatement s, int first, Alarm a) throws SQLException {
+        s.setString(first, a.state().name());
+        s.setString(first + 1, a.priority().name());
+        s.setDouble(first + 2, a.value());
+        s.setDouble(first + 3, a.limit());
+        Jdbc.setInstant(s, first + 5, a.clearedAt());
+        Jdbc.setInstant(s, first + 6, a.acknowledgedAt());
+        s.setString(first + 7, a.acknowledgedBy());
+        Jdbc.setInstant(s, first + 8, a.shelvedUntil());
+        s.setString(first + 9, a.shelveReason());
+        s.setString(first + 10, a.shelvedBy());
+        s.setBoolean(first + 11, a.suppressed());
+        s.setInt(first + 12, a.activations());
+        Jdbc.setInstant(s, first + 13, a.closedAt());
+    }
+
+    private static void insertEvent(Connection c, long alarmId, AlarmEvent e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO alarm_event (alarm_id, point_id, kind, priority, "
+                + "event_type, state, event_at, actor, note, event_value, annunciated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, alarmId);
+            s.setString(2, e.pointId());
+            s.setString(3, e.kind().name());
+            s.setString(4, e.priority().name());
+            s.setString(5, e.type().name());
+            s.setString(6, e.state().name());
+            Jdbc.setInstant(s, 7, e.at());
+            s.setString(8, e.actor());
+            s.setString(9, e.comment());
+            Jdbc.setNullableDouble(s, 10, e.value());
+            s.setBoolean(11, e.annunciated());
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<AlarmEvent> history(long alarmId) {
+        return selectEvents("SELECT " + EVENT_COLUMNS + " FROM alarm_event WHERE alarm_id = ? ORDER BY id", alarmId);
+    }
+
+    @Override
+    public List<AlarmEvent> events(Instant from, Instant to) {
+        return selectEvents("SELECT " + EVENT_COLUMNS + " FROM alarm_event WHERE event_at >= ? AND event_at < ? "
+                + "ORDER BY event_at, id", from, to);
+    }
+
+    @Override
+    public void shelve(String pointId, AlarmKind kind, Instant until, String reason, String user) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM alarm_shelf WHERE point_id = ? AND kind = ?")) {
+                s.setString(1, pointId);
+                s.setString(2, kind.name());
+                s.executeUpdate();
+            }
+            if (until != null) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO alarm_shelf (point_id, kind, shelved_until, "
+                        + "reason, shelved_by) VALUES (?, ?, ?, ?, ?)")) {
+                    s.setString(1, pointId);
+                    s.setString(2, kind.name());
+                    Jdbc.setInstant(s, 3, until);
+                    s.setString(4, reason);
+                    s.setString(5, user);
+                    s.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("shelving " + kind + " of " + pointId, e);
+        }
+    }
+
+    @Override
+    public Map<String, Map<AlarmKind, Shelving>> shelvings() {
+        Map<String, Map<AlarmKind, Shelving>> shelvings = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT point_id, kind, shelved_until, reason, shelved_by FROM alarm_shelf")) {
+            while (rs.next()) {
+                Shelving shelving = new Shelving(rs.getString(1), AlarmKind.valueOf(rs.getString(2)),
+                        Jdbc.getInstant(rs, "shelved_until"), rs.getString(4), rs.getString(5));
+                shelvings.computeIfAbsent(shelving.pointId(), id -> new EnumMap<>(AlarmKind.class)).put(shelving.kind(), shelving);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading shelved alarms", e);
+        }
+        return shelvings;
+    }
+
+    private List<Alarm> select(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, List.of(args));
             try (ResultSet rs = s.executeQuery()) {
                 List<Alarm> alarms = new ArrayList<>();
                 while (rs.next()) {
@@ -57,66 +277,50 @@ public class JdbcAlarmStore implements AlarmStore {
                 return alarms;
             }
         } catch (SQLException e) {
-            throw Jdbc.failure("listing alarms", e);
+            throw Jdbc.failure("reading alarms", e);
         }
     }
 
-    @Override
-    public Optional<Alarm> findActive(String pointId) {
-        List<Alarm> active = list(AlarmState.ACTIVE, pointId, 1);
-        return active.isEmpty() ? Optional.empty() : Optional.of(active.get(0));
-    }
-
-    @Override
-    public Map<String, Alarm> activeByPoint() {
-        Map<String, Alarm> active = new HashMap<>();
-        // newest first, so a point with several active rows (should not happen) maps to its newest
-        for (Alarm alarm : list(AlarmState.ACTIVE, null, Integer.MAX_VALUE)) {
-            active.putIfAbsent(alarm.pointId(), alarm);
-        }
-        return active;
-    }
-
-    @Override
-    public Alarm raise(String pointId, AlarmKind kind, AlarmPriority priority, double value, double limit, Instant at) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("INSERT INTO alarm (point_id, kind, state, priority, trigger_value, "
-                        + "limit_value, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, pointId);
-            s.setString(2, kind.name());
-            s.setString(3, AlarmState.ACTIVE.name());
-            s.setString(4, priority.name());
-            s.setDouble(5, value);
-            s.setDouble(6, limit);
-            Jdbc.setInstant(s, 7, at);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return new Alarm(keys.getLong(1), pointId, kind, AlarmState.ACTIVE, priority, value, limit, at, null);
+    private List<AlarmEvent> selectEvents(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, List.of(args));
+            try (ResultSet rs = s.executeQuery()) {
+                List<AlarmEvent> events = new ArrayList<>();
+                while (rs.next()) {
+                    events.add(new AlarmEvent(rs.getLong("id"), rs.getLong("alarm_id"), rs.getString("point_id"),
+                            AlarmKind.valueOf(rs.getString("kind")), AlarmPriority.valueOf(rs.getString("priority")),
+                            AlarmEventType.valueOf(rs.getString("event_type")), AlarmState.valueOf(rs.getString("state")),
+                            Jdbc.getInstant(rs, "event_at"), rs.getString("actor"), rs.getString("note"),
+                            Jdbc.getNullableDouble(rs, "event_value"), rs.getBoolean("annunciated")));
+                }
+                return events;
             }
         } catch (SQLException e) {
-            throw Jdbc.failure("raising alarm for " + pointId, e);
+            throw Jdbc.failure("reading the alarm journal", e);
         }
     }
 
-    @Override
-    public void clear(long alarmId, Instant at) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE alarm SET state = ?, cleared_at = ? WHERE id = ? AND state = ?")) {
-            s.setString(1, AlarmState.CLEARED.name());
-            Jdbc.setInstant(s, 2, at);
-            s.setLong(3, alarmId);
-            s.setString(4, AlarmState.ACTIVE.name());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure("clearing alarm " + alarmId, e);
+    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            if (arg instanceof Instant instant) {
+                Jdbc.setInstant(s, i + 1, instant);
+            } else {
+                s.setObject(i + 1, arg);
+            }
         }
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     private static Alarm map(ResultSet rs) throws SQLException {
         return new Alarm(rs.getLong("id"), rs.getString("point_id"), AlarmKind.valueOf(rs.getString("kind")),
                 AlarmState.valueOf(rs.getString("state")), AlarmPriority.valueOf(rs.getString("priority")),
                 rs.getDouble("trigger_value"), rs.getDouble("limit_value"), Jdbc.getInstant(rs, "raised_at"),
-                Jdbc.getInstant(rs, "cleared_at"));
+                Jdbc.getInstant(rs, "cleared_at"), Jdbc.getInstant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+                Jdbc.getInstant(rs, "shelved_until"), rs.getString("shelve_reason"), rs.getString("shelved_by"),
+                rs.getBoolean("suppressed"), rs.getInt("activations"), Jdbc.getInstant(rs, "closed_at"));
     }
 }

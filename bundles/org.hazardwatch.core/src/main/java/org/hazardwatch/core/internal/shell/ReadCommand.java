@@ -11,7 +11,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.hazardwatch.api.alarm.AlarmQuery;
 import org.hazardwatch.api.model.Alarm;
+import org.hazardwatch.api.model.AlarmState;
 import org.hazardwatch.api.model.CurrentValue;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.Sample;
@@ -51,9 +53,14 @@ public class ReadCommand implements Action {
         CurrentValue current = samples.currentValues().get(point.id());
         System.out.println("  value  " + (current == null ? "none yet"
                 : ValueFormat.format(current.value()) + " " + point.unit() + " " + current.quality() + " at " + current.timestamp()));
-        Optional<Alarm> alarm = alarms.findActive(point.id());
-        System.out.println("  alarm  " + alarm.map(a -> a.kind() + " " + a.priority() + " since " + a.raisedAt()
-                + " (value " + ValueFormat.format(a.value()) + ", limit " + ValueFormat.format(a.limit()) + ")").orElse("none"));
+        List<Alarm> open = alarms.search(new AlarmQuery(point.id(), null, OPEN_STATES, null, null, null, null, null, 0, 20)).items();
+        if (open.isEmpty()) {
+            System.out.println("  alarm  none");
+        }
+        for (Alarm a : open) {
+            System.out.println("  alarm  " + a.kind() + " " + a.priority() + " " + a.state() + " since " + a.raisedAt()
+                    + " (value " + ValueFormat.format(a.value()) + ", limit " + ValueFormat.format(a.limit()) + ")");
+        }
         Instant now = Instant.now();
         List<Sample> history = samples.history(point.id(), now.minus(Duration.ofHours(1)), now.plusSeconds(60), 100_000);
         List<Sample> tail = history.subList(Math.max(0, history.size() - recent), history.size());
@@ -63,6 +70,9 @@ public class ReadCommand implements Action {
         }
         return null;
     }
+
+    static final java.util.Set<AlarmState> OPEN_STATES = java.util.EnumSet.of(AlarmState.UNACKED_ACTIVE,
+            AlarmState.ACKED_ACTIVE, AlarmState.UNACKED_RETURNED);
 
     private static String limit(Double value) {
         return value == null ? "-" : ValueFormat.format(value);
