@@ -77,6 +77,7 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
     private static final class PointState {
         final Map<AlarmKind, Slot> slots = new EnumMap<>(AlarmKind.class);
         final ArrayDeque<Sample> window = new ArrayDeque<>();
+        final Trend trend = new Trend();
         Instant lastEvaluated;
         AlarmMode mode = AlarmMode.IN_SERVICE;
 
@@ -137,6 +138,7 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
                 continue;
             }
             state.lastEvaluated = sample.timestamp();
+            state.trend.add(sample.timestamp(), sample.value());
             Slot fault = state.slots.get(AlarmKind.FAULT);
             if (fault != null && fault.open != null && fault.open.state().isActive()) {
                 returnToNormal(fault, sample.value(), sample.timestamp());
@@ -329,6 +331,58 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
             store.shelve(shelving.pointId(), shelving.kind(), null, null, null);
             removeShelving(shelving.pointId(), shelving.kind());
         }
+    }
+
+    // ---------------------------------------------------------------- early warning
+
+    /** A trend needs this fit (share of the variance a straight line explains) before it predicts a crossing. */
+    static final double MIN_FIT = 0.6;
+
+    /**
+     * Points whose trend reaches a limit within {@code horizon}: for each point the nearest limit ahead in the trend's
+     * direction whose alarm is not already active. Trends older than the window (no recent samples) predict nothing.
+     */
+    public synchronized List<org.hazardwatch.api.warning.TrendPrediction> predictions(Duration horizon) {
+        Instant now = clock.instant();
+        List<org.hazardwatch.api.warning.TrendPrediction> predictions = new ArrayList<>();
+        for (Map.Entry<String, PointState> entry : states.entrySet()) {
+            PointState state = entry.getValue();
+            if (state.mode == AlarmMode.OUT_OF_SERVICE || now.getEpochSecond() - state.trend.lastSecond() > Trend.WINDOW.toSeconds()) {
+                continue;
+            }
+            double[] fit = state.trend.fit(now);
+            if (fit == null || fit[1] < MIN_FIT || fit[0] == 0) {
+                continue;
+            }
+            Optional<MonitoringPoint> point = points.apply(entry.getKey());
+            if (point.isEmpty()) {
+                continue;
+            }
+            AlarmDefinition definition = definitions.apply(point.get());
+            double value = state.trend.lastValue();
+            double slope = fit[0];
+            org.hazardwatch.api.warning.TrendPrediction nearest = null;
+            for (AlarmKind kind : slope > 0 ? List.of(AlarmKind.HIGH, AlarmKind.HIGH_HIGH) : List.of(AlarmKind.LOW, AlarmKind.LOW_LOW)) {
+                AlarmLimit limit = definition.limit(kind);
+                Slot slot = state.slots.get(kind);
+                if (limit == null || (slot != null && slot.open != null && slot.open.state().isActive())) {
+                    continue;
+                }
+                double seconds = (limit.value() - value) / slope;
+                if (seconds <= 0 || seconds > horizon.toSeconds()) {
+                    continue;
+                }
+                if (nearest == null || seconds < nearest.minutesToLimit() * 60) {
+                    nearest = new org.hazardwatch.api.warning.TrendPrediction(entry.getKey(), kind, limit.value(), value,
+                            slope * 60, fit[1], now.plusSeconds((long) seconds), seconds / 60);
+                }
+            }
+            if (nearest != null) {
+                predictions.add(nearest);
+            }
+        }
+        predictions.sort(java.util.Comparator.comparingDouble(org.hazardwatch.api.warning.TrendPrediction::minutesToLimit));
+        return predictions;
     }
 
     // ---------------------------------------------------------------- operator actions

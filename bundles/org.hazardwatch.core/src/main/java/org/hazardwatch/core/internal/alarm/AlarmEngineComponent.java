@@ -32,10 +32,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The alarm engine as services: it evaluates stored samples ({@link AlarmEvaluator}, called by the ingest route),
  * takes operator actions ({@link AlarmService}) and keeps the alarm definitions ({@link AlarmDefinitionService}).
- * One component for the three, because a definition change must reach the engine's state machines at once.
+ * It also predicts from the trends it keeps ({@link org.hazardwatch.api.warning.TrendService}). One component for all, because a definition change must reach the engine's state machines at once.
  */
-@Component(service = { AlarmEvaluator.class, AlarmService.class, AlarmDefinitionService.class })
-public class AlarmEngineComponent implements AlarmEvaluator, AlarmService, AlarmDefinitionService {
+@Component(service = { AlarmEvaluator.class, AlarmService.class, AlarmDefinitionService.class,
+        org.hazardwatch.api.warning.TrendService.class })
+public class AlarmEngineComponent implements AlarmEvaluator, AlarmService, AlarmDefinitionService,
+        org.hazardwatch.api.warning.TrendService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmEngineComponent.class);
     private static final Duration CACHE_AGE = Duration.ofSeconds(10);
@@ -74,6 +76,11 @@ public class AlarmEngineComponent implements AlarmEvaluator, AlarmService, Alarm
     @Override
     public void evaluate(List<Sample> storedSamples) {
         engine.evaluate(storedSamples);
+    }
+
+    @Override
+    public List<org.hazardwatch.api.warning.TrendPrediction> predictions(Duration horizon) {
+        return engine.predictions(horizon);
     }
 
     @Override

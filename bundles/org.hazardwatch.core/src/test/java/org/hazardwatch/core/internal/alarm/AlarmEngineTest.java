@@ -321,6 +321,50 @@ class AlarmEngineTest {
         assertEquals(AlarmState.UNACKED_ACTIVE, only(AlarmKind.HIGH).state());
     }
 
+    @Test
+    void aRampPredictsWhenItReachesTheNextLimit() {
+        // 10 m rising 0.8 m/min with +-0.05 m of noise for 5 minutes: 14 m now, high (16 m) in 2.5 minutes
+        for (int s = 0; s <= 300; s += 5) {
+            at(s, 10 + 0.8 * s / 60.0 + (s % 10 == 0 ? 0.05 : -0.05));
+        }
+        clock.now = T0.plusSeconds(300);
+        List<org.hazardwatch.api.warning.TrendPrediction> predictions = engine.predictions(Duration.ofMinutes(30));
+        assertEquals(1, predictions.size(), predictions.toString());
+        org.hazardwatch.api.warning.TrendPrediction p = predictions.get(0);
+        assertEquals(AlarmKind.HIGH, p.kind(), "the nearest limit ahead");
+        assertEquals(16.0, p.limit());
+        assertEquals(0.8, p.slopePerMinute(), 0.05);
+        assertEquals(2.5, p.minutesToLimit(), 0.3);
+        assertTrue(p.fit() > 0.9, "a clean ramp fits a line");
+        assertTrue(engine.predictions(Duration.ofMinutes(2)).isEmpty(), "beyond a 2 minute horizon");
+
+        clock.now = T0.plusSeconds(300 + 700);
+        assertTrue(engine.predictions(Duration.ofMinutes(30)).isEmpty(), "no samples for longer than the window: no trend");
+    }
+
+    @Test
+    void aFallingRampPredictsTheLowLimitAndNoiseOrActiveAlarmsPredictNothing() {
+        for (int s = 0; s <= 300; s += 5) {
+            at(s, 4 - 0.3 * s / 60.0);
+        }
+        clock.now = T0.plusSeconds(300);
+        org.hazardwatch.api.warning.TrendPrediction p = engine.predictions(Duration.ofMinutes(30)).get(0);
+        assertEquals(AlarmKind.LOW, p.kind());
+        assertEquals(1.67, p.minutesToLimit(), 0.1, "from 2.5 m to 2 m at 0.3 m/min");
+
+        for (int s = 1000; s <= 1600; s += 5) {
+            at(s, 10 + (s % 10 == 0 ? 1.5 : -1.5)); // noise, no trend, after the ramp has left the 10 minute window
+        }
+        clock.now = T0.plusSeconds(1600);
+        assertTrue(engine.predictions(Duration.ofMinutes(30)).isEmpty(), "noise is no trend");
+        for (int s = 2400; s <= 2700; s += 5) {
+            at(s, 16.5 + 0.2 * (s - 2400) / 60.0); // high active, rising to high-high (18)
+        }
+        clock.now = T0.plusSeconds(2700);
+        p = engine.predictions(Duration.ofMinutes(30)).get(0);
+        assertEquals(AlarmKind.HIGH_HIGH, p.kind(), "the active high alarm is skipped");
+    }
+
     static final class MutableClock extends Clock {
         Instant now;
 
