@@ -16,6 +16,7 @@ const routes = [
       // The trend page pulls in ECharts, so it is loaded on demand.
       { path: 'trend/:pointId?', name: 'trend', component: () => import('./views/TrendView.vue'), props: true },
       { path: 'alarms', name: 'alarms', component: () => import('./views/AlarmsView.vue') },
+      { path: 'alarm-settings', name: 'alarm-settings', component: () => import('./views/AlarmSettingsView.vue') },
       { path: 'adapters', name: 'adapters', component: () => import('./views/AdaptersView.vue') },
       { path: 'grading', name: 'grading', component: () => import('./views/GradingView.vue') },
       { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue') },

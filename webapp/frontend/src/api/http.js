@@ -132,6 +132,38 @@ export async function request(
   return data
 }
 
+/**
+ * Opens a streaming GET (server-sent events) with the bearer token, which EventSource cannot send. Resolves to the
+ * Response once its headers arrived (read response.body yourself); rejects with ApiError as request() does, after the
+ * same 401 handling. Aborting `signal` rejects with the AbortError of fetch.
+ */
+export async function openStream(path, { query, signal } = {}) {
+  const headers = { Accept: 'text/event-stream' }
+  if (session.token) headers.Authorization = `Bearer ${session.token}`
+  let response
+  try {
+    response = await fetch(buildUrl(path, query), { method: 'GET', headers, signal, cache: 'no-store', credentials: 'same-origin' })
+  } catch (err) {
+    if (signal?.aborted) throw err
+    throw new ApiError(err?.message || 'network', 0, null)
+  }
+  if (!response.ok) {
+    let data = null
+    try {
+      data = await parseBody(response)
+    } catch {
+      data = null
+    }
+    const message = data && typeof data === 'object' && typeof data.message === 'string' && data.message ? data.message : null
+    if (response.status === 401) {
+      clearSession()
+      if (unauthorizedHandler) unauthorizedHandler()
+    }
+    throw new ApiError(message || '', response.status, data)
+  }
+  return response
+}
+
 /** Human-readable, localized description of an error (t = vue-i18n translate function). */
 export function describeError(err, t) {
   if (err instanceof ApiError) {

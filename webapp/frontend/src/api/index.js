@@ -45,8 +45,117 @@ export function getPointHistory(pointId, from, to) {
   })
 }
 
-export function getAlarms({ state, pointId, limit } = {}) {
-  return request('/alarms', { query: { state, pointId, limit } })
+// ---- alarms (ISA-18.2 alarm engine) --------------------------------------------------------------------
+
+function listParam(value) {
+  if (Array.isArray(value)) return value.length ? value.join(',') : undefined
+  return value || undefined
+}
+
+/** The search filters of GET /api/alarms (and of the export) as query parameters. */
+function alarmQuery({ state, pointId, enterprise, hazardSource, kind, category, priority, from, to } = {}) {
+  return {
+    state: listParam(state),
+    pointId: pointId || undefined,
+    enterprise: enterprise || undefined,
+    hazardSource: hazardSource || undefined,
+    kind: listParam(kind),
+    category: category || undefined,
+    priority: listParam(priority),
+    from: from instanceof Date ? from.toISOString() : from || undefined,
+    to: to instanceof Date ? to.toISOString() : to || undefined
+  }
+}
+
+/**
+ * One page of alarm occurrences, newest first (raisedAt): {total, page, size, items: [AlarmView]}.
+ * state: 'OPEN' (every state but NORMAL) or a list of UNACKED_ACTIVE|ACKED_ACTIVE|UNACKED_RETURNED|NORMAL;
+ * kind: list of LOW_LOW|LOW|HIGH|HIGH_HIGH|RATE_OF_CHANGE|FAULT; category PROCESS|INSTRUMENT; from/to Date or ISO;
+ * page 0-based, size at most 1000.
+ */
+export function getAlarms({ page = 0, size = 50, ...filters } = {}) {
+  return request('/alarms', { query: { ...alarmQuery(filters), page, size } })
+}
+
+/** One occurrence with its journal: {alarm: AlarmView, history: [AlarmEvent]}. 404 for an unknown id. */
+export function getAlarm(id) {
+  return request(`/alarms/${encodeURIComponent(id)}`)
+}
+
+/** Acknowledges an occurrence: the updated AlarmView. 409 {status, message} when already acknowledged or over. */
+export function acknowledgeAlarm(id, comment) {
+  return request(`/alarms/${encodeURIComponent(id)}/ack`, { method: 'POST', body: { comment: comment || null } })
+}
+
+/** Acknowledges several occurrences: [{id, acknowledged, error, alarm}], one refusal does not stop the others. */
+export function acknowledgeAlarms(ids, comment) {
+  return request('/alarms/ack', { method: 'POST', body: { ids, comment: comment || null }, timeout: 30000 })
+}
+
+/** Shelves an occurrence for 1..10080 minutes with a reason: the updated AlarmView. 400 bad input, 409 when over. */
+export function shelveAlarm(id, minutes, reason) {
+  return request(`/alarms/${encodeURIComponent(id)}/shelve`, { method: 'POST', body: { minutes, reason } })
+}
+
+/** Ends the shelving of an occurrence: the updated AlarmView. 409 when it is not shelved. */
+export function unshelveAlarm(id) {
+  return request(`/alarms/${encodeURIComponent(id)}/unshelve`, { method: 'POST' })
+}
+
+/** Export of the occurrences matching the filters (no paging): resolves to {blob, fileName, contentType}. */
+export function exportAlarms({ format = 'xlsx', ...filters } = {}) {
+  return request('/alarms/export', {
+    query: { ...alarmQuery(filters), format },
+    responseType: 'blob',
+    timeout: 120000
+  })
+}
+
+// ---- alarm settings (indicator management) -------------------------------------------------------------
+
+/**
+ * A point's alarm settings and the GB/T 50493-2019 findings: {pointId, settings, findings}. settings = {lowLow, low,
+ * high, highHigh, rateOfChange (each null or {value, priority}), rateWindowSeconds, deadband, delayOnSeconds,
+ * delayOffSeconds, mode, modeReason, substance, isDefault, updatedAt, updatedBy}.
+ */
+export function getAlarmDefinition(pointId) {
+  return request(`/points/${encodeURIComponent(pointId)}/alarm-definition`)
+}
+
+/**
+ * Replaces a point's alarm settings (body = settings + {reason}); same answer as getAlarmDefinition. Refusals: 400
+ * {status, code: 'VALIDATION', message, fieldErrors: [{field, code, message}]}.
+ */
+export function saveAlarmDefinition(pointId, body) {
+  return request(`/points/${encodeURIComponent(pointId)}/alarm-definition`, { method: 'PUT', body })
+}
+
+/** Puts a point's alarm settings back to the defaults; same answer as getAlarmDefinition. */
+export function resetAlarmDefinition(pointId, reason) {
+  return request(`/points/${encodeURIComponent(pointId)}/alarm-definition`, { method: 'DELETE', query: { reason } })
+}
+
+/** Changes of alarm settings, newest first: [{id, pointId, field, oldValue, newValue, changedAt, changedBy, reason}]. */
+export function getAlarmDefinitionChanges({ pointId, limit } = {}) {
+  return request('/alarm-definitions/changes', { query: { pointId, limit } })
+}
+
+/** GB/T 50493-2019 findings of every point: [{pointId, severity: VIOLATION|WARNING, code, clause, message}]. */
+export function getAlarmFindings() {
+  return request('/alarm-definitions/findings', { timeout: 30000 })
+}
+
+let gasesCache = null
+
+/** Toxic gases of the GB/T 50493 table: [{cas, nameZh, nameEn, formula, molarMass, oelBasis, oelMgM3, idlhMgM3, idlhPpm}], once per page load. */
+export function getToxicGases() {
+  if (!gasesCache) {
+    gasesCache = request('/alarm-definitions/gases').catch((err) => {
+      gasesCache = null
+      throw err
+    })
+  }
+  return gasesCache
 }
 
 // ---- data acquisition ----------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
-import { onMounted, onBeforeUnmount, ref } from 'vue'
+import { onMounted, onBeforeUnmount, ref, unref } from 'vue'
 
 /**
  * Calls `task` immediately and then every `intervalMs` after the previous call finished,
  * so slow responses never pile up. Stops when the component unmounts.
+ * `intervalMs` may be a number, a ref or a function: it is read again for every wait (e.g. a slower
+ * rate while a live stream delivers the updates).
  * Returns { refresh, lastSuccess, lastError, loading }.
  */
 export function usePolling(task, intervalMs, { immediate = true } = {}) {
@@ -34,10 +36,11 @@ export function usePolling(task, intervalMs, { immediate = true } = {}) {
   function schedule() {
     if (stopped) return
     clearTimeout(timer)
+    const ms = typeof intervalMs === 'function' ? intervalMs() : unref(intervalMs)
     timer = setTimeout(async () => {
       await run()
       schedule()
-    }, intervalMs)
+    }, ms)
   }
 
   /** Runs now (e.g. after a filter change) and restarts the interval. */

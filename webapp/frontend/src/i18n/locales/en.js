@@ -10,6 +10,7 @@ export default {
     monitor: 'Live monitoring',
     trend: 'Trends',
     alarms: 'Alarms',
+    alarmSettings: 'Alarm settings',
     grading: 'Grading',
     enterprises: 'Enterprises',
     regions: 'Regions & parks',
@@ -120,7 +121,12 @@ export default {
     activeAlarms: 'Active alarms',
     since: 'since',
     viewTrend: 'Click to view the trend',
-    hazardSource: 'Hazard source'
+    hazardSource: 'Hazard source',
+    openConsole: 'Open the alarm console',
+    liveOn: 'Live',
+    liveOff: 'Polling',
+    liveOnHint: 'Values and alarms are pushed by the server',
+    liveOffHint: 'No live connection: refreshed every 2 s'
   },
   trend: {
     title: 'Trends',
@@ -158,26 +164,328 @@ export default {
     listSeparator: ', '
   },
   alarms: {
-    title: 'Alarms',
-    stateFilter: 'State',
-    pointFilter: 'Point',
-    allPoints: 'All points',
-    total: '{n} records (at most 200 shown)',
-    empty: 'No alarms',
-    loadError: 'Alarm refresh failed: {msg}',
+    title: 'Alarm console',
+    perMinute: '/min',
     faultHint: 'Instrument fault: the reading was found invalid (bad, out of range, spike, frozen…) and is kept out of process alarms',
-    rangeHigh: 'Range top',
-    rangeLow: 'Range bottom',
+    rangeHigh: 'Range max',
+    rangeLow: 'Range min',
+    tabs: {
+      live: 'Live',
+      history: 'History'
+    },
+    live: {
+      connected: 'Live updates on',
+      disconnected: 'Live updates lost, reconnecting…',
+      connectedHint: 'Alarm changes are pushed by the server; the full list is checked again every 30 s',
+      disconnectedHint: 'Refreshed every 30 s while the live connection is down; reloaded when it is back',
+      total: '{n} shown / {all} open alarms',
+      empty: 'No open alarms',
+      noMatch: 'No alarms match the filter',
+      loadError: 'Live alarm refresh failed: {msg}',
+      staleHint: 'Showing the last data received successfully and the changes pushed since',
+      truncated: '{total} open alarms: only the newest {n} are loaded, see History for the others'
+    },
+    filters: {
+      priority: 'Priority',
+      allPriorities: 'All priorities',
+      category: 'Category',
+      kind: 'Alarm type',
+      allKinds: 'All alarm types',
+      showHidden: 'Show shelved/suppressed ({n})',
+      search: 'Search point name or ID',
+      state: 'State',
+      allStates: 'All states',
+      point: 'Point',
+      allPoints: 'All points',
+      timeRange: 'Raised',
+      from: 'From',
+      to: 'To',
+      rangeSeparator: 'to'
+    },
     columns: {
       id: 'ID',
-      point: 'Point',
-      kind: 'Kind',
-      state: 'State',
       priority: 'Priority',
-      value: 'Value',
-      limit: 'Limit',
       raisedAt: 'Raised at',
-      clearedAt: 'Cleared at'
+      point: 'Point',
+      kind: 'Alarm type',
+      state: 'State',
+      valueLimit: 'Value / limit',
+      activations: 'Activations',
+      acknowledgedBy: 'Acknowledged by',
+      clearedAt: 'Returned at',
+      closedAt: 'Closed at',
+      actions: 'Actions'
+    },
+    actions: {
+      ack: 'Acknowledge',
+      shelve: 'Shelve',
+      unshelve: 'Unshelve',
+      detail: 'Details',
+      bulkAck: 'Acknowledge selected',
+      select: 'Select this alarm',
+      selectAll: 'Select all unacknowledged alarms'
+    },
+    ack: {
+      title: 'Acknowledge alarm',
+      commentPlaceholder: 'Comment (optional), e.g. field operator informed',
+      confirm: 'Acknowledge',
+      cancel: 'Cancel',
+      done: 'Alarm acknowledged',
+      failed: 'Acknowledgement failed: {msg}',
+      bulkTitle: 'Acknowledge alarms',
+      bulkMessage: 'Acknowledge the {n} selected alarms, with an optional comment:',
+      bulkDone: '{n} alarms acknowledged',
+      bulkPartial: '{ok} acknowledged, {failed} not: {msg}'
+    },
+    shelve: {
+      title: 'Shelve alarm',
+      hint: 'While shelved the alarm is not annunciated (no sound, hidden from the live list by default); it comes back when the time runs out. Shelving and its reason go into the alarm journal.',
+      duration: 'Duration',
+      durations: {
+        m15: '15 min',
+        h1: '1 h',
+        h4: '4 h',
+        h8: '8 h',
+        h24: '24 h',
+        custom: 'Custom'
+      },
+      units: {
+        minutes: 'minutes',
+        hours: 'hours',
+        days: 'days'
+      },
+      max: 'at most 7 days',
+      until: 'Shelved until {time}',
+      reason: 'Reason',
+      reasonPlaceholder: 'e.g. instrument maintenance under work permit',
+      reasonRequired: 'Please give a reason',
+      durationInvalid: 'The duration must be 1 minute to 7 days',
+      confirm: 'Shelve',
+      cancel: 'Cancel',
+      done: 'Alarm shelved until {time}',
+      failed: 'Shelving failed: {msg}'
+    },
+    unshelve: {
+      done: 'Alarm unshelved',
+      failed: 'Unshelving failed: {msg}'
+    },
+    state: {
+      shelvedTag: 'shelved',
+      suppressedTag: 'suppressed',
+      shelvedUntil: 'Shelved until {time} ({by}: {reason}); not annunciated meanwhile',
+      suppressed: 'Suppressed by design: the point\'s alarms are recorded but not annunciated'
+    },
+    sound: {
+      mute: 'Mute alarm sound',
+      unmute: 'Unmute',
+      enable: 'Click to enable the alarm sound',
+      enableHint: 'Browsers play no sound before the user interacts with the page',
+      playing: 'Unacknowledged high priority alarm'
+    },
+    detail: {
+      title: 'Alarm details',
+      loadError: 'Alarm details failed to load: {msg}',
+      notFound: 'This alarm does not exist',
+      trend: 'Trend',
+      settings: 'Alarm settings',
+      journal: 'Alarm journal',
+      journalEmpty: 'No journal entries',
+      system: 'System',
+      stateAfter: 'then: {state}',
+      notAnnunciated: 'not annunciated (shelved/suppressed)',
+      value: 'Value {value} {unit}',
+      notAcknowledged: 'Not acknowledged yet',
+      shelvedText: 'until {time} ({by}: {reason})',
+      fields: {
+        point: 'Point',
+        kind: 'Alarm type',
+        priority: 'Priority',
+        state: 'State',
+        value: 'Value',
+        limit: 'Limit',
+        raisedAt: 'Raised at',
+        clearedAt: 'Returned at',
+        acknowledged: 'Acknowledged',
+        shelved: 'Shelved',
+        activations: 'Activations',
+        closedAt: 'Closed at',
+        area: 'Area',
+        enterprise: 'Enterprise'
+      }
+    },
+    history: {
+      search: 'Search',
+      reset: 'Reset',
+      exportXlsx: 'Export Excel',
+      exportCsv: 'Export CSV',
+      exported: 'Downloaded {name}',
+      exportFailed: 'Export failed: {msg}',
+      total: '{n} alarms',
+      empty: 'No alarms match the search',
+      loadError: 'Alarm search failed: {msg}',
+      last24h: 'Last 24 h',
+      last7d: 'Last 7 days',
+      last30d: 'Last 30 days'
+    }
+  },
+  alarmSettings: {
+    title: 'Alarm settings',
+    subtitle: 'Alarm limits, priorities, deadbands and delays per point; gas detector set points checked against GB/T 50493-2019',
+    search: 'Search point name or ID',
+    allTypes: 'All types',
+    onlyFindings: 'Only points with findings',
+    refresh: 'Refresh',
+    total: '{n} points',
+    loading: 'Loading alarm settings {done}/{total}',
+    loadError: 'Points failed to load: {msg}',
+    findingsError: 'GB/T 50493 findings failed to load: {msg}',
+    definitionError: 'Alarm settings failed to load: {msg}',
+    unknownPoint: 'Point {id} does not exist',
+    empty: 'No monitoring points',
+    noMatch: 'No points match the filter',
+    edit: 'Edit',
+    defaultTag: 'Default',
+    totals: {
+      violations: '{n} points break GB/T 50493',
+      warnings: '{n} points with notes'
+    },
+    columns: {
+      point: 'Point',
+      type: 'Type',
+      lowLow: 'Low-low',
+      low: 'Low',
+      high: 'High',
+      highHigh: 'High-high',
+      rateOfChange: 'Rate',
+      deadband: 'Deadband',
+      delays: 'Delay on/off',
+      delaysHint: 'Delay before the alarm is raised / before it returns (seconds)',
+      mode: 'Mode',
+      findings: 'GB/T 50493 check',
+      updated: 'Last change'
+    },
+    findings: {
+      violation: 'Breaks GB/T 50493 ({n})',
+      warning: 'Notes ({n})',
+      ok: 'Compliant',
+      clause: 'GB/T 50493-2019 clause {clause}'
+    },
+    fields: {
+      lowLow: 'Low-low',
+      low: 'Low',
+      high: 'High',
+      highHigh: 'High-high',
+      rateOfChange: 'Rate of change',
+      rateWindowSeconds: 'Rate window',
+      deadband: 'Deadband',
+      delayOnSeconds: 'Delay on',
+      delayOffSeconds: 'Delay off',
+      mode: 'Mode',
+      modeReason: 'Reason for suppression/out of service',
+      substance: 'Toxic gas'
+    },
+    changeFields: {
+      lowLow: 'Low-low limit',
+      lowLow_priority: 'Low-low priority',
+      low: 'Low limit',
+      low_priority: 'Low priority',
+      high: 'High limit',
+      high_priority: 'High priority',
+      highHigh: 'High-high limit',
+      highHigh_priority: 'High-high priority',
+      rateOfChange: 'Rate of change limit',
+      rateOfChange_priority: 'Rate of change priority',
+      rateWindowSeconds: 'Rate window (s)',
+      deadband: 'Deadband',
+      delayOnSeconds: 'Delay on (s)',
+      delayOffSeconds: 'Delay off (s)',
+      mode: 'Mode',
+      modeReason: 'Mode reason',
+      substance: 'Toxic gas',
+      reset: 'Reset to defaults'
+    },
+    changes: {
+      changedAt: 'Changed at',
+      changedBy: 'Changed by',
+      field: 'Setting',
+      change: 'Change',
+      reason: 'Reason'
+    },
+    editor: {
+      title: 'Alarm settings: {name}',
+      loadError: 'Alarm settings failed to load: {msg}',
+      updatedBy: 'changed by {by} at {time}',
+      limitsTitle: 'Limits and priorities',
+      limitsHint: 'Leave a limit empty for no alarm; limits lie within the measuring range, with low-low < low < high < high-high. The rate of change is a change per minute.',
+      limits: {
+        highHigh: 'High-high (second level)',
+        high: 'High (first level)',
+        low: 'Low',
+        lowLow: 'Low-low',
+        rateOfChange: 'Rate of change'
+      },
+      none: 'none',
+      perMinute: '{unit}/min',
+      secondsUnit: 's',
+      timingHint: 'Deadband: the value must come back inside the limit by this much before the alarm returns, so it does not chatter around the limit. Delay on: the limit must be exceeded this long before the alarm is raised. Delay off: the value must be normal this long before it returns.',
+      modeHints: {
+        IN_SERVICE: 'In service: evaluated and annunciated.',
+        SUPPRESSED: 'Suppressed by design (e.g. equipment shut down): still evaluated and recorded, not annunciated, not counted in alarm statistics.',
+        OUT_OF_SERVICE: 'Out of service (e.g. instrument under maintenance): not evaluated; open alarms end.'
+      },
+      modeReasonPlaceholder: 'e.g. tank 2 shut down for maintenance',
+      modeReasonRequired: 'Give the reason for suppression or out of service',
+      substancePlaceholder: 'Gas detected (search by name, formula or CAS number)',
+      substanceHint: 'With the gas chosen, the set points are checked against its occupational exposure limit (OEL) and IDLH',
+      gasesError: 'Toxic gases failed to load: {msg}',
+      gasInfo: 'OEL ({basis}): {oel}; IDLH: {idlh} ({ppm} ppm)',
+      gasHints: {
+        COMBUSTIBLE_GAS: 'Combustible gas detector: first-level alarm (high) at most 25 %LEL, second-level alarm (high-high) at most 50 %LEL (GB/T 50493-2019, 5.5.2).',
+        TOXIC_GAS: 'Toxic gas detector: first-level alarm (high) at most 100 % OEL, second-level (high-high) at most 200 % OEL; where no detector covers 0-300 % OEL, at most 5 % and 10 % IDLH (GB/T 50493-2019, 5.5.2).'
+      },
+      reason: 'Reason for the change',
+      reasonPlaceholder: 'e.g. HAZOP recommendation (kept in the change history)',
+      save: 'Save',
+      saving: 'Saving…',
+      cancel: 'Cancel',
+      saved: 'Alarm settings saved',
+      saveFailed: 'Saving failed: {msg}',
+      failed: 'Saving failed',
+      rejected: 'The server did not accept {n} entries, please correct them',
+      reset: 'Reset to defaults',
+      resetTitle: 'Reset to defaults',
+      resetMessage: 'Put this point\'s alarm settings back to the defaults, with an optional reason:',
+      resetConfirm: 'Reset',
+      resetDone: 'Alarm settings reset to the defaults',
+      resetFailed: 'Reset failed: {msg}',
+      required: 'Required',
+      notNumber: 'Enter a number',
+      notPositive: 'Must be above 0',
+      notNegative: 'Must not be negative',
+      seconds: 'Enter whole seconds from {min} to {max}',
+      unset: '(none)',
+      findingsTitle: 'Standard check (GB/T 50493-2019)',
+      findingsNone: 'The saved settings meet GB/T 50493-2019',
+      findingsNotApplicable: 'Not a gas detector: GB/T 50493 does not apply',
+      history: 'Change history',
+      historyEmpty: 'No changes yet',
+      historyError: 'Change history failed to load: {msg}',
+      discardTitle: 'Discard changes',
+      discardMessage: 'There are unsaved changes. Discard them?',
+      discard: 'Discard',
+      keepEditing: 'Keep editing'
+    },
+    fieldErrors: {
+      REQUIRED: 'Required',
+      NOT_FINITE: 'Must be a valid number',
+      OUT_OF_RANGE: 'Out of the allowed range',
+      ORDER: 'Limits are out of order',
+      NOT_POSITIVE: 'Must be above 0',
+      TOO_LONG: 'Too long',
+      UNKNOWN: 'Not in the GB/T 50493 gas table',
+      withDetail: '{text} ({detail})',
+      other: '{field}: {text}',
+      separator: '; '
     }
   },
   grading: {
@@ -944,9 +1252,35 @@ export default {
       BAD: 'Bad'
     },
     alarmKind: {
-      HIGH: 'HIGH',
-      LOW: 'LOW',
+      LOW_LOW: 'Low-low',
+      LOW: 'Low',
+      HIGH: 'High',
+      HIGH_HIGH: 'High-high',
+      RATE_OF_CHANGE: 'Rate of change',
       FAULT: 'Instrument fault'
+    },
+    alarmCategory: {
+      PROCESS: 'Process',
+      INSTRUMENT: 'Instrument fault'
+    },
+    alarmEventType: {
+      ACTIVATED: 'Activated',
+      RETURNED: 'Returned to normal',
+      ACKNOWLEDGED: 'Acknowledged',
+      SHELVED: 'Shelved',
+      UNSHELVED: 'Unshelved',
+      SUPPRESSED: 'Suppressed by design',
+      UNSUPPRESSED: 'Suppression ended',
+      OUT_OF_SERVICE: 'Out of service'
+    },
+    alarmMode: {
+      IN_SERVICE: 'In service',
+      SUPPRESSED: 'Suppressed by design',
+      OUT_OF_SERVICE: 'Out of service'
+    },
+    severity: {
+      VIOLATION: 'Violation',
+      WARNING: 'Note'
     },
     qualityReason: {
       SOURCE_BAD: 'bad at source',
@@ -966,8 +1300,10 @@ export default {
       STOPPED: 'Stopped'
     },
     alarmState: {
-      ACTIVE: 'Active',
-      CLEARED: 'Cleared'
+      UNACKED_ACTIVE: 'Unacknowledged',
+      ACKED_ACTIVE: 'Acknowledged',
+      UNACKED_RETURNED: 'Returned, unacknowledged',
+      NORMAL: 'Returned to normal'
     },
     priority: {
       HIGH: 'High',

@@ -9,7 +9,8 @@ export default {
   nav: {
     monitor: '实时监测',
     trend: '趋势曲线',
-    alarms: '报警记录',
+    alarms: '报警控制台',
+    alarmSettings: '指标管理',
     grading: '分级计算',
     enterprises: '企业',
     regions: '区域与园区',
@@ -120,7 +121,12 @@ export default {
     activeAlarms: '当前报警',
     since: '发生于',
     viewTrend: '点击查看趋势曲线',
-    hazardSource: '危险源'
+    hazardSource: '危险源',
+    openConsole: '打开报警控制台',
+    liveOn: '实时推送',
+    liveOff: '轮询刷新',
+    liveOnHint: '数值与报警由服务器实时推送',
+    liveOffHint: '实时推送未连接，每 2 秒刷新一次'
   },
   trend: {
     title: '趋势曲线',
@@ -158,26 +164,328 @@ export default {
     listSeparator: '，'
   },
   alarms: {
-    title: '报警记录',
-    stateFilter: '状态',
-    pointFilter: '监测点位',
-    allPoints: '全部点位',
-    total: '共 {n} 条（最多显示 200 条）',
-    empty: '暂无报警记录',
-    loadError: '报警记录刷新失败：{msg}',
+    title: '报警控制台',
+    perMinute: '/分钟',
     faultHint: '仪表故障：读数被判定为无效（坏值、超量程、跳变、冻结等），不参与工艺报警判断',
     rangeHigh: '量程上限',
     rangeLow: '量程下限',
+    tabs: {
+      live: '实时报警',
+      history: '历史查询'
+    },
+    live: {
+      connected: '实时推送已连接',
+      disconnected: '实时推送已断开，正在重连…',
+      connectedHint: '报警变化由服务器实时推送，另每 30 秒全量校对一次',
+      disconnectedHint: '实时连接中断期间每 30 秒刷新一次；重连后自动重新加载',
+      total: '显示 {n} 条 / 未关闭报警共 {all} 条',
+      empty: '当前没有未关闭的报警',
+      noMatch: '没有符合筛选条件的报警',
+      loadError: '实时报警刷新失败：{msg}',
+      staleHint: '当前显示的是最后一次成功获取的数据及之后推送的变化',
+      truncated: '未关闭的报警共 {total} 条，仅加载最新的 {n} 条，请在“历史查询”中查看其余报警'
+    },
+    filters: {
+      priority: '优先级',
+      allPriorities: '全部优先级',
+      category: '类别',
+      kind: '报警类型',
+      allKinds: '全部报警类型',
+      showHidden: '显示已搁置/抑制的报警（{n}）',
+      search: '搜索点位名称或编号',
+      state: '状态',
+      allStates: '全部状态',
+      point: '监测点位',
+      allPoints: '全部点位',
+      timeRange: '报警时间',
+      from: '开始时间',
+      to: '结束时间',
+      rangeSeparator: '至'
+    },
     columns: {
       id: '编号',
+      priority: '优先级',
+      raisedAt: '报警时间',
       point: '监测点位',
       kind: '报警类型',
       state: '状态',
-      priority: '优先级',
-      value: '报警值',
-      limit: '报警限值',
-      raisedAt: '报警时间',
-      clearedAt: '消除时间'
+      valueLimit: '报警值 / 限值',
+      activations: '触发次数',
+      acknowledgedBy: '确认人',
+      clearedAt: '恢复时间',
+      closedAt: '关闭时间',
+      actions: '操作'
+    },
+    actions: {
+      ack: '确认',
+      shelve: '搁置',
+      unshelve: '取消搁置',
+      detail: '详情',
+      bulkAck: '批量确认',
+      select: '选择该报警',
+      selectAll: '选择全部未确认的报警'
+    },
+    ack: {
+      title: '确认报警',
+      commentPlaceholder: '备注（可选），如：已通知现场人员处置',
+      confirm: '确认',
+      cancel: '取消',
+      done: '报警已确认',
+      failed: '确认失败：{msg}',
+      bulkTitle: '批量确认报警',
+      bulkMessage: '确认选中的 {n} 条报警，可填写备注：',
+      bulkDone: '已确认 {n} 条报警',
+      bulkPartial: '{ok} 条已确认，{failed} 条未能确认：{msg}'
+    },
+    shelve: {
+      title: '搁置报警',
+      hint: '搁置期间该报警不再提示操作员（不响铃，默认不在实时报警中显示），到期后自动恢复提示；搁置及原因记入报警日志。',
+      duration: '搁置时长',
+      durations: {
+        m15: '15 分钟',
+        h1: '1 小时',
+        h4: '4 小时',
+        h8: '8 小时',
+        h24: '24 小时',
+        custom: '自定义'
+      },
+      units: {
+        minutes: '分钟',
+        hours: '小时',
+        days: '天'
+      },
+      max: '最长 7 天',
+      until: '搁置至 {time}',
+      reason: '搁置原因',
+      reasonPlaceholder: '如：仪表检修，已办理检修作业票',
+      reasonRequired: '请填写搁置原因',
+      durationInvalid: '搁置时长须在 1 分钟至 7 天之间',
+      confirm: '搁置',
+      cancel: '取消',
+      done: '报警已搁置至 {time}',
+      failed: '搁置失败：{msg}'
+    },
+    unshelve: {
+      done: '已取消搁置',
+      failed: '取消搁置失败：{msg}'
+    },
+    state: {
+      shelvedTag: '已搁置',
+      suppressedTag: '设计抑制',
+      shelvedUntil: '已搁置至 {time}（{by}：{reason}），期间不提示操作员',
+      suppressed: '设计抑制：该点位报警处于抑制状态，仍然记录但不提示操作员'
+    },
+    sound: {
+      mute: '报警声音静音',
+      unmute: '取消静音',
+      enable: '点击启用报警声音',
+      enableHint: '浏览器在用户操作页面之前不允许播放声音',
+      playing: '有未确认的高优先级报警'
+    },
+    detail: {
+      title: '报警详情',
+      loadError: '报警详情加载失败：{msg}',
+      notFound: '该报警不存在',
+      trend: '趋势曲线',
+      settings: '报警设定',
+      journal: '报警日志',
+      journalEmpty: '暂无日志记录',
+      system: '系统',
+      stateAfter: '之后：{state}',
+      notAnnunciated: '未提示（已搁置/抑制）',
+      value: '数值 {value} {unit}',
+      notAcknowledged: '尚未确认',
+      shelvedText: '至 {time}（{by}：{reason}）',
+      fields: {
+        point: '监测点位',
+        kind: '报警类型',
+        priority: '优先级',
+        state: '状态',
+        value: '报警值',
+        limit: '报警限值',
+        raisedAt: '报警时间',
+        clearedAt: '恢复时间',
+        acknowledged: '确认',
+        shelved: '搁置',
+        activations: '触发次数',
+        closedAt: '关闭时间',
+        area: '区域',
+        enterprise: '企业'
+      }
+    },
+    history: {
+      search: '查询',
+      reset: '重置',
+      exportXlsx: '导出 Excel',
+      exportCsv: '导出 CSV',
+      exported: '已下载 {name}',
+      exportFailed: '导出失败：{msg}',
+      total: '共 {n} 条',
+      empty: '没有符合条件的报警记录',
+      loadError: '报警记录查询失败：{msg}',
+      last24h: '近24小时',
+      last7d: '近7天',
+      last30d: '近30天'
+    }
+  },
+  alarmSettings: {
+    title: '指标管理',
+    subtitle: '各监测点位的报警限值、优先级、死区与延时；气体探测器按 GB/T 50493-2019 检查报警设定值',
+    search: '搜索点位名称或编号',
+    allTypes: '全部类型',
+    onlyFindings: '仅显示检查有问题的点位',
+    refresh: '刷新',
+    total: '共 {n} 个点位',
+    loading: '正在加载报警设定 {done}/{total}',
+    loadError: '监测点位加载失败：{msg}',
+    findingsError: 'GB/T 50493 检查结果加载失败：{msg}',
+    definitionError: '报警设定加载失败：{msg}',
+    unknownPoint: '监测点位 {id} 不存在',
+    empty: '暂无监测点位',
+    noMatch: '没有符合条件的监测点位',
+    edit: '设定',
+    defaultTag: '默认设定',
+    totals: {
+      violations: '{n} 个点位不符合 GB/T 50493',
+      warnings: '{n} 个点位有提示'
+    },
+    columns: {
+      point: '监测点位',
+      type: '类型',
+      lowLow: '低低报',
+      low: '低报',
+      high: '高报',
+      highHigh: '高高报',
+      rateOfChange: '变化率',
+      deadband: '死区',
+      delays: '延时 触发/恢复',
+      delaysHint: '报警触发延时 / 恢复延时（秒）',
+      mode: '运行方式',
+      findings: 'GB/T 50493 检查',
+      updated: '最后修改'
+    },
+    findings: {
+      violation: '不符合 GB/T 50493（{n}）',
+      warning: '提示（{n}）',
+      ok: '符合',
+      clause: 'GB/T 50493-2019 第 {clause} 条'
+    },
+    fields: {
+      lowLow: '低低报',
+      low: '低报',
+      high: '高报',
+      highHigh: '高高报',
+      rateOfChange: '变化率报警',
+      rateWindowSeconds: '变化率计算窗口',
+      deadband: '死区（回差）',
+      delayOnSeconds: '触发延时',
+      delayOffSeconds: '恢复延时',
+      mode: '运行方式',
+      modeReason: '抑制/停用原因',
+      substance: '有毒气体'
+    },
+    changeFields: {
+      lowLow: '低低报限值',
+      lowLow_priority: '低低报优先级',
+      low: '低报限值',
+      low_priority: '低报优先级',
+      high: '高报限值',
+      high_priority: '高报优先级',
+      highHigh: '高高报限值',
+      highHigh_priority: '高高报优先级',
+      rateOfChange: '变化率限值',
+      rateOfChange_priority: '变化率报警优先级',
+      rateWindowSeconds: '变化率计算窗口（秒）',
+      deadband: '死区',
+      delayOnSeconds: '触发延时（秒）',
+      delayOffSeconds: '恢复延时（秒）',
+      mode: '运行方式',
+      modeReason: '抑制/停用原因',
+      substance: '有毒气体',
+      reset: '恢复默认'
+    },
+    changes: {
+      changedAt: '修改时间',
+      changedBy: '修改人',
+      field: '设定项',
+      change: '修改内容',
+      reason: '原因'
+    },
+    editor: {
+      title: '报警设定：{name}',
+      loadError: '报警设定加载失败：{msg}',
+      updatedBy: '{by} 于 {time} 修改',
+      limitsTitle: '报警限值与优先级',
+      limitsHint: '留空表示不设该报警；限值须在量程内，且低低报 < 低报 < 高报 < 高高报。变化率按每分钟的变化量计。',
+      limits: {
+        highHigh: '高高报（二级报警）',
+        high: '高报（一级报警）',
+        low: '低报',
+        lowLow: '低低报',
+        rateOfChange: '变化率报警'
+      },
+      none: '不设',
+      perMinute: '{unit}/分钟',
+      secondsUnit: '秒',
+      timingHint: '死区：数值须回到限值以内超过死区才算恢复，避免在限值附近反复报警；触发延时：超限持续该时间后才报警；恢复延时：回到正常持续该时间后才恢复。',
+      modeHints: {
+        IN_SERVICE: '投用：正常判断并提示操作员。',
+        SUPPRESSED: '设计抑制（如设备停运）：仍判断并记录，但不提示操作员，不计入报警统计。',
+        OUT_OF_SERVICE: '停用（退出服务，如仪表检修）：不再判断报警，未关闭的报警随即结束。'
+      },
+      modeReasonPlaceholder: '如：2# 储罐停用检修',
+      modeReasonRequired: '抑制或停用时须填写原因',
+      substancePlaceholder: '选择探测的有毒气体（按名称、分子式或 CAS 号搜索）',
+      substanceHint: '选择气体后按其职业接触限值（OEL）和直接致害浓度（IDLH）检查报警设定值',
+      gasesError: '有毒气体列表加载失败：{msg}',
+      gasInfo: 'OEL（{basis}）：{oel}；IDLH：{idlh}（{ppm} ppm）',
+      gasHints: {
+        COMBUSTIBLE_GAS: '可燃气体探测器：一级报警（高报）设定值应 ≤ 25 %LEL，二级报警（高高报）应 ≤ 50 %LEL（GB/T 50493-2019 第 5.5.2 条）。',
+        TOXIC_GAS: '有毒气体探测器：一级报警（高报）设定值应 ≤ 100 % OEL，二级报警（高高报）应 ≤ 200 % OEL；量程无法满足 0～300 % OEL 时，可按 ≤ 5 % 和 ≤ 10 % IDLH 设定（GB/T 50493-2019 第 5.5.2 条）。'
+      },
+      reason: '修改原因',
+      reasonPlaceholder: '如：按 HAZOP 建议调整（记入修改记录）',
+      save: '保存',
+      saving: '正在保存…',
+      cancel: '取消',
+      saved: '报警设定已保存',
+      saveFailed: '保存失败：{msg}',
+      failed: '保存失败',
+      rejected: '服务器未接受 {n} 项输入，请按提示修改',
+      reset: '恢复默认',
+      resetTitle: '恢复默认设定',
+      resetMessage: '将该点位的报警设定恢复为系统默认值，可填写原因：',
+      resetConfirm: '恢复默认',
+      resetDone: '已恢复默认设定',
+      resetFailed: '恢复默认失败：{msg}',
+      required: '必填',
+      notNumber: '请输入数字',
+      notPositive: '须大于 0',
+      notNegative: '不能为负数',
+      seconds: '请输入 {min} 至 {max} 之间的整数秒',
+      unset: '（未设）',
+      findingsTitle: '标准检查（GB/T 50493-2019）',
+      findingsNone: '已保存的设定符合 GB/T 50493-2019 的要求',
+      findingsNotApplicable: '该点位不是气体探测器，不做 GB/T 50493 检查',
+      history: '修改记录',
+      historyEmpty: '暂无修改记录',
+      historyError: '修改记录加载失败：{msg}',
+      discardTitle: '放弃修改',
+      discardMessage: '有尚未保存的修改，确定放弃吗？',
+      discard: '放弃修改',
+      keepEditing: '继续编辑'
+    },
+    fieldErrors: {
+      REQUIRED: '必填项不能为空',
+      NOT_FINITE: '须为有效数字',
+      OUT_OF_RANGE: '超出允许范围',
+      ORDER: '限值顺序不正确',
+      NOT_POSITIVE: '须大于 0',
+      TOO_LONG: '内容过长',
+      UNKNOWN: '不在 GB/T 50493 气体表中',
+      withDetail: '{text}（{detail}）',
+      other: '{field}：{text}',
+      separator: '；'
     }
   },
   grading: {
@@ -944,9 +1252,35 @@ export default {
       BAD: '坏值'
     },
     alarmKind: {
-      HIGH: '高报',
+      LOW_LOW: '低低报',
       LOW: '低报',
+      HIGH: '高报',
+      HIGH_HIGH: '高高报',
+      RATE_OF_CHANGE: '变化率报警',
       FAULT: '仪表故障'
+    },
+    alarmCategory: {
+      PROCESS: '工艺报警',
+      INSTRUMENT: '仪表故障'
+    },
+    alarmEventType: {
+      ACTIVATED: '报警触发',
+      RETURNED: '恢复正常',
+      ACKNOWLEDGED: '确认',
+      SHELVED: '搁置',
+      UNSHELVED: '取消搁置',
+      SUPPRESSED: '设计抑制',
+      UNSUPPRESSED: '解除抑制',
+      OUT_OF_SERVICE: '停用（退出服务）'
+    },
+    alarmMode: {
+      IN_SERVICE: '投用',
+      SUPPRESSED: '设计抑制',
+      OUT_OF_SERVICE: '停用（退出服务）'
+    },
+    severity: {
+      VIOLATION: '不符合',
+      WARNING: '提示'
     },
     qualityReason: {
       SOURCE_BAD: '源数据坏值',
@@ -966,8 +1300,10 @@ export default {
       STOPPED: '已停止'
     },
     alarmState: {
-      ACTIVE: '报警中',
-      CLEARED: '已消除'
+      UNACKED_ACTIVE: '未确认报警',
+      ACKED_ACTIVE: '已确认报警',
+      UNACKED_RETURNED: '未确认已恢复',
+      NORMAL: '已恢复'
     },
     priority: {
       HIGH: '高',

@@ -76,9 +76,21 @@ public class EarlyWarningComponent implements EarlyWarningService {
         weights.put(RiskCalculator.PREDICTION_CRITICAL, c.prediction_critical());
         weights.put(RiskCalculator.PREDICTION, c.prediction());
         weights.put(RiskCalculator.FAULT, c.fault());
-        double[] m = c.grade_multipliers();
-        if (m.length != 5) {
-            throw new IllegalArgumentException("grade.multipliers needs 5 values (grades 1 to 4, then ungraded), not " + m.length);
+        String[] parts = c.grade_multipliers().split(",");
+        if (parts.length != 5) {
+            throw new IllegalArgumentException("grade.multipliers needs 5 values (grades 1 to 4, then ungraded), not '"
+                    + c.grade_multipliers() + "'");
+        }
+        double[] m = new double[5];
+        for (int i = 0; i < 5; i++) {
+            try {
+                m[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("grade.multipliers: '" + parts[i].strip() + "' is not a number");
+            }
+            if (!(m[i] > 0)) {
+                throw new IllegalArgumentException("grade.multipliers must be positive");
+            }
         }
         Map<String, Double> multipliers = new LinkedHashMap<>();
         for (int g = 1; g <= 4; g++) {

@@ -32,8 +32,8 @@ public @interface RiskModelConfig {
     @AttributeDefinition(description = "Points per active instrument fault")
     double fault() default 5;
 
-    @AttributeDefinition(description = "Score multiplier of grade 1, 2, 3, 4 hazard sources and of ungraded ones")
-    double[] grade_multipliers() default { 1.5, 1.3, 1.15, 1.0, 1.0 };
+    @AttributeDefinition(description = "Score multipliers of grade 1, 2, 3, 4 hazard sources and of ungraded ones, comma-separated")
+    String grade_multipliers() default "1.5,1.3,1.15,1.0,1.0";
 
     @AttributeDefinition(description = "Score from which the level is red")
     double level_red() default 60;
