@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.ws.rs.BadRequestException;
-import javax.ws.rs.ClientErrorException;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
@@ -213,14 +212,7 @@ public class AlarmsResource {
 
     /** Runs an action: an unknown alarm is 404, one whose state does not allow it 409 with the reason. */
     private AlarmView act(long id, java.util.function.Supplier<Alarm> action) {
-        Alarm alarm;
-        try {
-            alarm = action.get();
-        } catch (NoSuchElementException e) {
-            throw new NotFoundException("no alarm " + id);
-        } catch (IllegalStateException e) {
-            throw new ClientErrorException(e.getMessage(), 409);
-        }
+        Alarm alarm = Params.changing(action, "no alarm " + id);
         return view(alarm, points.findById(alarm.pointId()).orElse(null), Instant.now());
     }
 

@@ -54,4 +54,18 @@ final class Params {
                     + ", not '" + text + "'");
         }
     }
+
+    /**
+     * Runs a state-changing call: an unknown object is 404 with {@code notFound}, a state that does not allow the
+     * change 409 with the reason.
+     */
+    static <T> T changing(java.util.function.Supplier<T> call, String notFound) {
+        try {
+            return call.get();
+        } catch (java.util.NoSuchElementException e) {
+            throw new javax.ws.rs.NotFoundException(e.getMessage() == null ? notFound : e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new javax.ws.rs.ClientErrorException(e.getMessage(), 409);
+        }
+    }
 }

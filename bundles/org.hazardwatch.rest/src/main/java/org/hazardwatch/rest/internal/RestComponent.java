@@ -47,6 +47,7 @@ public class RestComponent {
     private volatile RouteRegistry routeRegistry;
     private volatile RegistryTransfer transfer;
     private volatile org.hazardwatch.api.alarm.AlarmExport alarmExport;
+    private volatile org.hazardwatch.api.disposal.DisposalReport disposalReport;
     private final java.util.Collection<ProtocolAdapter> adapters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
@@ -55,13 +56,15 @@ public class RestComponent {
             @Reference RegistryService registry, @Reference HazardSourceService hazardSources,
             @Reference AlarmService alarmService, @Reference AlarmDefinitionService alarmDefinitions,
             @Reference LiveEventBus live, @Reference org.hazardwatch.api.alarm.AlarmKpiService alarmKpis,
-            @Reference org.hazardwatch.api.warning.EarlyWarningService earlyWarning) {
+            @Reference org.hazardwatch.api.warning.EarlyWarningService earlyWarning,
+            @Reference org.hazardwatch.api.disposal.DisposalService disposals) {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth),
                 new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
                 new PointsResource(points, samples, alarms), new AlarmsResource(alarmService, points, auth, () -> alarmExport),
-                new AlarmDefinitionsResource(alarmDefinitions, auth), new AlarmKpisResource(alarmKpis), new EarlyWarningResource(earlyWarning), new LiveResource(() -> live, points, mapper),
+                new AlarmDefinitionsResource(alarmDefinitions, auth), new AlarmKpisResource(alarmKpis), new EarlyWarningResource(earlyWarning),
+                new DisposalsResource(disposals, () -> disposalReport, auth), new LiveResource(() -> live, points, mapper),
                 new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry),
                 new HazardSourcesResource(hazardSources, auth, samples, alarms), new RegistryTransferResource(() -> transfer, auth),
                 new AdaptersResource(() -> adapters), new OpenApiResource());
@@ -116,6 +119,18 @@ public class RestComponent {
     void unsetTransfer(RegistryTransfer service) {
         if (this.transfer == service) {
             this.transfer = null;
+        }
+    }
+
+    /** PDF reports are their own bundle (PDFBox and a 10 MB font); the report answers 503 while it is absent. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setDisposalReport(org.hazardwatch.api.disposal.DisposalReport service) {
+        this.disposalReport = service;
+    }
+
+    void unsetDisposalReport(org.hazardwatch.api.disposal.DisposalReport service) {
+        if (this.disposalReport == service) {
+            this.disposalReport = null;
         }
     }
 

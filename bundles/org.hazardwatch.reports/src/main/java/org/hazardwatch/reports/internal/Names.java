@@ -1,0 +1,63 @@
+package org.hazardwatch.reports.internal;
+
+import org.hazardwatch.api.alarm.AlarmEventType;
+import org.hazardwatch.api.disposal.DisposalStatus;
+import org.hazardwatch.api.disposal.EmergencyPlan;
+import org.hazardwatch.api.model.AlarmKind;
+import org.hazardwatch.api.model.AlarmPriority;
+
+/** Chinese names of the codes printed in reports (the same terms as the web app's zh-CN texts). */
+final class Names {
+
+    private Names() {
+    }
+
+    static String kind(AlarmKind kind) {
+        return switch (kind) {
+            case LOW_LOW -> "低低报";
+            case LOW -> "低报";
+            case HIGH -> "高报";
+            case HIGH_HIGH -> "高高报";
+            case RATE_OF_CHANGE -> "变化率报警";
+            case FAULT -> "仪表故障";
+        };
+    }
+
+    static String priority(AlarmPriority priority) {
+        return switch (priority) {
+            case HIGH -> "高";
+            case MEDIUM -> "中";
+            case LOW -> "低";
+        };
+    }
+
+    static String status(DisposalStatus status) {
+        return switch (status) {
+            case VIEWED -> "已查看";
+            case VERIFYING -> "现场核实";
+            case DISPOSING -> "按预案处置";
+            case CLOSED -> "已关闭";
+        };
+    }
+
+    static String planLevel(EmergencyPlan.PlanLevel level) {
+        return switch (level) {
+            case COMPREHENSIVE -> "综合应急预案";
+            case SPECIAL -> "专项应急预案";
+            case ON_SITE -> "现场处置方案";
+        };
+    }
+
+    static String event(AlarmEventType type) {
+        return switch (type) {
+            case ACTIVATED -> "报警触发";
+            case RETURNED -> "报警恢复";
+            case ACKNOWLEDGED -> "报警确认";
+            case SHELVED -> "报警搁置";
+            case UNSHELVED -> "取消搁置";
+            case SUPPRESSED -> "设计抑制";
+            case UNSUPPRESSED -> "解除抑制";
+            case OUT_OF_SERVICE -> "停用";
+        };
+    }
+}

@@ -1,0 +1,185 @@
+package org.hazardwatch.reports.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * A top-to-bottom A4 text layout on PDFBox: headings, wrapped paragraphs, two-column tables, page breaks and page
+ * numbers. Chinese has no spaces to break at, so lines break at any character that would overflow (after a space in
+ * Latin text when there is one).
+ */
+final class PdfLayout implements Closeable {
+
+    static final float MARGIN = 50;
+    static final float BODY = 10.5f;
+    static final float LEADING = 1.45f;
+
+    private final PDDocument document = new PDDocument();
+    private final PDType0Font font;
+    private final org.apache.fontbox.ttf.CmapLookup unicode;
+    private final String footer;
+    private PDPageContentStream content;
+    private float y;
+
+    PdfLayout(TrueTypeFont ttf, String title, String footer) throws IOException {
+        this.font = PDType0Font.load(document, ttf, true);
+        this.unicode = ttf.getUnicodeCmapLookup();
+        this.footer = footer;
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(title);
+        info.setCreator("HazardWatch");
+        newPage();
+    }
+
+    private static float width() {
+        return PDRectangle.A4.getWidth() - 2 * MARGIN;
+    }
+
+    private void newPage() throws IOException {
+        if (content != null) {
+            content.close();
+        }
+        PDPage page = new PDPage(PDRectangle.A4);
+        document.addPage(page);
+        content = new PDPageContentStream(document, page);
+        y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+
+    private void ensure(float height) throws IOException {
+        if (y - height < MARGIN + 20) {
+            newPage();
+        }
+    }
+
+    void title(String text) throws IOException {
+        line(text, 18, (width() - textWidth(text, 18)) / 2);
+        y -= 8;
+    }
+
+    void heading(String text) throws IOException {
+        y -= 6;
+        ensure(14 * LEADING * 2);
+        line(text, 13, 0);
+        content.setLineWidth(0.5f);
+        content.moveTo(MARGIN, y + 3);
+        content.lineTo(MARGIN + width(), y + 3);
+        content.stroke();
+        y -= 4;
+    }
+
+    void paragraph(String text) throws IOException {
+        for (String line : wrap(text, BODY, width())) {
+            line(line, BODY, 0);
+        }
+    }
+
+    /** Label and value rows; long values wrap inside their column. */
+    void table(List<String[]> rows) throws IOException {
+        float labelWidth = 110;
+        for (String[] row : rows) {
+            List<String> lines = wrap(row[1] == null || row[1].isBlank() ? "-" : row[1], BODY, width() - labelWidth);
+            ensure(lines.size() * BODY * LEADING);
+            text(row[0], BODY, MARGIN, y - BODY);
+            for (int i = 0; i < lines.size(); i++) {
+                text(lines.get(i), BODY, MARGIN + labelWidth, y - BODY - i * BODY * LEADING);
+            }
+            y -= lines.size() * BODY * LEADING + 2;
+        }
+    }
+
+    void gap() {
+        y -= BODY;
+    }
+
+    private void line(String text, float size, float indent) throws IOException {
+        ensure(size * LEADING);
+        text(text, size, MARGIN + indent, y - size);
+        y -= size * LEADING;
+    }
+
+    private void text(String text, float size, float x, float baseline) throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, baseline);
+        content.showText(printable(text));
+        content.endText();
+    }
+
+    /** Characters the font lacks (and control characters) become '?', so one odd character never fails a report. */
+    private String printable(String text) throws IOException {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length();) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isISOControl(cp)) {
+                out.append(' ');
+            } else if (unicode.getGlyphId(cp) > 0) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append('?');
+            }
+        }
+        return out.toString();
+    }
+
+    private float textWidth(String text, float size) throws IOException {
+        return font.getStringWidth(printable(text)) / 1000 * size;
+    }
+
+    List<String> wrap(String text, float size, float maxWidth) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.replace("\r", "").split("\n", -1)) {
+            String rest = paragraph;
+            while (textWidth(rest, size) > maxWidth) {
+                int fit = 1;
+                while (fit < rest.length() && textWidth(rest.substring(0, fit + 1), size) <= maxWidth) {
+                    fit++;
+                }
+                int space = rest.lastIndexOf(' ', fit);
+                int cut = space > fit / 2 ? space : fit;
+                lines.add(rest.substring(0, cut).stripTrailing());
+                rest = rest.substring(cut).stripLeading();
+            }
+            lines.add(rest);
+        }
+        return lines;
+    }
+
+    /** Writes the document with "footer  page n / N" on every page. */
+    void save(OutputStream out) throws IOException {
+        content.close();
+        content = null;
+        int pages = document.getNumberOfPages();
+        for (int i = 0; i < pages; i++) {
+            try (PDPageContentStream footerStream = new PDPageContentStream(document, document.getPage(i),
+                    PDPageContentStream.AppendMode.APPEND, true)) {
+                String text = footer + "    第 " + (i + 1) + " / " + pages + " 页";
+                footerStream.beginText();
+                footerStream.setFont(font, 8);
+                footerStream.newLineAtOffset(MARGIN, MARGIN / 2);
+                footerStream.showText(printable(text));
+                footerStream.endText();
+            }
+        }
+        document.save(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (content != null) {
+            content.close();
+        }
+        document.close();
+    }
+}

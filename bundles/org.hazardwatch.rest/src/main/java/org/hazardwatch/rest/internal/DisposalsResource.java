@@ -1,0 +1,230 @@
+package org.hazardwatch.rest.internal;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.ws.rs.BadRequestException;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.ServiceUnavailableException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.hazardwatch.api.auth.AuthService;
+import org.hazardwatch.api.disposal.Disposal;
+import org.hazardwatch.api.disposal.DisposalAttachment;
+import org.hazardwatch.api.disposal.DisposalReport;
+import org.hazardwatch.api.disposal.DisposalService;
+import org.hazardwatch.api.disposal.DisposalStatus;
+import org.hazardwatch.api.disposal.EmergencyPlan;
+import org.hazardwatch.api.registry.Page;
+
+/** Alarm disposal records (view, verify, dispose by a plan, close), their files and PDF report, and emergency plans. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class DisposalsResource {
+
+    public record OpenRequest(Long alarmId) {
+    }
+
+    public record AssignRequest(Long planId, String assignee, Instant deadline, String note) {
+    }
+
+    public record CloseRequest(String conclusion, Boolean falseAlarm) {
+    }
+
+    public record NoteRequest(String note) {
+    }
+
+    private final DisposalService disposals;
+    private final Supplier<DisposalReport> reports;
+    private final AuthService auth;
+
+    public DisposalsResource(DisposalService disposals, Supplier<DisposalReport> reports, AuthService auth) {
+        this.disposals = disposals;
+        this.reports = reports;
+        this.auth = auth;
+    }
+
+    @GET
+    @Path("disposals")
+    public Page<Disposal> list(@QueryParam("status") String status, @QueryParam("enterprise") String enterprise,
+            @QueryParam("overdue") String overdue, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return disposals.list(Params.enumValue("status", status, DisposalStatus.class),
+                enterprise == null || enterprise.isBlank() ? null : enterprise.strip(),
+                "true".equalsIgnoreCase(overdue) ? Instant.now() : null, Params.number("page", page, 0, 0, 1_000_000),
+                Params.number("size", size, 50, 1, 500));
+    }
+
+    /** Opens the disposal of an alarm, or answers the one already open (200 instead of 201). */
+    @POST
+    @Path("disposals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response open(@Context HttpHeaders headers, OpenRequest request) {
+        if (request == null || request.alarmId() == null) {
+            throw new BadRequestException("alarmId: which alarm to dispose of");
+        }
+        boolean existed = disposals.ofAlarm(request.alarmId()).isPresent();
+        Disposal disposal = Params.changing(() -> disposals.open(request.alarmId(), user(headers)), "no alarm " + request.alarmId());
+        return (existed ? Response.ok() : Response.created(URI.create("disposals/" + disposal.id()))).entity(disposal).build();
+    }
+
+    @GET
+    @Path("disposals/{id}")
+    public Disposal get(@PathParam("id") long id) {
+        return disposals.get(id).orElseThrow(() -> new NotFoundException("no disposal " + id));
+    }
+
+    @GET
+    @Path("alarms/{id}/disposal")
+    public Disposal ofAlarm(@PathParam("id") long alarmId) {
+        return disposals.ofAlarm(alarmId).orElseThrow(() -> new NotFoundException("alarm " + alarmId + " has no disposal"));
+    }
+
+    @POST
+    @Path("disposals/{id}/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Disposal verify(@Context HttpHeaders headers, @PathParam("id") long id, AssignRequest r) {
+        AssignRequest request = r == null ? new AssignRequest(null, null, null, null) : r;
+        return Params.changing(() -> disposals.verify(id, request.assignee(), request.deadline(), request.note(), user(headers)),
+                "no disposal " + id);
+    }
+
+    @POST
+    @Path("disposals/{id}/dispose")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Disposal dispose(@Context HttpHeaders headers, @PathParam("id") long id, AssignRequest r) {
+        if (r == null || r.planId() == null) {
+            throw new BadRequestException("planId: the emergency plan to act by");
+        }
+        return Params.changing(() -> disposals.dispose(id, r.planId(), r.assignee(), r.deadline(), r.note(), user(headers)),
+                "no disposal " + id);
+    }
+
+    @POST
+    @Path("disposals/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Disposal close(@Context HttpHeaders headers, @PathParam("id") long id, CloseRequest r) {
+        CloseRequest request = r == null ? new CloseRequest(null, null) : r;
+        return Params.changing(() -> disposals.close(id, request.conclusion(), Boolean.TRUE.equals(request.falseAlarm()),
+                user(headers)), "no disposal " + id);
+    }
+
+    @POST
+    @Path("disposals/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Disposal note(@Context HttpHeaders headers, @PathParam("id") long id, NoteRequest r) {
+        return Params.changing(() -> disposals.note(id, r == null ? null : r.note(), user(headers)), "no disposal " + id);
+    }
+
+    /** Uploads a photo or file as the raw request body; its name comes in {@code fileName}. */
+    @POST
+    @Path("disposals/{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public Response attach(@Context HttpHeaders headers, @PathParam("id") long id, @QueryParam("fileName") String fileName,
+            InputStream body) {
+        String type = headers.getMediaType() == null ? null : headers.getMediaType().toString();
+        DisposalAttachment attachment = Params.changing(() -> disposals.attach(id, fileName, type, body, user(headers)),
+                "no disposal " + id);
+        return Response.created(URI.create("disposals/" + id + "/attachments/" + attachment.id())).entity(attachment).build();
+    }
+
+    @GET
+    @Path("disposals/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
+        DisposalAttachment meta = get(id).attachments().stream().filter(a -> a.id() == attachmentId).findFirst()
+                .orElseThrow(() -> new NotFoundException("disposal " + id + " has no attachment " + attachmentId));
+        byte[] content = disposals.attachmentContent(id, attachmentId)
+                .orElseThrow(() -> new NotFoundException("disposal " + id + " has no attachment " + attachmentId));
+        return Response.ok(content, meta.contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encode(meta.fileName()))
+                .header("X-Content-SHA256", meta.sha256()).build();
+    }
+
+    @GET
+    @Path("disposals/{id}/report.pdf")
+    @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
+    public Response report(@PathParam("id") long id) {
+        DisposalReport report = reports.get();
+        if (report == null) {
+            throw new ServiceUnavailableException("PDF reports are not installed (feature hazardwatch-reports)");
+        }
+        get(id);
+        StreamingOutput body = out -> report.write(id, out);
+        return Response.ok(body, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"hazardwatch-disposal-" + id + ".pdf\"").build();
+    }
+
+    // ---------------------------------------------------------------- emergency plans
+
+    @GET
+    @Path("emergency-plans")
+    public List<EmergencyPlan> plans(@QueryParam("enterprise") String enterprise, @QueryParam("hazardSource") String source) {
+        return disposals.plans(enterprise == null || enterprise.isBlank() ? null : enterprise.strip(),
+                source == null || source.isBlank() ? null : source.strip());
+    }
+
+    @GET
+    @Path("emergency-plans/{id}")
+    public EmergencyPlan plan(@PathParam("id") long id) {
+        return disposals.plan(id).orElseThrow(() -> new NotFoundException("no emergency plan " + id));
+    }
+
+    @POST
+    @Path("emergency-plans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createPlan(@Context HttpHeaders headers, EmergencyPlan plan) {
+        if (plan == null) {
+            throw new BadRequestException("the emergency plan is required");
+        }
+        EmergencyPlan saved = disposals.savePlan(withId(plan, null), user(headers));
+        return Response.created(URI.create("emergency-plans/" + saved.id())).entity(saved).build();
+    }
+
+    @PUT
+    @Path("emergency-plans/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public EmergencyPlan updatePlan(@Context HttpHeaders headers, @PathParam("id") long id, EmergencyPlan plan) {
+        if (plan == null) {
+            throw new BadRequestException("the emergency plan is required");
+        }
+        return Params.changing(() -> disposals.savePlan(withId(plan, id), user(headers)), "no emergency plan " + id);
+    }
+
+    @DELETE
+    @Path("emergency-plans/{id}")
+    public Response deletePlan(@PathParam("id") long id) {
+        if (!Params.changing(() -> disposals.deletePlan(id), "no emergency plan " + id)) {
+            throw new NotFoundException("no emergency plan " + id);
+        }
+        return Response.noContent().build();
+    }
+
+    private static EmergencyPlan withId(EmergencyPlan p, Long id) {
+        return new EmergencyPlan(id, p.enterpriseCode(), p.hazardSourceCode(), p.title(), p.level(), p.steps(), p.documentRef(),
+                null, null);
+    }
+
+    private String user(HttpHeaders headers) {
+        return AuthFilter.user(auth, headers);
+    }
+
+    private static String encode(String name) {
+        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
