@@ -10,7 +10,7 @@ export default {
     monitor: 'Live monitoring',
     trend: 'Trends',
     alarms: 'Alarms',
-    alarmSettings: 'Alarm settings',
+    alarmSettings: 'Limits',
     grading: 'Grading',
     enterprises: 'Enterprises',
     regions: 'Regions & parks',
@@ -233,8 +233,8 @@ export default {
       done: 'Alarm acknowledged',
       failed: 'Acknowledgement failed: {msg}',
       bulkTitle: 'Acknowledge alarms',
-      bulkMessage: 'Acknowledge the {n} selected alarms, with an optional comment:',
-      bulkDone: '{n} alarms acknowledged',
+      bulkMessage: 'Acknowledge the selected alarm, with an optional comment: | Acknowledge the {n} selected alarms, with an optional comment:',
+      bulkDone: '{n} alarm acknowledged | {n} alarms acknowledged',
       bulkPartial: '{ok} acknowledged, {failed} not: {msg}'
     },
     shelve: {
@@ -320,7 +320,7 @@ export default {
       exportCsv: 'Export CSV',
       exported: 'Downloaded {name}',
       exportFailed: 'Export failed: {msg}',
-      total: '{n} alarms',
+      total: '{n} alarm | {n} alarms',
       empty: 'No alarms match the search',
       loadError: 'Alarm search failed: {msg}',
       last24h: 'Last 24 h',
@@ -335,7 +335,7 @@ export default {
     allTypes: 'All types',
     onlyFindings: 'Only points with findings',
     refresh: 'Refresh',
-    total: '{n} points',
+    total: '{n} point | {n} points',
     loading: 'Loading alarm settings {done}/{total}',
     loadError: 'Points failed to load: {msg}',
     findingsError: 'GB/T 50493 findings failed to load: {msg}',
@@ -346,8 +346,8 @@ export default {
     edit: 'Edit',
     defaultTag: 'Default',
     totals: {
-      violations: '{n} points break GB/T 50493',
-      warnings: '{n} points with notes'
+      violations: '{n} point breaks GB/T 50493 | {n} points break GB/T 50493',
+      warnings: '{n} point with notes | {n} points with notes'
     },
     columns: {
       point: 'Point',

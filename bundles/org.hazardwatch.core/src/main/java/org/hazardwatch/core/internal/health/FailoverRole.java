@@ -27,6 +27,11 @@ public class FailoverRole implements HealthIndicator {
 
     /** ACTIVE, STANDBY or STANDALONE. */
     public String role() {
+        return roleOf(context);
+    }
+
+    /** The role of the node the bundle context belongs to: background jobs skip their work on a STANDBY node. */
+    public static String roleOf(BundleContext context) {
         String lockClass = context.getProperty("karaf.lock.class");
         boolean paired = "true".equalsIgnoreCase(context.getProperty("karaf.lock")) && lockClass != null
                 && lockClass.contains("JDBCLock");
