@@ -57,14 +57,15 @@ public class RestComponent {
             @Reference AlarmService alarmService, @Reference AlarmDefinitionService alarmDefinitions,
             @Reference LiveEventBus live, @Reference org.hazardwatch.api.alarm.AlarmKpiService alarmKpis,
             @Reference org.hazardwatch.api.warning.EarlyWarningService earlyWarning,
-            @Reference org.hazardwatch.api.disposal.DisposalService disposals) {
+            @Reference org.hazardwatch.api.disposal.DisposalService disposals,
+            @Reference org.hazardwatch.api.retention.RetentionService retention) {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth),
                 new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
                 new PointsResource(points, samples, alarms), new AlarmsResource(alarmService, points, auth, () -> alarmExport),
                 new AlarmDefinitionsResource(alarmDefinitions, auth), new AlarmKpisResource(alarmKpis), new EarlyWarningResource(earlyWarning),
-                new DisposalsResource(disposals, () -> disposalReport, auth), new LiveResource(() -> live, points, mapper),
+                new DisposalsResource(disposals, () -> disposalReport, auth), new RetentionResource(retention, points), new LiveResource(() -> live, points, mapper),
                 new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry),
                 new HazardSourcesResource(hazardSources, auth, samples, alarms), new RegistryTransferResource(() -> transfer, auth),
                 new AdaptersResource(() -> adapters), new OpenApiResource());

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class OpenApiDocumentTest {
 
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, AuthResource.class, PointsResource.class,
-            AlarmsResource.class, AlarmDefinitionsResource.class, AlarmKpisResource.class, EarlyWarningResource.class, DisposalsResource.class, LiveResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, HazardSourcesResource.class,
+            AlarmsResource.class, AlarmDefinitionsResource.class, AlarmKpisResource.class, EarlyWarningResource.class, DisposalsResource.class, RetentionResource.class, LiveResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, HazardSourcesResource.class,
             RegistryTransferResource.class, AdaptersResource.class, OpenApiResource.class);
 
     static Set<String> implementedOperations() {
