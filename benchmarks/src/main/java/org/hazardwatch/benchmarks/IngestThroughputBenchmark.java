@@ -127,8 +127,12 @@ public final class IngestThroughputBenchmark {
     }
 
     static long count(DataSource dataSource) throws Exception {
+        return countRows(dataSource, "sample");
+    }
+
+    static long countRows(DataSource dataSource, String table) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM sample")) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
