@@ -248,7 +248,7 @@ class DistributionIT {
                 "{\"minutes\":30,\"reason\":\" \"}", true).statusCode(), "shelving needs a reason");
         assertEquals(400, hw.request("POST", "/api/alarms/" + highHigh.get("id").asLong() + "/shelve",
                 "{\"minutes\":20000,\"reason\":\"test\"}", true).statusCode(), "at most 7 days");
-        String shellAck = hw.shell("hazardwatch:ack " + highHigh.get("id").asLong() + " -c \"seen on site\"");
+        String shellAck = hw.shell("hazardwatch:ack -c \"seen on site\" " + highHigh.get("id").asLong());
         assertTrue(shellAck.contains("ACKED_ACTIVE"), shellAck);
 
         assertTrue(hw.shell("hazardwatch:sim-set " + GAS + " auto").contains("released"));

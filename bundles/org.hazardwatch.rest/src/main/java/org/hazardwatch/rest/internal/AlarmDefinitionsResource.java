@@ -33,7 +33,7 @@ import org.hazardwatch.api.registry.ValidationException;
  * Alarm settings per point (indicator management): read, change (each changed setting recorded with who, when, old
  * and new value, and the reason), reset to defaults, the change history, and the GB/T 50493-2019 check.
  */
-@Path("/")
+@Path("/points/{id}/alarm-definition")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlarmDefinitionsResource {
 
@@ -56,7 +56,6 @@ public class AlarmDefinitionsResource {
     }
 
     @GET
-    @Path("points/{id}/alarm-definition")
     public DefinitionView get(@PathParam("id") String pointId) {
         AlarmDefinition definition = definitions.definition(pointId).orElseThrow(() -> noPoint(pointId));
         return new DefinitionView(pointId, settings(definition), definitions.check(definition));
@@ -64,7 +63,6 @@ public class AlarmDefinitionsResource {
 
     /** Replaces the settings; every field must be given (limits may be null for none). */
     @PUT
-    @Path("points/{id}/alarm-definition")
     @Consumes(MediaType.APPLICATION_JSON)
     public DefinitionView put(@Context HttpHeaders headers, @PathParam("id") String pointId, Settings settings) {
         if (settings == null) {
@@ -81,7 +79,6 @@ public class AlarmDefinitionsResource {
     }
 
     @DELETE
-    @Path("points/{id}/alarm-definition")
     public DefinitionView reset(@Context HttpHeaders headers, @PathParam("id") String pointId,
             @QueryParam("reason") String reason) {
         try {
@@ -90,25 +87,6 @@ public class AlarmDefinitionsResource {
             throw noPoint(pointId);
         }
         return get(pointId);
-    }
-
-    @GET
-    @Path("alarm-definitions/changes")
-    public List<DefinitionChange> changes(@QueryParam("pointId") String pointId, @QueryParam("limit") String limit) {
-        return definitions.changes(pointId == null || pointId.isBlank() ? null : pointId.strip(),
-                Params.limit(limit, 200, 10_000));
-    }
-
-    @GET
-    @Path("alarm-definitions/findings")
-    public List<StandardFinding> findings() {
-        return definitions.checkAll();
-    }
-
-    @GET
-    @Path("alarm-definitions/gases")
-    public List<org.hazardwatch.api.alarm.ToxicGas> gases() {
-        return definitions.gases();
     }
 
     private static AlarmDefinition definition(String pointId, Settings s) {

@@ -33,8 +33,8 @@ import org.hazardwatch.api.disposal.DisposalStatus;
 import org.hazardwatch.api.disposal.EmergencyPlan;
 import org.hazardwatch.api.registry.Page;
 
-/** Alarm disposal records (view, verify, dispose by a plan, close), their files and PDF report, and emergency plans. */
-@Path("/")
+/** Alarm disposal records (view, verify, dispose by a plan, close), their files and PDF report. */
+@Path("/disposals")
 @Produces(MediaType.APPLICATION_JSON)
 public class DisposalsResource {
 
@@ -61,8 +61,7 @@ public class DisposalsResource {
     }
 
     @GET
-    @Path("disposals")
-    public Page<Disposal> list(@QueryParam("status") String status, @QueryParam("enterprise") String enterprise,
+        public Page<Disposal> list(@QueryParam("status") String status, @QueryParam("enterprise") String enterprise,
             @QueryParam("overdue") String overdue, @QueryParam("page") String page, @QueryParam("size") String size) {
         return disposals.list(Params.enumValue("status", status, DisposalStatus.class),
                 enterprise == null || enterprise.isBlank() ? null : enterprise.strip(),
@@ -72,8 +71,7 @@ public class DisposalsResource {
 
     /** Opens the disposal of an alarm, or answers the one already open (200 instead of 201). */
     @POST
-    @Path("disposals")
-    @Consumes(MediaType.APPLICATION_JSON)
+        @Consumes(MediaType.APPLICATION_JSON)
     public Response open(@Context HttpHeaders headers, OpenRequest request) {
         if (request == null || request.alarmId() == null) {
             throw new BadRequestException("alarmId: which alarm to dispose of");
@@ -84,19 +82,13 @@ public class DisposalsResource {
     }
 
     @GET
-    @Path("disposals/{id}")
+    @Path("{id}")
     public Disposal get(@PathParam("id") long id) {
         return disposals.get(id).orElseThrow(() -> new NotFoundException("no disposal " + id));
     }
 
-    @GET
-    @Path("alarms/{id}/disposal")
-    public Disposal ofAlarm(@PathParam("id") long alarmId) {
-        return disposals.ofAlarm(alarmId).orElseThrow(() -> new NotFoundException("alarm " + alarmId + " has no disposal"));
-    }
-
     @POST
-    @Path("disposals/{id}/verify")
+    @Path("{id}/verify")
     @Consumes(MediaType.APPLICATION_JSON)
     public Disposal verify(@Context HttpHeaders headers, @PathParam("id") long id, AssignRequest r) {
         AssignRequest request = r == null ? new AssignRequest(null, null, null, null) : r;
@@ -105,7 +97,7 @@ public class DisposalsResource {
     }
 
     @POST
-    @Path("disposals/{id}/dispose")
+    @Path("{id}/dispose")
     @Consumes(MediaType.APPLICATION_JSON)
     public Disposal dispose(@Context HttpHeaders headers, @PathParam("id") long id, AssignRequest r) {
         if (r == null || r.planId() == null) {
@@ -116,7 +108,7 @@ public class DisposalsResource {
     }
 
     @POST
-    @Path("disposals/{id}/close")
+    @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     public Disposal close(@Context HttpHeaders headers, @PathParam("id") long id, CloseRequest r) {
         CloseRequest request = r == null ? new CloseRequest(null, null) : r;
@@ -125,7 +117,7 @@ public class DisposalsResource {
     }
 
     @POST
-    @Path("disposals/{id}/notes")
+    @Path("{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
     public Disposal note(@Context HttpHeaders headers, @PathParam("id") long id, NoteRequest r) {
         return Params.changing(() -> disposals.note(id, r == null ? null : r.note(), user(headers)), "no disposal " + id);
@@ -133,7 +125,7 @@ public class DisposalsResource {
 
     /** Uploads a photo or file as the raw request body; its name comes in {@code fileName}. */
     @POST
-    @Path("disposals/{id}/attachments")
+    @Path("{id}/attachments")
     @Consumes(MediaType.WILDCARD)
     public Response attach(@Context HttpHeaders headers, @PathParam("id") long id, @QueryParam("fileName") String fileName,
             InputStream body) {
@@ -144,7 +136,7 @@ public class DisposalsResource {
     }
 
     @GET
-    @Path("disposals/{id}/attachments/{attachmentId}")
+    @Path("{id}/attachments/{attachmentId}")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
         DisposalAttachment meta = get(id).attachments().stream().filter(a -> a.id() == attachmentId).findFirst()
@@ -157,7 +149,7 @@ public class DisposalsResource {
     }
 
     @GET
-    @Path("disposals/{id}/report.pdf")
+    @Path("{id}/report.pdf")
     @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
     public Response report(@PathParam("id") long id) {
         DisposalReport report = reports.get();
@@ -168,56 +160,6 @@ public class DisposalsResource {
         StreamingOutput body = out -> report.write(id, out);
         return Response.ok(body, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"hazardwatch-disposal-" + id + ".pdf\"").build();
-    }
-
-    // ---------------------------------------------------------------- emergency plans
-
-    @GET
-    @Path("emergency-plans")
-    public List<EmergencyPlan> plans(@QueryParam("enterprise") String enterprise, @QueryParam("hazardSource") String source) {
-        return disposals.plans(enterprise == null || enterprise.isBlank() ? null : enterprise.strip(),
-                source == null || source.isBlank() ? null : source.strip());
-    }
-
-    @GET
-    @Path("emergency-plans/{id}")
-    public EmergencyPlan plan(@PathParam("id") long id) {
-        return disposals.plan(id).orElseThrow(() -> new NotFoundException("no emergency plan " + id));
-    }
-
-    @POST
-    @Path("emergency-plans")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response createPlan(@Context HttpHeaders headers, EmergencyPlan plan) {
-        if (plan == null) {
-            throw new BadRequestException("the emergency plan is required");
-        }
-        EmergencyPlan saved = disposals.savePlan(withId(plan, null), user(headers));
-        return Response.created(URI.create("emergency-plans/" + saved.id())).entity(saved).build();
-    }
-
-    @PUT
-    @Path("emergency-plans/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public EmergencyPlan updatePlan(@Context HttpHeaders headers, @PathParam("id") long id, EmergencyPlan plan) {
-        if (plan == null) {
-            throw new BadRequestException("the emergency plan is required");
-        }
-        return Params.changing(() -> disposals.savePlan(withId(plan, id), user(headers)), "no emergency plan " + id);
-    }
-
-    @DELETE
-    @Path("emergency-plans/{id}")
-    public Response deletePlan(@PathParam("id") long id) {
-        if (!Params.changing(() -> disposals.deletePlan(id), "no emergency plan " + id)) {
-            throw new NotFoundException("no emergency plan " + id);
-        }
-        return Response.noContent().build();
-    }
-
-    private static EmergencyPlan withId(EmergencyPlan p, Long id) {
-        return new EmergencyPlan(id, p.enterpriseCode(), p.hazardSourceCode(), p.title(), p.level(), p.steps(), p.documentRef(),
-                null, null);
     }
 
     private String user(HttpHeaders headers) {

@@ -72,6 +72,8 @@ public class LiveResource {
         StreamingOutput body = out -> {
             try (LiveEventBus.Subscription subscription = live.subscribe(2000)) {
                 pump(subscription, wanted, onlyPoints, out);
+            } catch (IOException clientGone) {
+                // the browser closed the page or lost the network: the normal end of a stream, nothing to report
             } finally {
                 streams.release();
             }

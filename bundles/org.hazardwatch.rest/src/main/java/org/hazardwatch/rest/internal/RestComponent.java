@@ -64,8 +64,11 @@ public class RestComponent {
         Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth),
                 new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
                 new PointsResource(points, samples, alarms), new AlarmsResource(alarmService, points, auth, () -> alarmExport),
-                new AlarmDefinitionsResource(alarmDefinitions, auth), new AlarmKpisResource(alarmKpis), new EarlyWarningResource(earlyWarning),
-                new DisposalsResource(disposals, () -> disposalReport, auth), new RetentionResource(retention, points), new LiveResource(() -> live, points, mapper),
+                new AlarmDefinitionsResource(alarmDefinitions, auth),
+                new AlarmDefinitionCatalogResource(alarmDefinitions), new AlarmKpisResource(alarmKpis), new EarlyWarningResource(earlyWarning),
+                new DisposalsResource(disposals, () -> disposalReport, auth), new AlarmDisposalResource(disposals),
+                new EmergencyPlansResource(disposals, auth), new RetentionResource(retention),
+                new PointTrendResource(retention, points), new LiveResource(() -> live, points, mapper),
                 new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry),
                 new HazardSourcesResource(hazardSources, auth, samples, alarms), new RegistryTransferResource(() -> transfer, auth),
                 new AdaptersResource(() -> adapters), new OpenApiResource());

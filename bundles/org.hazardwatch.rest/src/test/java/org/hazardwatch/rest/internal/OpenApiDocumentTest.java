@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class OpenApiDocumentTest {
 
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, AuthResource.class, PointsResource.class,
-            AlarmsResource.class, AlarmDefinitionsResource.class, AlarmKpisResource.class, EarlyWarningResource.class, DisposalsResource.class, RetentionResource.class, LiveResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, HazardSourcesResource.class,
+            AlarmsResource.class, AlarmDefinitionsResource.class, AlarmDefinitionCatalogResource.class, AlarmKpisResource.class, EarlyWarningResource.class, DisposalsResource.class, AlarmDisposalResource.class, EmergencyPlansResource.class,
+            RetentionResource.class, PointTrendResource.class, LiveResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, HazardSourcesResource.class,
             RegistryTransferResource.class, AdaptersResource.class, OpenApiResource.class);
 
     static Set<String> implementedOperations() {
