@@ -147,6 +147,17 @@ async function waitVisible(selector, what, timeout = WAIT) {
   }
 }
 
+/**
+ * Clicks an entry of the header's 报警 sub-menu (报警控制台, 报警处置, 报警绩效, 指标管理, 应急预案): the group opens when
+ * the pointer rests on it.
+ */
+async function clickAlarmMenuEntry(id, what) {
+  await waitVisible(tid('nav-alarm-group'), 'the 报警 menu')
+  await page.hover(tid('nav-alarm-group'))
+  await waitVisible(tid(id), what)
+  await page.click(tid(id))
+}
+
 /** Waits until an attribute of the first element matching selector has one of the values; returns it or null. */
 async function waitAttribute(selector, name, values, timeout = WAIT) {
   try {
@@ -234,8 +245,7 @@ async function run() {
 
   // 2. The console opens from the menu and its live stream connects; then the harness is told to raise the alarm.
   await check('2 console live-connected', ['1 login'], async () => {
-    await waitVisible(tid('nav-alarms'), 'the 报警 menu entry')
-    await page.click(tid('nav-alarms'))
+    await clickAlarmMenuEntry('nav-alarms', 'the 报警控制台 menu entry')
     await waitVisible(tid('alarm-console'), 'the alarm console')
     const live = await waitAttribute(tid('alarm-console'), 'data-live', ['connected'])
     if (live !== 'connected') {
@@ -411,8 +421,7 @@ async function run() {
   // 10. The settings page lists the point; its editor shows the high limit the server has.
   await check('10 alarm settings editor shows the high limit', ['1 login'], async () => {
     await open('/monitor')
-    await waitVisible(tid('nav-alarm-settings'), 'the 指标管理 menu entry')
-    await page.click(tid('nav-alarm-settings'))
+    await clickAlarmMenuEntry('nav-alarm-settings', 'the 指标管理 menu entry')
     await waitVisible(tid('alarm-settings-table'), 'the alarm settings table')
     await page.fill(tid('alarm-settings-search'), POINT)
     const edit = `${tid('alarm-settings-edit')}[data-point-id=${cssString(POINT)}]`
@@ -439,8 +448,44 @@ async function run() {
     return `high limit ${shown}${high.priority ? ` (priority ${high.priority})` : ''}${note}`
   })
 
-  // 11. No uncaught errors in the page.
-  await check('11 no page errors', [], async () => {
+  // 11-15. The pages around the console load their data from the real backend. DistributionIT disposed of an alarm
+  // with a plan before this script runs, so there is a disposal and a plan to show.
+  const pages = [
+    ['11 disposals page', 'nav-disposals', '报警处置', 'disposal-row'],
+    ['12 KPI page', 'nav-alarm-kpis', '报警绩效', 'kpi-row'],
+    ['13 emergency plans page', 'nav-emergency-plans', '应急预案', 'plan-row']
+  ]
+  for (const [name, nav, what, row] of pages) {
+    await check(name, ['1 login'], async () => {
+      await open('/monitor')
+      await clickAlarmMenuEntry(nav, `the ${what} menu entry`)
+      await waitVisible(tid(row), `a row of the ${what} page`)
+      if (await firstVisible({ error: tid('error-banner') }, 1000)) fail(`the ${what} page shows an error${await visibleErrors()}`)
+      const rows = await page.$$(tid(row))
+      return `${rows.length} row(s)`
+    })
+  }
+  await check('14 disposal detail with its report', ['11 disposals page'], async () => {
+    await open('/monitor')
+    await clickAlarmMenuEntry('nav-disposals', 'the 报警处置 menu entry')
+    await waitVisible(tid('disposal-row'), 'a disposal row')
+    await page.click(tid('disposal-row'))
+    await waitVisible(tid('disposal-timeline'), 'the disposal timeline')
+    await waitVisible(tid('disposal-report'), 'the report button')
+    const steps = await page.$$(tid('disposal-step'))
+    if (steps.length < 2) fail(`the timeline shows ${steps.length} step(s)`)
+    await screenshot('disposal')
+    return `${steps.length} steps, report button shown`
+  })
+  await check('15 early warning page', ['1 login'], async () => {
+    await open('/early-warning')
+    await waitVisible(tid('risk-enterprise'), 'an enterprise risk card')
+    await waitVisible(tid('risk-model'), 'the model explanation')
+    return `${(await page.$$(tid('risk-enterprise'))).length} enterprise card(s)`
+  })
+
+  // 16. No uncaught errors in the page.
+  await check('16 no page errors', [], async () => {
     if (pageErrors.length) fail(`${pageErrors.length} uncaught page error(s): ${pageErrors.join(' | ')}`)
     return 'none'
   })

@@ -17,6 +17,16 @@ const routes = [
       { path: 'trend/:pointId?', name: 'trend', component: () => import('./views/TrendView.vue'), props: true },
       { path: 'alarms', name: 'alarms', component: () => import('./views/AlarmsView.vue') },
       { path: 'alarm-settings', name: 'alarm-settings', component: () => import('./views/AlarmSettingsView.vue') },
+      { path: 'disposals', name: 'disposals', component: () => import('./views/DisposalsView.vue') },
+      {
+        path: 'disposals/:id',
+        name: 'disposal',
+        component: () => import('./views/DisposalDetailView.vue'),
+        props: true
+      },
+      { path: 'alarm-kpis', name: 'alarm-kpis', component: () => import('./views/AlarmKpisView.vue') },
+      { path: 'emergency-plans', name: 'emergency-plans', component: () => import('./views/EmergencyPlansView.vue') },
+      { path: 'early-warning', name: 'early-warning', component: () => import('./views/EarlyWarningView.vue') },
       { path: 'adapters', name: 'adapters', component: () => import('./views/AdaptersView.vue') },
       { path: 'grading', name: 'grading', component: () => import('./views/GradingView.vue') },
       { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue') },

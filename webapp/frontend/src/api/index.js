@@ -351,3 +351,188 @@ export function importRegistry(file, { format, sheet, dryRun = false } = {}) {
     timeout: TRANSFER_TIMEOUT_MS
   })
 }
+
+// ---- alarm disposal (报警处置) and emergency plans -------------------------------------------------------
+
+/**
+ * One page of disposal records, newest first: {total, page, size, items: [Disposal]}. status VIEWED|VERIFYING|
+ * DISPOSING|CLOSED; enterprise = the enterprise's code (USCC); overdue: only those whose deadline passed (not closed).
+ * Disposal = {id, alarmId, pointId, enterpriseCode, hazardSourceCode, status, assignee, deadline, planId, conclusion,
+ * falseAlarm, createdAt, createdBy, closedAt, steps: [{id, from, to, at, actor, note, assignee, deadline}],
+ * attachments: [{id, disposalId, fileName, contentType, size, sha256, uploadedAt, uploadedBy}]}.
+ */
+export function getDisposals({ status, enterprise, overdue, page = 0, size = 50 } = {}) {
+  return request('/disposals', {
+    query: { status: status || undefined, enterprise: enterprise || undefined, overdue: overdue ? 'true' : undefined, page, size }
+  })
+}
+
+/** Opens the disposal of an alarm (201), or answers the one already open (200): the Disposal. 404 unknown alarm. */
+export function openDisposal(alarmId) {
+  return request('/disposals', { method: 'POST', body: { alarmId } })
+}
+
+export function getDisposal(id) {
+  return request(`/disposals/${encodeURIComponent(id)}`)
+}
+
+/** The disposal of an alarm; ApiError 404 when it has none. */
+export function getAlarmDisposal(alarmId) {
+  return request(`/alarms/${encodeURIComponent(alarmId)}/disposal`)
+}
+
+function disposalPath(id) {
+  return `/disposals/${encodeURIComponent(id)}`
+}
+
+/**
+ * VIEWED -> VERIFYING: on-site verification by `assignee` before `deadline` (Date or ISO). Refusals: 400 VALIDATION
+ * with fieldErrors (assignee, deadline, note), 409 when the status does not allow it (message says why).
+ */
+export function verifyDisposal(id, { assignee, deadline, note }) {
+  return request(`${disposalPath(id)}/verify`, {
+    method: 'POST',
+    body: { assignee, deadline: deadline instanceof Date ? deadline.toISOString() : deadline, note: note || null }
+  })
+}
+
+/** VERIFYING -> DISPOSING by an emergency plan of the enterprise; refusals as for verifyDisposal, plus planId. */
+export function disposeDisposal(id, { planId, assignee, deadline, note }) {
+  return request(`${disposalPath(id)}/dispose`, {
+    method: 'POST',
+    body: { planId, assignee, deadline: deadline instanceof Date ? deadline.toISOString() : deadline, note: note || null }
+  })
+}
+
+/** Closes with a conclusion (from DISPOSING, or from VERIFYING as a false alarm); refusals as above (conclusion). */
+export function closeDisposal(id, { conclusion, falseAlarm }) {
+  return request(`${disposalPath(id)}/close`, { method: 'POST', body: { conclusion, falseAlarm: !!falseAlarm } })
+}
+
+/** Adds a note (not once closed): the updated Disposal. */
+export function addDisposalNote(id, note) {
+  return request(`${disposalPath(id)}/notes`, { method: 'POST', body: { note } })
+}
+
+/**
+ * Uploads a photo or file (its raw bytes, at most 20 MB): 201 with the attachment. Refusals: 400 VALIDATION
+ * (fileName, contentType, content: EMPTY / TOO_LARGE), 409 once closed.
+ */
+export function uploadDisposalAttachment(id, file, { timeout = 120000 } = {}) {
+  return request(`${disposalPath(id)}/attachments`, {
+    method: 'POST',
+    query: { fileName: file.name },
+    raw: file,
+    contentType: file.type || 'application/octet-stream',
+    timeout
+  })
+}
+
+/** The content of an attachment: resolves to {blob, fileName, contentType}. */
+export function getDisposalAttachment(id, attachmentId) {
+  return request(`${disposalPath(id)}/attachments/${encodeURIComponent(attachmentId)}`, { responseType: 'blob', timeout: 120000 })
+}
+
+/** The disposal report as PDF: resolves to {blob, fileName, contentType}; ApiError 503 when reports are not installed. */
+export function getDisposalReport(id) {
+  return request(`${disposalPath(id)}/report.pdf`, { responseType: 'blob', timeout: 120000 })
+}
+
+/**
+ * Emergency plans (应急预案): [{id, enterpriseCode, hazardSourceCode (null = whole enterprise), title, level:
+ * COMPREHENSIVE|SPECIAL|ON_SITE, steps (one per line), documentRef, updatedAt, updatedBy}]. With hazardSource, the
+ * source's plans and the enterprise-wide ones.
+ */
+export function getEmergencyPlans({ enterprise, hazardSource } = {}) {
+  return request('/emergency-plans', { query: { enterprise, hazardSource } })
+}
+
+export function getEmergencyPlan(id) {
+  return request(`/emergency-plans/${encodeURIComponent(id)}`)
+}
+
+/** Stores a new plan (201). Refusals: 400 VALIDATION with fieldErrors (enterpriseCode, title, level, steps, ...). */
+export function createEmergencyPlan(body) {
+  return request('/emergency-plans', { method: 'POST', body })
+}
+
+export function updateEmergencyPlan(id, body) {
+  return request(`/emergency-plans/${encodeURIComponent(id)}`, { method: 'PUT', body })
+}
+
+/** Deletes a plan (204); 409 when a disposal used it (it stays for their record). */
+export function deleteEmergencyPlan(id) {
+  return request(`/emergency-plans/${encodeURIComponent(id)}`, { method: 'DELETE' })
+}
+
+// ---- alarm KPIs (ISA-18.2 / EEMUA 191) -----------------------------------------------------------------
+
+function isoOf(value) {
+  return value instanceof Date ? value.toISOString() : value || undefined
+}
+
+/**
+ * KPIs of every group (groupBy 'enterprise' or 'county') over [from, to) (default the last 24 h, at most 31 days), most
+ * alarms per day first: [AlarmKpis]. AlarmKpis = {groupBy, code, name, from, to, annunciated, notAnnunciated,
+ * instrumentFaults, perDay, averagePer10Minutes, peakPer10Minutes, floodShare (0..1), floods: [{start, end, alarms,
+ * peakPer10Minutes}], chattering / badActors: [{pointId, pointName, kind, activations, share}], stale: [{alarmId,
+ * pointId, pointName, kind, activeSince, hours}], priorityShares: {HIGH, MEDIUM, LOW} (0..1)}.
+ */
+export function getAlarmKpis({ groupBy = 'enterprise', from, to } = {}) {
+  return request('/alarm-kpis', { query: { groupBy, from: isoOf(from), to: isoOf(to) }, timeout: 60000 })
+}
+
+/** KPIs of one group; ApiError 404 when the group has no monitoring points. */
+export function getAlarmKpisOf(groupBy, code, { from, to } = {}) {
+  return request(`/alarm-kpis/${encodeURIComponent(groupBy)}/${encodeURIComponent(code)}`, {
+    query: { from: isoOf(from), to: isoOf(to) },
+    timeout: 60000
+  })
+}
+
+// ---- early warning (预警) -------------------------------------------------------------------------------
+
+/**
+ * Risk per enterprise, worst first: [{enterpriseCode, name, regionCode, level: RED|ORANGE|YELLOW|BLUE, score,
+ * hazardSources: [{enterpriseCode, code (null = points outside any source), name, grade, level, score,
+ * reasons: [{factor, pointId, detail, score}]}]}].
+ */
+export function getRisks() {
+  return request('/early-warning/risks')
+}
+
+/** Trends heading for an alarm limit: [{pointId, kind, limit, value, slopePerMinute, fit, predictedAt, minutesToLimit}]. */
+export function getPredictions() {
+  return request('/early-warning/predictions')
+}
+
+/** The risk model: {weights: {factor: points}, gradeMultipliers: {'1'..'4', none}, red, orange, yellow, horizonMinutes, unacknowledgedMinutes}. */
+export function getRiskModel() {
+  return request('/early-warning/model')
+}
+
+// ---- retention (数据保留) and aggregated trends -----------------------------------------------------------
+
+/**
+ * Retention settings and state: {rawSampleDays, minuteDays, hourDays, alarmDays, tables: [{name, rows, oldest}],
+ * minuteWatermark, hourWatermark, lastRun, lastResult}.
+ */
+export function getRetention() {
+  return request('/retention')
+}
+
+/** Runs retention now: {result} (what it did, in words). */
+export function runRetention() {
+  return request('/retention/run', { method: 'POST', timeout: 300000 })
+}
+
+/**
+ * Minute or hour aggregates of a point: {pointId, resolution: 'minute'|'hour', buckets: [{start, avg, min, max, count,
+ * goodCount}]} (avg/min/max of GOOD samples, null when a bucket had none). resolution auto = minutes up to 2 days.
+ */
+export function getPointTrend(pointId, { resolution = 'auto', from, to } = {}) {
+  return request(`/points/${encodeURIComponent(pointId)}/trend`, {
+    query: { resolution, from: isoOf(from), to: isoOf(to) },
+    timeout: 60000
+  })
+}

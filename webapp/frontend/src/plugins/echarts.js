@@ -1,14 +1,26 @@
-// Modular ECharts: only the charts and the components the trend page needs (scatter marks samples of abnormal quality).
+// Modular ECharts: only the charts and the components HazardWatch draws (trend lines with a min-max band, scatter marks
+// for samples of abnormal quality, horizontal bars of the alarm KPIs).
 import * as echarts from 'echarts/core'
-import { LineChart, ScatterChart } from 'echarts/charts'
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts'
 import {
   DataZoomComponent,
   GridComponent,
+  LegendComponent,
   MarkLineComponent,
   TooltipComponent
 } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 
-echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer])
+echarts.use([
+  BarChart,
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  DataZoomComponent,
+  MarkLineComponent,
+  CanvasRenderer
+])
 
 export default echarts

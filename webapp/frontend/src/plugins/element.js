@@ -22,6 +22,7 @@ import {
   ElRadioButton,
   ElRadioGroup,
   ElSelect,
+  ElSubMenu,
   ElSwitch,
   ElTag
 } from 'element-plus'
@@ -50,6 +51,7 @@ import 'element-plus/es/components/popover/style/css'
 import 'element-plus/es/components/radio-button/style/css'
 import 'element-plus/es/components/radio-group/style/css'
 import 'element-plus/es/components/select/style/css'
+import 'element-plus/es/components/sub-menu/style/css'
 import 'element-plus/es/components/switch/style/css'
 import 'element-plus/es/components/tag/style/css'
 
@@ -75,6 +77,7 @@ const components = [
   ElRadioButton,
   ElRadioGroup,
   ElSelect,
+  ElSubMenu,
   ElSwitch,
   ElTag
 ]

@@ -16,7 +16,12 @@ export default {
     regions: 'Regions & parks',
     hazardSources: 'Hazard sources',
     registryTransfer: 'Import & export',
-    adapters: 'Acquisition'
+    adapters: 'Acquisition',
+    alarmGroup: 'Alarms',
+    disposals: 'Disposal',
+    alarmKpis: 'Alarm KPIs',
+    emergencyPlans: 'Emergency plans',
+    earlyWarning: 'Risk'
   },
   header: {
     language: 'Language',
@@ -126,7 +131,10 @@ export default {
     liveOn: 'Live',
     liveOff: 'Polling',
     liveOnHint: 'Values and alarms are pushed by the server',
-    liveOffHint: 'No live connection: refreshed every 2 s'
+    liveOffHint: 'No live connection: refreshed every 2 s',
+    risk: 'Risk: {level}',
+    riskHint: '{name}: risk score {score}; click for the early warning',
+    moreRisks: '{n} more'
   },
   trend: {
     title: 'Trends',
@@ -138,7 +146,9 @@ export default {
       '10m': 'Last 10 min',
       '1h': 'Last 1 h',
       '6h': 'Last 6 h',
-      '24h': 'Last 24 h'
+      '24h': 'Last 24 h',
+      '7d': 'Last 7 days',
+      '30d': 'Last 30 days'
     },
     value: 'Value',
     alarmHigh: 'High alarm limit',
@@ -161,7 +171,19 @@ export default {
     abnormalSamples: 'Abnormal samples',
     abnormalReasons: '({list})',
     abnormalHint: 'Triangles (red: bad, orange: uncertain) and dotted lines mark samples of abnormal quality; hover for the reason',
-    listSeparator: ', '
+    listSeparator: ', ',
+    liveAggregated: 'Updated every minute',
+    legend: {
+      mean: 'Mean',
+      band: 'Min ~ max',
+      raw: 'Latest raw data'
+    },
+    resolutions: {
+      minute: 'minute',
+      hour: 'hour'
+    },
+    aggregatedHint: 'Long ranges are shown per {resolution}: the mean and the min ~ max band (GOOD samples only); raw samples from {time} on, not aggregated yet',
+    aggregatedAbnormal: 'in aggregates'
   },
   alarms: {
     title: 'Alarm console',
@@ -223,7 +245,9 @@ export default {
       detail: 'Details',
       bulkAck: 'Acknowledge selected',
       select: 'Select this alarm',
-      selectAll: 'Select all unacknowledged alarms'
+      selectAll: 'Select all unacknowledged alarms',
+      dispose: 'Dispose',
+      disposeHint: 'Open (or show) the disposal record: on-site verification, handling by an emergency plan, closing'
     },
     ack: {
       title: 'Acknowledge alarm',
@@ -1180,7 +1204,423 @@ export default {
       notSupported: 'This adapter does not use certificates'
     }
   },
+  disposals: {
+    title: 'Alarm disposal',
+    subtitle: 'On-site verification, handling by an emergency plan and closing of alarms; red when the deadline passed',
+    filters: {
+      overdue: 'Overdue only',
+      enterprise: 'All enterprises'
+    },
+    total: '{n} record | {n} records',
+    refresh: 'Refresh',
+    loadError: 'Could not load the disposals: {msg}',
+    empty: 'No disposals yet; start one with "Dispose" in the alarm console',
+    noMatch: 'No disposal matches the filters',
+    open: 'Open',
+    overdue: 'Overdue',
+    falseAlarm: 'False alarm',
+    alarmRef: 'alarm #{id}',
+    openFailed: 'Could not open the disposal: {msg}',
+    openFailedEmpty: 'The server answered without a disposal',
+    columns: {
+      id: 'No.',
+      status: 'Status',
+      point: 'Point',
+      enterprise: 'Enterprise',
+      hazardSource: 'Hazard source',
+      assignee: 'Assignee',
+      deadline: 'Deadline',
+      created: 'Opened',
+      closedAt: 'Closed'
+    },
+    fields: {
+      assignee: 'Assignee',
+      deadline: 'Deadline',
+      note: 'Note',
+      planId: 'Emergency plan',
+      conclusion: 'Conclusion',
+      falseAlarm: 'Verified as a false alarm',
+      fileName: 'File name',
+      contentType: 'File type',
+      content: 'File content'
+    },
+    fieldErrors: {
+      REQUIRED: 'Required',
+      TOO_LONG: 'Too long',
+      UNKNOWN: 'Does not exist',
+      OTHER_ENTERPRISE: 'The plan belongs to another enterprise',
+      INVALID: 'Invalid value',
+      EMPTY: 'The file is empty',
+      TOO_LARGE: 'The file is too large',
+      withDetail: '{text} ({detail})',
+      other: '{field}: {text}',
+      separator: '; '
+    }
+  },
+  disposalDetail: {
+    title: 'Disposal #{id}',
+    back: 'Back to the list',
+    loadError: 'Could not load the disposal: {msg}',
+    notFound: 'Disposal #{id} does not exist',
+    staleHint: 'Showing the data of the last successful refresh',
+    skippedFalseAlarm: 'False alarm, no plan needed',
+    history: 'History',
+    historyEmpty: 'Nothing recorded yet',
+    alarm: {
+      title: 'Alarm',
+      detail: 'Alarm details',
+      loadError: 'Could not load the alarm: {msg}'
+    },
+    state: {
+      title: 'Current state',
+      planError: 'Could not load emergency plan #{id}: {msg}'
+    },
+    steps: {
+      open: 'Disposal started (viewed)',
+      note: 'Note',
+      closedFalse: 'Verified as a false alarm, closed',
+      to: {
+        VERIFYING: 'On-site verification assigned',
+        DISPOSING: 'Confirmed, handled by the plan',
+        CLOSED: 'Handled, closed'
+      },
+      assigned: 'Assignee {who}, deadline {time}'
+    },
+    notes: {
+      placeholder: 'Add a note, e.g. bystanders evacuated (Ctrl+Enter to send)',
+      add: 'Add note',
+      added: 'Note added',
+      required: 'Write the note first',
+      failed: 'Could not add the note: {msg}'
+    },
+    report: {
+      button: 'Download report (PDF)',
+      saved: 'Downloaded {name}',
+      unavailable: 'PDF reports are not installed on the server (feature hazardwatch-reports)',
+      failed: 'Could not download the report: {msg}'
+    },
+    attachments: {
+      title: 'Photos and files',
+      count: '{n} file | {n} files',
+      drop: 'Drop photos or PDF files here, or click to choose',
+      hint: 'Images and PDF, up to {max} each; every file is kept with its SHA-256',
+      wrongType: 'Only images and PDF files are accepted',
+      tooLarge: 'The file is larger than {max}',
+      emptyFile: 'The file is empty',
+      empty: 'No photos or files yet',
+      uploading: 'Uploading {name}…',
+      uploadFailed: 'Upload of {name} failed',
+      uploaded: '{name} uploaded',
+      download: 'Download',
+      downloaded: 'Downloaded {name}',
+      downloadedVerified: 'Downloaded {name}; SHA-256 matches',
+      hashMismatch: 'The SHA-256 of {name} differs from the recorded one: the file may be damaged or altered',
+      downloadFailed: 'Download failed: {msg}'
+    },
+    action: {
+      titles: {
+        verify: 'Assign on-site verification',
+        dispose: 'Handle by an emergency plan',
+        close: 'Close the disposal'
+      },
+      hints: {
+        VIEWED: 'Name who verifies the alarm on site, and by when.',
+        VERIFYING: 'After the verification: if the alarm is real, choose an emergency plan of the enterprise and assign the handling; if it is a false alarm, close it with a conclusion.',
+        DISPOSING: 'Once handled, close it with a conclusion; tick "Verified as a false alarm" if it turned out to be one.'
+      },
+      outcome: {
+        confirmed: 'Real: handle by a plan',
+        false: 'False alarm: close'
+      },
+      verifier: 'Verified by',
+      disposer: 'Handled by',
+      assigneePlaceholder: 'Name or staff number',
+      deadlinePlaceholder: 'Choose the deadline',
+      inMinutes: 'In {n} minutes',
+      inHours: 'In {n} h',
+      verifyNotePlaceholder: 'Instructions (optional), e.g. take a portable detector',
+      disposeNotePlaceholder: 'Instructions (optional), e.g. close the feed valve as in step 2',
+      planPlaceholder: 'Emergency plan of the enterprise (and hazard source)',
+      plansError: 'Could not load the emergency plans: {msg}',
+      noPlans: 'The enterprise has no applicable emergency plan yet.',
+      noEnterprise: 'The point has no enterprise, so no plan can be chosen.',
+      managePlans: 'Register a plan',
+      conclusionPlaceholder: 'What caused the alarm, what was done, the outcome',
+      falseConclusionPlaceholder: 'Why it was a false alarm, e.g. instrument fault, maintenance work',
+      falseAlarmFromVerify: 'During verification it can only be closed as a false alarm',
+      falseAlarmHint: 'Tick when the handling showed no real process condition',
+      assigneeRequired: 'Name the assignee',
+      deadlineRequired: 'Choose the deadline',
+      deadlinePast: 'The deadline must be in the future',
+      planRequired: 'Choose an emergency plan',
+      conclusionRequired: 'Write the conclusion',
+      falseAlarmOnly: 'During verification it can only be closed as a false alarm',
+      tooLong: 'At most {max} characters',
+      rejected: 'The server did not accept {n} input(s); see the messages',
+      conflict: 'The current status does not allow this (someone may have acted first); reloaded',
+      failed: 'Failed',
+      submit: {
+        verify: 'Assign verification',
+        dispose: 'Start handling',
+        close: 'Close'
+      },
+      done: {
+        verify: 'On-site verification assigned',
+        dispose: 'Handling by the plan started',
+        close: 'Disposal closed'
+      },
+      closed: 'The disposal is closed and can no longer change; download the report for the record.'
+    }
+  },
+  emergencyPlans: {
+    title: 'Emergency plans',
+    subtitle: 'Comprehensive plans, special plans and on-site procedures of the enterprises, followed when alarms are handled',
+    wholeEnterprise: 'Whole enterprise',
+    forSource: 'Hazard source {code}',
+    fields: {
+      enterpriseCode: 'Enterprise',
+      hazardSourceCode: 'Hazard source',
+      title: 'Title',
+      level: 'Kind',
+      steps: 'Response steps',
+      documentRef: 'Document no. / location'
+    },
+    filters: {
+      enterprise: 'All enterprises',
+      hazardSource: 'All hazard sources',
+      sourceHint: 'including the enterprise-wide plans'
+    },
+    columns: {
+      scope: 'Applies to',
+      updated: 'Last change'
+    },
+    total: '{n} plan | {n} plans',
+    add: 'Add plan',
+    edit: 'Edit',
+    delete: 'Delete',
+    deleteTitle: 'Delete emergency plan',
+    deleteMessage: 'Delete the emergency plan "{title}"?',
+    deleted: 'Emergency plan "{title}" deleted',
+    deleteFailed: 'Could not delete: {msg}',
+    inUse: 'A disposal acted by this plan, so it stays for that record ({msg})',
+    loadError: 'Could not load the emergency plans: {msg}',
+    empty: 'No emergency plans yet',
+    emptyEnterprise: 'The enterprise has no emergency plans yet',
+    moreSteps: '{n} more step(s)',
+    form: {
+      createTitle: 'Add emergency plan',
+      editTitle: 'Edit emergency plan',
+      enterpriseRequired: 'Choose the enterprise',
+      titleRequired: 'Enter the title',
+      levelRequired: 'Choose the kind',
+      stepsRequired: 'List the response steps, one per line',
+      titlePlaceholder: 'e.g. On-site procedure for a chlorine tank leak',
+      stepsPlaceholder: 'One step per line, e.g.\nReport to the shift leader and the control room\nPut on a self-contained breathing apparatus\nClose the tank outlet valve\nStart the spray absorption system',
+      stepsHint: 'One step per line; {n} step(s) now',
+      documentRefPlaceholder: 'e.g. YA-2024-003, or where the document is kept',
+      sourceHint: 'Empty: the plan applies to the whole enterprise',
+      sourcesError: 'Could not load the hazard sources: {msg}',
+      rejected: 'The server did not accept {n} input(s); see the messages',
+      failed: 'Could not save',
+      created: 'Emergency plan added',
+      updated: 'Emergency plan saved',
+      discardTitle: 'Discard changes',
+      discardMessage: 'Discard the unsaved changes?',
+      discard: 'Discard',
+      keepEditing: 'Keep editing',
+      cancel: 'Cancel',
+      save: 'Save',
+      saving: 'Saving…'
+    }
+  },
+  alarmKpis: {
+    title: 'Alarm KPIs',
+    subtitle: 'Alarm system performance after ISA-18.2 / EEMUA 191: alarm rates, floods, chattering and stale alarms, priorities',
+    groupBy: {
+      enterprise: 'Enterprise',
+      county: 'County'
+    },
+    periods: {
+      '24h': 'Last 24 h',
+      '7d': 'Last 7 days',
+      '30d': 'Last 30 days'
+    },
+    total: '{n} group | {n} groups',
+    levels: {
+      good: 'Acceptable',
+      warn: 'Manageable',
+      bad: 'Over target'
+    },
+    targets: 'Targets: alarms per day ≤{dayGood} acceptable, ≤{dayWarn} manageable; average per 10 min ≤{avgGood} acceptable, ≤{avgWarn} manageable; peak per 10 min ≤{peak}; time in flood <{flood}',
+    loadError: 'Could not load the alarm KPIs: {msg}',
+    unregistered: 'Points of unregistered enterprises',
+    empty: 'No monitoring points or alarms in the period',
+    pick: 'Click a row for the detailed analysis of that enterprise (county)',
+    minutes: '{n} min',
+    hours: '{n} h',
+    columns: {
+      annunciated: 'Alarms',
+      perDay: 'Per day',
+      averagePer10Minutes: 'Avg per 10 min',
+      peakPer10Minutes: 'Peak per 10 min',
+      floodShare: 'Time in flood',
+      chattering: 'Chattering',
+      stale: 'Stale',
+      notAnnunciated: 'Shelved/suppressed',
+      instrumentFaults: 'Instrument faults'
+    },
+    hints: {
+      perDay: 'Process alarms annunciated to the operator per day on average (EEMUA 191: ~150 acceptable, ~300 manageable)',
+      averagePer10Minutes: 'Alarms per 10 minutes on average (~1 acceptable, ~2 manageable)',
+      peakPer10Minutes: 'The most alarms in any 10 minutes; more than 10 is a flood',
+      floodShare: 'Share of the time in alarm floods (more than 10 in 10 minutes); target under 1 %',
+      notAnnunciated: 'Activations while shelved or suppressed, not shown to the operator (not counted above)'
+    },
+    tileTargets: {
+      perDay: 'Target ≤150, ≤300 manageable',
+      averagePer10Minutes: 'Target ≤1, ≤2 manageable',
+      peakPer10Minutes: 'Target ≤10',
+      floodShare: 'Target <1 %'
+    },
+    detail: {
+      title: 'Alarm analysis of {name}',
+      close: 'Close',
+      notFound: '{code} has no monitoring points',
+      loadError: 'Could not load the analysis: {msg}',
+      apart: 'Apart: {hidden} shelved/suppressed, {faults} instrument faults',
+      badActors: 'Bad actors (top 10)',
+      badActorsHint: 'The alarms that activated most and their share of all alarms; fixing these few usually cuts the load a lot',
+      none: 'None',
+      activations: 'Activations',
+      share: 'Share',
+      priorities: 'Priority distribution',
+      prioritiesHint: 'Recommended about 80 % low, 15 % medium, 5 % high; the vertical mark is the recommendation',
+      recommended: 'recommended {share}',
+      floods: 'Alarm floods',
+      floodsHint: 'A flood starts with more than 10 alarms in 10 minutes and ends when fewer than 5 remain in the window',
+      start: 'Start',
+      end: 'End',
+      duration: 'Duration',
+      alarms: 'Alarms',
+      noFloods: 'No alarm flood in the period',
+      chattering: 'Chattering alarms',
+      chatteringHint: 'Alarms activating 3 or more times within 60 s; usually the deadband or the delays need adjusting',
+      stale: 'Stale alarms',
+      staleHint: 'Alarms active for more than 24 hours',
+      activeSince: 'Active since',
+      hoursActive: 'Hours active'
+    }
+  },
+  earlyWarning: {
+    title: 'Early warning',
+    subtitle: 'Risk level of every enterprise and major hazard source from live alarms, trend predictions and instrument faults',
+    live: 'Updated every 10 s',
+    loadError: 'Could not load the risks: {msg}',
+    staleHint: 'Showing the data of the last successful refresh',
+    enterprises: '{n} enterprise | {n} enterprises',
+    score: '{score} pts',
+    scoreHint: 'Hazard source score = sum of its risk factors × the multiplier of its grade; an enterprise takes its worst source',
+    formula: '{sum} × {multiplier} = {score} pts',
+    brief: '{sources} hazard source(s), {reasons} risk factor(s); click to expand',
+    noSources: 'No hazard source data',
+    outsideSources: 'Points outside any hazard source',
+    noReasons: 'No risk factor right now',
+    empty: 'No enterprise risk data',
+    factors: {
+      alarm_critical: 'High-high/low-low alarm',
+      alarm_high: 'High priority alarm',
+      alarm_medium: 'Medium priority alarm',
+      alarm_low: 'Low priority alarm',
+      alarm_unacknowledged: 'Unacknowledged too long',
+      prediction_critical: 'Trend to reach high-high/low-low',
+      prediction: 'Trend to reach high/low',
+      fault: 'Instrument fault'
+    },
+    predictions: {
+      title: 'Trend predictions',
+      hint: 'Points whose straight-line fit over the last 10 minutes reaches an alarm limit within {horizon} minutes',
+      loadError: 'Could not load the predictions: {msg}',
+      limit: 'Reaches',
+      value: 'Value',
+      limitValue: 'Limit',
+      minutesToLimit: 'In',
+      predictedAt: 'Expected at',
+      slope: 'Slope',
+      fit: 'Fit R²',
+      fitHint: 'How well a straight line explains the recent values (0 to 1); closer to 1 is more reliable',
+      reaches: '{kind} limit',
+      underMinute: 'under 1 min',
+      minutes: '{n} min',
+      empty: 'No trend is heading for an alarm limit'
+    },
+    model: {
+      title: 'About the model',
+      loadError: 'Could not load the risk model: {msg}',
+      explanation: 'A hazard source scores the sum of the points of the risk factors its monitoring points show now, times the multiplier of its grade (the higher the grade, the larger). The score gives the level red, orange, yellow or blue by the thresholds below. An enterprise takes the level of its worst hazard source.',
+      timing: 'Trend predictions count when a limit is reached within {horizon} minutes; an alarm left unacknowledged for more than {unacknowledged} minutes adds extra points.',
+      weights: 'Points per risk factor',
+      multipliers: 'Grade multipliers',
+      levels: 'Level thresholds',
+      ungraded: 'Not graded',
+      from: '≥ {score} pts',
+      range: '{from} ~ {to} pts',
+      below: '< {score} pts'
+    }
+  },
+  retention: {
+    title: 'Data retention',
+    subtitle: 'Raw data is aggregated per minute and hour, then removed after its retention (electronic records kept at least 30 days)',
+    refresh: 'Refresh',
+    run: 'Run now',
+    runTitle: 'Run retention',
+    runConfirm: 'Aggregate what is not aggregated yet and delete the data past its retention now?',
+    cancel: 'Cancel',
+    runDone: 'Retention has run',
+    runResult: 'Result',
+    runFailed: 'Run failed',
+    loadError: 'Could not load the retention state: {msg}',
+    settings: {
+      rawSampleDays: 'Raw samples',
+      minuteDays: 'Minute aggregates',
+      hourDays: 'Hour aggregates',
+      alarmDays: 'Alarms that are over'
+    },
+    days: '{n} days',
+    minuteWatermark: 'Minutes aggregated up to',
+    hourWatermark: 'Hours aggregated up to',
+    lastRun: 'Last run',
+    never: 'not yet',
+    lastResult: 'Last result:',
+    tables: {
+      sample: 'Raw samples',
+      sample_minute: 'Minute aggregates',
+      sample_hour: 'Hour aggregates',
+      alarm: 'Alarms'
+    },
+    columns: {
+      table: 'Table',
+      rows: 'Rows',
+      oldest: 'Oldest'
+    }
+  },
   enums: {
+    disposalStatus: {
+      VIEWED: 'Viewed',
+      VERIFYING: 'Verifying',
+      DISPOSING: 'Handling',
+      CLOSED: 'Closed'
+    },
+    planLevel: {
+      COMPREHENSIVE: 'Comprehensive plan',
+      SPECIAL: 'Special plan',
+      ON_SITE: 'On-site procedure'
+    },
+    riskLevel: {
+      RED: 'Red',
+      ORANGE: 'Orange',
+      YELLOW: 'Yellow',
+      BLUE: 'Blue'
+    },
     hazardGrade: {
       g1: 'Grade I',
       g2: 'Grade II',

@@ -16,7 +16,12 @@ export default {
     regions: '区域与园区',
     hazardSources: '重大危险源',
     registryTransfer: '导入导出',
-    adapters: '数据采集'
+    adapters: '数据采集',
+    alarmGroup: '报警',
+    disposals: '报警处置',
+    alarmKpis: '报警绩效',
+    emergencyPlans: '应急预案',
+    earlyWarning: '风险预警'
   },
   header: {
     language: '语言',
@@ -126,7 +131,10 @@ export default {
     liveOn: '实时推送',
     liveOff: '轮询刷新',
     liveOnHint: '数值与报警由服务器实时推送',
-    liveOffHint: '实时推送未连接，每 2 秒刷新一次'
+    liveOffHint: '实时推送未连接，每 2 秒刷新一次',
+    risk: '风险：{level}',
+    riskHint: '{name}：风险评分 {score}，点击查看风险预警',
+    moreRisks: '另有 {n} 家企业'
   },
   trend: {
     title: '趋势曲线',
@@ -138,7 +146,9 @@ export default {
       '10m': '近10分钟',
       '1h': '近1小时',
       '6h': '近6小时',
-      '24h': '近24小时'
+      '24h': '近24小时',
+      '7d': '近7天',
+      '30d': '近30天'
     },
     value: '数值',
     alarmHigh: '高报警限',
@@ -161,7 +171,19 @@ export default {
     abnormalSamples: '质量异常样本',
     abnormalReasons: '（{list}）',
     abnormalHint: '图中三角形（红色为坏值，橙色为不确定）和虚线标出数据质量异常的样本，悬停可查看原因',
-    listSeparator: '，'
+    listSeparator: '，',
+    liveAggregated: '每分钟自动更新',
+    legend: {
+      mean: '平均值',
+      band: '最小～最大',
+      raw: '最新原始数据'
+    },
+    resolutions: {
+      minute: '每分钟',
+      hour: '每小时'
+    },
+    aggregatedHint: '长时间范围按{resolution}聚合显示：平均值曲线及最小～最大范围（仅统计质量良好的样本）；{time} 之后为尚未聚合的原始数据',
+    aggregatedAbnormal: '聚合时段内'
   },
   alarms: {
     title: '报警控制台',
@@ -223,7 +245,9 @@ export default {
       detail: '详情',
       bulkAck: '批量确认',
       select: '选择该报警',
-      selectAll: '选择全部未确认的报警'
+      selectAll: '选择全部未确认的报警',
+      dispose: '处置',
+      disposeHint: '建立（或打开已有的）报警处置记录：现场核实、按应急预案处置、关闭'
     },
     ack: {
       title: '确认报警',
@@ -1180,7 +1204,423 @@ export default {
       notSupported: '该适配器不使用证书'
     }
   },
+  disposals: {
+    title: '报警处置',
+    subtitle: '报警的现场核实、按应急预案处置与关闭记录；超过期限仍未关闭的以红色标出',
+    filters: {
+      overdue: '仅显示已超时',
+      enterprise: '全部企业'
+    },
+    total: '共 {n} 条处置记录',
+    refresh: '刷新',
+    loadError: '处置记录加载失败：{msg}',
+    empty: '暂无报警处置记录；可在报警控制台对报警点击“处置”',
+    noMatch: '没有符合条件的处置记录',
+    open: '查看',
+    overdue: '已超时',
+    falseAlarm: '误报',
+    alarmRef: '报警 #{id}',
+    openFailed: '无法打开报警处置：{msg}',
+    openFailedEmpty: '服务器未返回处置记录',
+    columns: {
+      id: '编号',
+      status: '状态',
+      point: '监测点位',
+      enterprise: '企业',
+      hazardSource: '危险源',
+      assignee: '当前负责人',
+      deadline: '截止时间',
+      created: '创建',
+      closedAt: '关闭时间'
+    },
+    fields: {
+      assignee: '负责人',
+      deadline: '截止时间',
+      note: '说明',
+      planId: '应急预案',
+      conclusion: '处置结论',
+      falseAlarm: '经核实为误报',
+      fileName: '文件名',
+      contentType: '文件类型',
+      content: '文件内容'
+    },
+    fieldErrors: {
+      REQUIRED: '必填项不能为空',
+      TOO_LONG: '内容过长',
+      UNKNOWN: '不存在',
+      OTHER_ENTERPRISE: '该预案属于其他企业',
+      INVALID: '取值无效',
+      EMPTY: '文件为空',
+      TOO_LARGE: '文件过大',
+      withDetail: '{text}（{detail}）',
+      other: '{field}：{text}',
+      separator: '；'
+    }
+  },
+  disposalDetail: {
+    title: '报警处置 #{id}',
+    back: '返回列表',
+    loadError: '处置记录加载失败：{msg}',
+    notFound: '处置记录 #{id} 不存在',
+    staleHint: '当前显示的是最后一次成功获取的数据',
+    skippedFalseAlarm: '误报，未按预案处置',
+    history: '处置过程',
+    historyEmpty: '暂无记录',
+    alarm: {
+      title: '报警信息',
+      detail: '报警详情',
+      loadError: '报警信息加载失败：{msg}'
+    },
+    state: {
+      title: '当前状态',
+      planError: '应急预案 #{id} 加载失败：{msg}'
+    },
+    steps: {
+      open: '开始处置（已查看）',
+      note: '备注',
+      closedFalse: '核实为误报，关闭',
+      to: {
+        VERIFYING: '指派现场核实',
+        DISPOSING: '确认属实，按预案处置',
+        CLOSED: '处置完毕，关闭'
+      },
+      assigned: '负责人 {who}，期限 {time}'
+    },
+    notes: {
+      placeholder: '补充说明，如：现场已疏散无关人员（Ctrl+Enter 提交）',
+      add: '添加备注',
+      added: '备注已添加',
+      required: '请输入备注内容',
+      failed: '添加备注失败：{msg}'
+    },
+    report: {
+      button: '下载处置报告 (PDF)',
+      saved: '已下载 {name}',
+      unavailable: '服务器未安装报告功能（hazardwatch-reports），无法生成 PDF 报告',
+      failed: '处置报告下载失败：{msg}'
+    },
+    attachments: {
+      title: '现场照片与文件',
+      count: '{n} 个文件',
+      drop: '将照片或 PDF 文件拖到此处，或点击选择',
+      hint: '支持图片和 PDF，单个文件不超过 {max}；文件保存 SHA-256 校验值',
+      wrongType: '仅支持图片和 PDF 文件',
+      tooLarge: '文件超过 {max}',
+      emptyFile: '文件为空',
+      empty: '暂无照片或文件',
+      uploading: '正在上传 {name}…',
+      uploadFailed: '{name} 上传失败',
+      uploaded: '{name} 已上传',
+      download: '下载',
+      downloaded: '已下载 {name}',
+      downloadedVerified: '已下载 {name}，SHA-256 校验一致',
+      hashMismatch: '{name} 的 SHA-256 与登记的不一致，文件可能已损坏或被改动',
+      downloadFailed: '下载失败：{msg}'
+    },
+    action: {
+      titles: {
+        verify: '指派现场核实',
+        dispose: '按应急预案处置',
+        close: '关闭处置'
+      },
+      hints: {
+        VIEWED: '指定现场核实人员及完成期限，核实报警是否属实。',
+        VERIFYING: '根据现场核实结果：报警属实则选择企业的应急预案并指派处置人员；误报则填写结论后关闭。',
+        DISPOSING: '处置完毕后填写处置结论并关闭；如处置中发现为误报，请勾选“经核实为误报”。'
+      },
+      outcome: {
+        confirmed: '属实，按预案处置',
+        false: '误报，关闭'
+      },
+      verifier: '现场核实人员',
+      disposer: '处置负责人',
+      assigneePlaceholder: '姓名或工号',
+      deadlinePlaceholder: '选择完成期限',
+      inMinutes: '{n} 分钟后',
+      inHours: '{n} 小时后',
+      verifyNotePlaceholder: '核实要求（可选），如：携带便携式检测仪到现场确认',
+      disposeNotePlaceholder: '处置要求（可选），如：按预案第 2 步关闭进料阀',
+      planPlaceholder: '选择该企业（及危险源）的应急预案',
+      plansError: '应急预案加载失败：{msg}',
+      noPlans: '该企业尚未登记适用的应急预案。',
+      noEnterprise: '该点位未关联企业，无法选择应急预案。',
+      managePlans: '登记应急预案',
+      conclusionPlaceholder: '说明报警原因及采取的措施、结果',
+      falseConclusionPlaceholder: '说明误报原因，如：仪表故障、检修作业引起',
+      falseAlarmFromVerify: '现场核实阶段只能作为误报关闭',
+      falseAlarmHint: '处置中发现报警并非真实工况时勾选',
+      assigneeRequired: '请填写负责人',
+      deadlineRequired: '请选择完成期限',
+      deadlinePast: '期限须晚于当前时间',
+      planRequired: '请选择应急预案',
+      conclusionRequired: '请填写处置结论',
+      falseAlarmOnly: '现场核实阶段只能作为误报关闭',
+      tooLong: '不能超过 {max} 个字符',
+      rejected: '服务器未接受 {n} 项输入，请按提示修改',
+      conflict: '当前状态不允许此操作（可能已被他人处理），已重新加载',
+      failed: '操作失败',
+      submit: {
+        verify: '指派核实',
+        dispose: '开始处置',
+        close: '关闭处置'
+      },
+      done: {
+        verify: '已指派现场核实',
+        dispose: '已按预案开始处置',
+        close: '处置已关闭'
+      },
+      closed: '处置已关闭，不能再修改；可下载处置报告存档。'
+    }
+  },
+  emergencyPlans: {
+    title: '应急预案',
+    subtitle: '企业的综合应急预案、专项应急预案和现场处置方案；报警处置时按预案执行',
+    wholeEnterprise: '全企业',
+    forSource: '危险源 {code}',
+    fields: {
+      enterpriseCode: '企业',
+      hazardSourceCode: '适用危险源',
+      title: '预案名称',
+      level: '预案类别',
+      steps: '处置步骤',
+      documentRef: '文件编号/存放位置'
+    },
+    filters: {
+      enterprise: '全部企业',
+      hazardSource: '全部危险源',
+      sourceHint: '含全企业适用的预案'
+    },
+    columns: {
+      scope: '适用范围',
+      updated: '最后修改'
+    },
+    total: '共 {n} 个预案',
+    add: '新增预案',
+    edit: '编辑',
+    delete: '删除',
+    deleteTitle: '删除应急预案',
+    deleteMessage: '确定删除应急预案“{title}”吗？',
+    deleted: '已删除应急预案“{title}”',
+    deleteFailed: '删除失败：{msg}',
+    inUse: '该预案已被报警处置记录引用，为保留处置记录不能删除（{msg}）',
+    loadError: '应急预案加载失败：{msg}',
+    empty: '暂无应急预案',
+    emptyEnterprise: '该企业暂无应急预案',
+    moreSteps: '另有 {n} 步',
+    form: {
+      createTitle: '新增应急预案',
+      editTitle: '编辑应急预案',
+      enterpriseRequired: '请选择企业',
+      titleRequired: '请输入预案名称',
+      levelRequired: '请选择预案类别',
+      stepsRequired: '请填写处置步骤，每行一步',
+      titlePlaceholder: '如：液氯储罐泄漏现场处置方案',
+      stepsPlaceholder: '每行一步，如：\n立即报告班长及调度\n佩戴正压式空气呼吸器\n关闭储罐出口阀\n启动喷淋吸收系统',
+      stepsHint: '每行一步，当前 {n} 步',
+      documentRefPlaceholder: '如：YA-2024-003，或文件存放位置',
+      sourceHint: '留空表示适用于全企业',
+      sourcesError: '危险源加载失败：{msg}',
+      rejected: '服务器未接受 {n} 项输入，请按提示修改',
+      failed: '保存失败',
+      created: '应急预案已新增',
+      updated: '应急预案已保存',
+      discardTitle: '放弃修改',
+      discardMessage: '有尚未保存的修改，确定放弃吗？',
+      discard: '放弃修改',
+      keepEditing: '继续编辑',
+      cancel: '取消',
+      save: '保存',
+      saving: '正在保存…'
+    }
+  },
+  alarmKpis: {
+    title: '报警绩效',
+    subtitle: '按 ISA-18.2 / EEMUA 191 评估报警系统：报警频率、报警泛滥、抖动报警、长期报警与优先级分布',
+    groupBy: {
+      enterprise: '企业',
+      county: '县区'
+    },
+    periods: {
+      '24h': '近24小时',
+      '7d': '近7天',
+      '30d': '近30天'
+    },
+    total: '共 {n} 个',
+    levels: {
+      good: '可接受',
+      warn: '可管理',
+      bad: '超标'
+    },
+    targets: '目标：日均报警 ≤{dayGood} 可接受、≤{dayWarn} 可管理；10 分钟平均 ≤{avgGood} 可接受、≤{avgWarn} 可管理；10 分钟峰值 ≤{peak}；泛滥时间占比 <{flood}',
+    loadError: '报警绩效加载失败：{msg}',
+    unregistered: '未登记企业的点位',
+    empty: '所选时间段内没有监测点位或报警',
+    pick: '点击一行查看该企业（县区）的详细分析',
+    minutes: '{n} 分钟',
+    hours: '{n} 小时',
+    columns: {
+      annunciated: '报警数',
+      perDay: '日均报警',
+      averagePer10Minutes: '10 分钟平均',
+      peakPer10Minutes: '10 分钟峰值',
+      floodShare: '泛滥时间占比',
+      chattering: '抖动报警',
+      stale: '长期报警',
+      notAnnunciated: '搁置/抑制',
+      instrumentFaults: '仪表故障'
+    },
+    hints: {
+      perDay: '平均每天提示给操作员的工艺报警数（EEMUA 191：约 150 可接受，约 300 可管理）',
+      averagePer10Minutes: '平均每 10 分钟的报警数（约 1 可接受，约 2 可管理）',
+      peakPer10Minutes: '任意 10 分钟内最多的报警数；超过 10 即为报警泛滥',
+      floodShare: '处于报警泛滥（10 分钟内超过 10 条）的时间占比，目标低于 1 %',
+      notAnnunciated: '搁置或设计抑制期间触发、未提示操作员的报警（不计入上述指标）'
+    },
+    tileTargets: {
+      perDay: '目标 ≤150，≤300 可管理',
+      averagePer10Minutes: '目标 ≤1，≤2 可管理',
+      peakPer10Minutes: '目标 ≤10',
+      floodShare: '目标 <1 %'
+    },
+    detail: {
+      title: '{name} 的报警分析',
+      close: '关闭',
+      notFound: '{code} 没有监测点位',
+      loadError: '详细分析加载失败：{msg}',
+      apart: '另有搁置/抑制 {hidden}，仪表故障 {faults}',
+      badActors: '高频报警（Top 10）',
+      badActorsHint: '触发次数最多的报警及其占全部报警的比例；治理少数高频报警通常可显著降低报警负荷',
+      none: '无',
+      activations: '触发次数',
+      share: '占比',
+      priorities: '优先级分布',
+      prioritiesHint: '建议约 80 % 低、15 % 中、5 % 高；竖线为建议值',
+      recommended: '建议 {share}',
+      floods: '报警泛滥',
+      floodsHint: '10 分钟内超过 10 条报警即开始泛滥，窗口内少于 5 条时结束',
+      start: '开始',
+      end: '结束',
+      duration: '持续',
+      alarms: '报警数',
+      noFloods: '所选时间段内没有报警泛滥',
+      chattering: '抖动报警',
+      chatteringHint: '60 秒内触发 3 次及以上的报警，通常需调整死区或延时',
+      stale: '长期报警',
+      staleHint: '持续超过 24 小时仍未恢复的报警',
+      activeSince: '报警开始',
+      hoursActive: '持续（小时）'
+    }
+  },
+  earlyWarning: {
+    title: '风险预警',
+    subtitle: '依据实时报警、趋势预测和仪表故障评估各企业及重大危险源的风险等级',
+    live: '每 10 秒自动更新',
+    loadError: '风险预警加载失败：{msg}',
+    staleHint: '当前显示的是最后一次成功获取的数据',
+    enterprises: '共 {n} 家企业',
+    score: '{score} 分',
+    scoreHint: '危险源风险分 = 各项风险因素得分之和 × 危险源级别系数；企业取其最高的危险源',
+    formula: '{sum} × {multiplier} = {score} 分',
+    brief: '{sources} 个危险源，{reasons} 项风险因素；点击展开',
+    noSources: '没有危险源数据',
+    outsideSources: '未归属危险源的点位',
+    noReasons: '当前无风险因素',
+    empty: '没有企业的风险数据',
+    factors: {
+      alarm_critical: '高高/低低报警',
+      alarm_high: '高优先级报警',
+      alarm_medium: '中优先级报警',
+      alarm_low: '低优先级报警',
+      alarm_unacknowledged: '超时未确认',
+      prediction_critical: '趋势将达高高/低低限',
+      prediction: '趋势将达高/低限',
+      fault: '仪表故障'
+    },
+    predictions: {
+      title: '趋势预测',
+      hint: '根据最近 10 分钟的数据线性拟合，预计 {horizon} 分钟内将达到报警限的点位',
+      loadError: '趋势预测加载失败：{msg}',
+      limit: '将达到',
+      value: '当前值',
+      limitValue: '报警限',
+      minutesToLimit: '预计时间',
+      predictedAt: '预计到达',
+      slope: '变化速率',
+      fit: '拟合度 R²',
+      fitHint: '直线对近期数据的解释程度（0～1），越接近 1 越可信',
+      reaches: '{kind}限',
+      underMinute: '不到 1 分钟',
+      minutes: '{n} 分钟后',
+      empty: '目前没有将达到报警限的趋势'
+    },
+    model: {
+      title: '模型说明',
+      loadError: '风险模型加载失败：{msg}',
+      explanation: '每个危险源的风险分 = 其监测点位当前各项风险因素的得分之和 × 危险源级别系数（级别越高系数越大）；按风险分对照等级阈值得到红、橙、黄、蓝四级风险。企业的风险等级取其风险最高的危险源。',
+      timing: '趋势预测：预计 {horizon} 分钟内达到报警限的趋势计入；超时未确认：报警超过 {unacknowledged} 分钟未确认时另外加分。',
+      weights: '风险因素得分（每项）',
+      multipliers: '危险源级别系数',
+      levels: '风险等级阈值',
+      ungraded: '未分级',
+      from: '≥ {score} 分',
+      range: '{from} ～ {to} 分',
+      below: '< {score} 分'
+    }
+  },
+  retention: {
+    title: '数据保留',
+    subtitle: '原始数据按分钟、小时聚合后按期清理（电子记录保存不少于 30 天）',
+    refresh: '刷新',
+    run: '立即执行',
+    runTitle: '执行数据保留',
+    runConfirm: '立即聚合尚未聚合的数据，并删除超过保留期限的数据？',
+    cancel: '取消',
+    runDone: '数据保留已执行',
+    runResult: '执行结果',
+    runFailed: '执行失败',
+    loadError: '数据保留状态加载失败：{msg}',
+    settings: {
+      rawSampleDays: '原始数据',
+      minuteDays: '分钟聚合',
+      hourDays: '小时聚合',
+      alarmDays: '已结束的报警'
+    },
+    days: '{n} 天',
+    minuteWatermark: '分钟聚合至',
+    hourWatermark: '小时聚合至',
+    lastRun: '上次执行',
+    never: '尚未执行',
+    lastResult: '上次结果：',
+    tables: {
+      sample: '原始数据',
+      sample_minute: '分钟聚合',
+      sample_hour: '小时聚合',
+      alarm: '报警记录'
+    },
+    columns: {
+      table: '数据表',
+      rows: '行数',
+      oldest: '最早记录'
+    }
+  },
   enums: {
+    disposalStatus: {
+      VIEWED: '已查看',
+      VERIFYING: '现场核实',
+      DISPOSING: '按预案处置',
+      CLOSED: '已关闭'
+    },
+    planLevel: {
+      COMPREHENSIVE: '综合应急预案',
+      SPECIAL: '专项应急预案',
+      ON_SITE: '现场处置方案'
+    },
+    riskLevel: {
+      RED: '红色',
+      ORANGE: '橙色',
+      YELLOW: '黄色',
+      BLUE: '蓝色'
+    },
     hazardGrade: {
       g1: '一级',
       g2: '二级',

@@ -76,8 +76,8 @@ public final class AlarmBenchmark {
             DatabaseMigrator.migrate(dataSource);
             List<String> ids = new ArrayList<>(count);
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO monitoring_point "
-                    + "(id, name, point_type, unit, range_low, range_high, alarm_low, alarm_high, area, enterprise_code) "
-                    + "VALUES (?, ?, ?, ?, 0, 10, 1.0, 9.0, 'BENCH', 'E')")) {
+                    + "(id, name, point_type, unit, range_low, range_high, alarm_low, alarm_high, area, enterprise_code, updated_at) "
+                    + "VALUES (?, ?, ?, ?, 0, 10, 1.0, 9.0, 'BENCH', 'E', CURRENT_TIMESTAMP)")) {
                 c.setAutoCommit(false);
                 for (int i = 0; i < count; i++) {
                     String id = String.format(Locale.ROOT, "ALM-%06d", i);
@@ -103,12 +103,15 @@ public final class AlarmBenchmark {
             long evaluated = 0;
             long nanos = 0;
             for (int round = 0; round <= rounds; round++) {
-                t = t.plusSeconds(1);
+                t = t.plusSeconds(10); // a poll every 10 s, so the 15-60 s delays of the defaults elapse within the run
                 List<Sample> batch = new ArrayList<>(1000);
                 long start = System.nanoTime();
                 for (int i = 0; i < count; i++) {
-                    // mostly normal values; about one point in a thousand beyond a limit
-                    double value = random.nextInt(1000) == 0 ? 9.5 : 3 + random.nextDouble() * 4;
+                    // mostly normal values; one point in 200 stays beyond its high limit from round 2 on (so it
+                    // activates once its delay-on, up to 60 s, has passed), and one sample in a thousand spikes past
+                    // the limit for a single poll (which the delay-on filters out)
+                    boolean excursion = i % 200 == 0 && round >= 2;
+                    double value = excursion || random.nextInt(1000) == 0 ? 9.5 : 3 + random.nextDouble() * 4;
                     batch.add(new Sample(ids.get(i), t, value, Quality.GOOD));
                     if (batch.size() == 1000) {
                         engine.evaluate(batch);
@@ -171,7 +174,9 @@ public final class AlarmBenchmark {
             for (int cycle = 0; cycle < cycles; cycle++) {
                 low = low == 5 ? 5.5 : 5; // the next normal value differs, so the subscription reports it
                 server.update(Map.of(id, low));
-                awaitState(stream, id, false, 30_000);
+                if (cycle > 0) {
+                    awaitState(stream, id, false, 30_000);
+                }
                 Thread.sleep(200 + (long) (Math.random() * intervalMs)); // change at a random moment of the interval
                 long start = System.nanoTime();
                 server.update(Map.of(id, 40.0 + cycle % 2));

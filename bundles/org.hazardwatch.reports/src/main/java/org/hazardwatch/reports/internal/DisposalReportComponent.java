@@ -50,7 +50,8 @@ public class DisposalReportComponent implements DisposalReport {
     private final AlarmService alarms;
     private final PointRepository points;
     private final RegistryService registry;
-    private final TrueTypeFont font;
+    /** Parsed at the first report (10 MB): a node that never prints one does not carry it. */
+    private TrueTypeFont font;
 
     @Activate
     public DisposalReportComponent(@Reference DisposalService disposals, @Reference AlarmService alarms,
@@ -59,10 +60,9 @@ public class DisposalReportComponent implements DisposalReport {
         this.alarms = alarms;
         this.points = points;
         this.registry = registry;
-        this.font = loadFont();
     }
 
-    /** Parsed once (10 MB); each report embeds the subset it uses. */
+    /** Parsed once; each report embeds the subset it uses. */
     static TrueTypeFont loadFont() {
         try (InputStream in = DisposalReportComponent.class.getResourceAsStream(FONT)) {
             if (in == null) {
@@ -75,8 +75,11 @@ public class DisposalReportComponent implements DisposalReport {
     }
 
     @Deactivate
-    void close() throws IOException {
-        font.close();
+    synchronized void close() throws IOException {
+        if (font != null) {
+            font.close();
+            font = null;
+        }
     }
 
     @Override
@@ -95,6 +98,9 @@ public class DisposalReportComponent implements DisposalReport {
     // rendering is serialised: the parsed font is shared and PDFBox subsetting reads it
     private synchronized void render(Disposal d, Alarm alarm, Optional<MonitoringPoint> point, String enterprise,
             Optional<EmergencyPlan> plan, String unit, List<AlarmEvent> journal, OutputStream out) throws IOException {
+        if (font == null) {
+            font = loadFont();
+        }
         try (PdfLayout pdf = new PdfLayout(font, "报警处置报告 " + d.id(), "HazardWatch 危险化学品重大危险源监测预警系统  报警处置报告 "
                 + d.id() + "  生成于 " + TIME.format(Instant.now()))) {
             pdf.title("报警处置报告");
