@@ -65,7 +65,16 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
     private final Clock clock;
     private final Consumer<LiveEvent> live;
     private final Map<String, PointState> states = new HashMap<>();
-    private final Map<String, Map<AlarmKind, Shelving>> shelvings;
+    private final Map<String, Map<AlarmKind, Shelving>> shelvings = new HashMap<>();
+    /** When the engine last evaluated samples (wall clock); a long pause means another node may have been active. */
+    private Instant lastEvaluation;
+
+    /**
+     * After a pause this long the open alarms are read from the store again before evaluating: a standby node taking
+     * over (its engine evaluated nothing while the other node raised and acknowledged alarms) continues the other
+     * node's occurrences instead of opening second ones.
+     */
+    static final Duration RESYNC_AFTER = Duration.ofSeconds(60);
 
     /** One alarm (point and kind): its open occurrence and the timers of its condition. */
     private static final class Slot {
@@ -93,6 +102,13 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
         this.store = store;
         this.clock = clock;
         this.live = live;
+        loadOpenAlarms();
+        this.lastEvaluation = clock.instant();
+    }
+
+    /** The store's open occurrences and shelvings become the engine's (timers of conditions stay). */
+    private void loadOpenAlarms() {
+        states.values().forEach(state -> state.slots.values().forEach(slot -> slot.open = null));
         for (Alarm alarm : store.open()) {
             PointState state = states.computeIfAbsent(alarm.pointId(), id -> new PointState());
             state.slot(alarm.kind()).open = alarm;
@@ -100,13 +116,19 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
                 state.mode = AlarmMode.SUPPRESSED;
             }
         }
-        this.shelvings = new HashMap<>(store.shelvings());
+        shelvings.clear();
+        shelvings.putAll(store.shelvings());
     }
 
     // ---------------------------------------------------------------- evaluation
 
     @Override
     public synchronized void evaluate(List<Sample> storedSamples) {
+        Instant now = clock.instant();
+        if (Duration.between(lastEvaluation, now).compareTo(RESYNC_AFTER) > 0) {
+            loadOpenAlarms();
+        }
+        lastEvaluation = now;
         for (Sample sample : storedSamples) {
             Optional<MonitoringPoint> point = points.apply(sample.pointId());
             if (point.isEmpty()) {
@@ -245,6 +267,10 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
             AlarmDefinition definition) {
         slot.conditionSince = null;
         slot.normalSince = null;
+        refresh(slot);
+        if (slot.open != null && slot.open.state().isActive()) {
+            return;
+        }
         boolean suppressed = definition.mode() == AlarmMode.SUPPRESSED;
         Alarm next;
         if (slot.open != null && slot.open.state() == AlarmState.UNACKED_RETURNED) {
@@ -262,6 +288,10 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
 
     private void returnToNormal(Slot slot, double value, Instant at) {
         slot.normalSince = null;
+        refresh(slot);
+        if (slot.open == null || !slot.open.state().isActive()) {
+            return;
+        }
         Alarm returned = record(slot.open.returned(at), AlarmEventType.RETURNED, at, AlarmEvent.SYSTEM, null, value, false);
         slot.open = returned.state() == AlarmState.NORMAL ? null : returned;
     }
@@ -278,6 +308,7 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
         for (Slot slot : state.slots.values()) {
             slot.conditionSince = null;
             slot.normalSince = null;
+            refresh(slot);
             if (slot.open == null) {
                 continue;
             }
@@ -315,7 +346,8 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
         Instant now = clock.instant();
         for (PointState state : states.values()) {
             for (Slot slot : state.slots.values()) {
-                if (slot.open != null && slot.open.shelvedUntil() != null && !now.isBefore(slot.open.shelvedUntil())) {
+                if (slot.open != null && slot.open.shelvedUntil() != null && !now.isBefore(slot.open.shelvedUntil())
+                        && refresh(slot) != null && slot.open.shelvedUntil() != null) {
                     slot.open = record(slot.open.shelved(null, null, null), AlarmEventType.UNSHELVED, now,
                             AlarmEvent.SYSTEM, "shelving expired", null, false);
                     if (slot.open.state() == AlarmState.NORMAL) {
@@ -435,18 +467,38 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
         return slot.open;
     }
 
-    /** The in-memory slot of an open occurrence; explains why when there is none. */
+    /** The slot of an open occurrence, with the stored copy; explains why when there is none. */
     private Slot openSlot(long alarmId) {
         for (PointState state : states.values()) {
             for (Slot slot : state.slots.values()) {
-                if (slot.open != null && slot.open.id() == alarmId) {
+                if (slot.open != null && slot.open.id() == alarmId && refresh(slot) != null) {
                     return slot;
                 }
             }
         }
         Alarm stored = store.find(alarmId).orElseThrow(() -> new NoSuchElementException("no alarm " + alarmId));
+        if (stored.state().isOpen()) {
+            // raised by the other node of a failover pair since this engine last read the store
+            Slot slot = states.computeIfAbsent(stored.pointId(), id -> new PointState()).slot(stored.kind());
+            slot.open = stored;
+            return slot;
+        }
         throw new IllegalStateException("alarm " + alarmId + " is over (" + stored.state() + " since "
                 + stored.closedAt() + ")");
+    }
+
+    /**
+     * Replaces the slot's copy of its occurrence with the stored one before a transition: the other node of a failover
+     * pair serves the API too, so an operator may have acknowledged or shelved it there. Transitions are rare, so the
+     * read costs little. An occurrence over in the store leaves the slot empty.
+     */
+    private Alarm refresh(Slot slot) {
+        if (slot.open == null || slot.open.id() == 0) {
+            return slot.open;
+        }
+        Alarm stored = store.find(slot.open.id()).orElse(null);
+        slot.open = stored != null && stored.state().isOpen() ? stored : null;
+        return slot.open;
     }
 
     private Shelving shelving(String pointId, AlarmKind kind) {

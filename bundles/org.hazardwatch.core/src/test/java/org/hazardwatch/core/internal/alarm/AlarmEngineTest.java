@@ -365,6 +365,23 @@ class AlarmEngineTest {
         assertEquals(AlarmKind.HIGH_HIGH, p.kind(), "the active high alarm is skipped");
     }
 
+    @Test
+    void aStandbyTakingOverContinuesTheOtherNodesOccurrences() {
+        AlarmEngine standby = new AlarmEngine(points::findById, definitions, store, clock, e -> { });
+        AlarmEngine webNode = new AlarmEngine(points::findById, definitions, store, clock, e -> { });
+        at(1, 16.5); // the active node raises the high alarm
+        Alarm raised = only(AlarmKind.HIGH);
+        clock.now = T0.plusSeconds(120); // the active node dies; the standby's first samples come after a pause
+        standby.evaluate(List.of(new Sample(TANK, T0.plusSeconds(120), 16.8, Quality.GOOD)));
+        assertEquals(1, count(AlarmKind.HIGH), "no second occurrence");
+        assertEquals(AlarmState.ACKED_ACTIVE, webNode.acknowledge(raised.id(), "op1", null).state(),
+                "an engine can act on an open occurrence it has not seen");
+        standby.evaluate(List.of(new Sample(TANK, T0.plusSeconds(121), 10.0, Quality.GOOD)));
+        assertEquals(AlarmState.NORMAL, only(AlarmKind.HIGH).state(),
+                "the standby returns the existing occurrence, keeping the acknowledgement made on the other node");
+        assertEquals(List.of(AlarmEventType.ACTIVATED, AlarmEventType.ACKNOWLEDGED, AlarmEventType.RETURNED), journal(raised));
+    }
+
     static final class MutableClock extends Clock {
         Instant now;
 
