@@ -17,135 +17,53 @@
 // journal and the point's alarm settings.
 // Every check is counted; the last line is "[alarm-console] N passed, M failed". Exit code 0 when all passed, else 1.
 
-import fs from 'node:fs'
-import path from 'node:path'
-import { chromium } from 'playwright-core'
+import {
+  URL_BASE,
+  CHROMIUM_ARGS,
+  createHarness,
+  fail,
+  launchChromium,
+  missingEnvironment,
+  newPage,
+  tid
+} from './lib/harness.mjs'
 
-const URL_BASE = process.env.HW_URL || 'http://127.0.0.1:8181/'
 const USER = process.env.HW_USER
 const PASSWORD = process.env.HW_PASSWORD
 const POINT = process.env.HW_ALARM_POINT
 const SCREENSHOT_DIR = process.env.HW_SCREENSHOT_DIR || ''
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 
 const WAIT = 30000 // per wait: the backend may be busy
 const PUSH_WAIT = 30000 // for the forced alarm to be pushed into the page
-const APP = URL_BASE.replace(/#.*$/, '')
 const COMMENT = `e2e acknowledgement ${new Date().toISOString()}`
 
-class CheckFailure extends Error {}
+const {
+  log,
+  attach,
+  passedNames,
+  check,
+  environmentFailure,
+  runChecks,
+  screenshot,
+  textOf,
+  visibleErrors,
+  firstVisible,
+  waitVisible,
+  waitAttribute,
+  attribute,
+  open,
+  login,
+  noPageErrors
+} = createHarness({ tag: 'alarm-console', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
 
-function fail(message) {
-  throw new CheckFailure(message)
-}
-
-function log(message) {
-  console.log(`[alarm-console] ${message}`)
-}
-
-const tid = (id) => `[data-testid="${id}"]`
 const cssString = (value) => JSON.stringify(String(value))
 const pointRow = (state) =>
   `tr${tid('alarm-row')}[data-point-id=${cssString(POINT)}]${state ? `[data-state=${cssString(state)}]` : ''}`
 const alarmRow = (id) => `tr${tid('alarm-row')}[data-alarm-id=${cssString(id)}]`
 
-// ---- check bookkeeping -----------------------------------------------------------------------------------
-
-const results = [] // {name, ok, message}
-const passedNames = new Set()
-
-/**
- * Runs one check. requires: names of earlier checks that must have passed (otherwise this one fails as not run).
- * fn returns a short description of what was seen, or throws (CheckFailure: a clear message; else: the error).
- */
-async function check(name, requires, fn) {
-  const missing = requires.filter((r) => !passedNames.has(r))
-  if (missing.length) {
-    results.push({ name, ok: false, message: `not run: ${missing.join(', ')} failed` })
-    log(`FAIL ${name}: not run, ${missing.join(', ')} failed`)
-    return false
-  }
-  try {
-    const detail = await fn()
-    results.push({ name, ok: true, message: detail || '' })
-    passedNames.add(name)
-    log(`ok   ${name}${detail ? `: ${detail}` : ''}`)
-    return true
-  } catch (err) {
-    const message = err instanceof CheckFailure ? err.message : (err && err.message ? err.message.split('\n')[0] : String(err))
-    results.push({ name, ok: false, message })
-    log(`FAIL ${name}: ${message}`)
-    await screenshot(`fail-${name.split(' ')[0]}`)
-    return false
-  }
-}
-
 // ---- page helpers ----------------------------------------------------------------------------------------
 
 let page = null
-const pageErrors = []
-
-async function screenshot(name) {
-  if (!SCREENSHOT_DIR || !page) return
-  try {
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    const file = path.join(SCREENSHOT_DIR, `alarm-console-${name}.png`)
-    await page.screenshot({ path: file, fullPage: true })
-    log(`screenshot written to ${file}`)
-  } catch (err) {
-    log(`note: screenshot ${name} failed: ${err.message.split('\n')[0]}`)
-  }
-}
-
-async function textOf(selector) {
-  const handle = await page.$(selector)
-  if (!handle) return null
-  const text = await handle.textContent()
-  return text === null ? null : text.replace(/\s+/g, ' ').trim()
-}
-
-/** Text of the visible error banners / error messages on the page, for failure messages. */
-async function visibleErrors() {
-  const texts = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="error-banner"], .el-alert--error, .el-message--error')]
-      .filter((el) => el.getClientRects().length > 0)
-      .map((el) => el.textContent.replace(/\s+/g, ' ').trim())
-      .filter(Boolean)
-  )
-  return texts.length ? `; error shown: ${[...new Set(texts)].join(' | ')}` : ''
-}
-
-/**
- * Waits until one of the selectors matches a visible element; returns its key, or null after the timeout.
- * outcomes: {key: selector}, tried in order.
- */
-async function firstVisible(outcomes, timeout = WAIT) {
-  try {
-    const handle = await page.waitForFunction(
-      (entries) => {
-        for (const [key, selector] of entries) {
-          const el = document.querySelector(selector)
-          if (el && el.getClientRects().length > 0) return key
-        }
-        return null
-      },
-      Object.entries(outcomes),
-      { timeout, polling: 250 }
-    )
-    return await handle.jsonValue()
-  } catch (err) {
-    if (err && err.name === 'TimeoutError') return null
-    throw err
-  }
-}
-
-async function waitVisible(selector, what, timeout = WAIT) {
-  try {
-    await page.waitForSelector(selector, { state: 'visible', timeout })
-  } catch {
-    fail(`${what} did not appear within ${Math.round(timeout / 1000)} s${await visibleErrors()}`)
-  }
-}
 
 /**
  * Clicks an entry of the header's 报警 sub-menu (报警控制台, 报警处置, 报警绩效, 指标管理, 应急预案): the group opens when
@@ -156,39 +74,6 @@ async function clickAlarmMenuEntry(id, what) {
   await page.hover(tid('nav-alarm-group'))
   await waitVisible(tid(id), what)
   await page.click(tid(id))
-}
-
-/** Waits until an attribute of the first element matching selector has one of the values; returns it or null. */
-async function waitAttribute(selector, name, values, timeout = WAIT) {
-  try {
-    const handle = await page.waitForFunction(
-      ([sel, attr, wanted]) => {
-        const el = document.querySelector(sel)
-        const v = el ? el.getAttribute(attr) : null
-        return wanted.includes(v) ? v : null
-      },
-      [selector, name, values],
-      { timeout, polling: 200 }
-    )
-    return await handle.jsonValue()
-  } catch (err) {
-    if (err && err.name === 'TimeoutError') return null
-    throw err
-  }
-}
-
-async function attribute(selector, name) {
-  const el = await page.$(selector)
-  return el ? el.getAttribute(name) : null
-}
-
-async function open(hashPath) {
-  const target = APP + '#' + hashPath
-  try {
-    await page.goto(target, { waitUntil: 'domcontentloaded', timeout: WAIT })
-  } catch (err) {
-    fail(`cannot open ${target}: ${err.message.split('\n')[0]}`)
-  }
 }
 
 /** Rows of the live list as the page shows them. */
@@ -227,21 +112,7 @@ const pushed = { id: null, kind: null, priority: null, limit: null, viaPoll: fal
 
 async function run() {
   // 1. Login.
-  await check('1 login', [], async () => {
-    try {
-      await page.goto(URL_BASE, { waitUntil: 'domcontentloaded', timeout: WAIT })
-    } catch (err) {
-      fail(`cannot open ${URL_BASE}: ${err.message.split('\n')[0]}`)
-    }
-    await waitVisible(tid('login-username'), `login form at ${page.url()}`)
-    await page.fill(tid('login-username'), USER)
-    await page.fill(tid('login-password'), PASSWORD)
-    await page.click(tid('login-submit'))
-    const outcome = await firstVisible({ ok: tid('logout'), error: tid('login-error') })
-    if (outcome === 'error') fail(`login rejected: ${await textOf(tid('login-error'))}`)
-    if (outcome === null) fail(`no response to the login within ${WAIT / 1000} s`)
-    return `logged in as ${USER}`
-  })
+  await check('1 login', [], () => login(USER, PASSWORD))
 
   // 2. The console opens from the menu and its live stream connects; then the harness is told to raise the alarm.
   await check('2 console live-connected', ['1 login'], async () => {
@@ -485,41 +356,21 @@ async function run() {
   })
 
   // 16. No uncaught errors in the page.
-  await check('16 no page errors', [], async () => {
-    if (pageErrors.length) fail(`${pageErrors.length} uncaught page error(s): ${pageErrors.join(' | ')}`)
-    return 'none'
-  })
+  await check('16 no page errors', [], noPageErrors)
 }
 
 async function main() {
-  const required = ['HW_USER', 'HW_PASSWORD', 'HW_ALARM_POINT']
-  const missing = required.filter((name) => !process.env[name])
-  if (missing.length) {
-    results.push({ name: 'environment', ok: false, message: `missing environment variable(s): ${missing.join(', ')}` })
-    log(`FAIL environment: missing environment variable(s): ${missing.join(', ')}`)
+  const missing = missingEnvironment(['HW_USER', 'HW_PASSWORD', 'HW_ALARM_POINT'])
+  if (missing) {
+    environmentFailure(missing)
     return
   }
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // The tone is checked through data-sound; let the page create its audio context without a gesture.
-      '--autoplay-policy=no-user-gesture-required'
-    ]
-  })
+  // The tone is checked through data-sound; let the page create its audio context without a gesture.
+  const browser = await launchChromium([...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'])
   try {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(WAIT)
-    page.on('pageerror', (err) => pageErrors.push(String(err).split('\n')[0]))
+    page = await newPage(browser)
+    attach(page)
     log(`opening ${URL_BASE}, alarm point ${POINT}`)
     await run()
   } finally {
@@ -527,19 +378,4 @@ async function main() {
   }
 }
 
-let crashed = null
-try {
-  await main()
-} catch (err) {
-  crashed = (err && err.stack) || String(err)
-  console.error(`[alarm-console] ERROR: ${crashed}`)
-  results.push({ name: 'run', ok: false, message: crashed.split('\n')[0] })
-}
-const passed = results.filter((r) => r.ok).length
-const failed = results.length - passed
-// Summary of the failures themselves (checks not run because of them are only counted).
-for (const r of results.filter((x) => !x.ok && !x.message.startsWith('not run:'))) {
-  console.error(`[alarm-console] failed: ${r.name}: ${r.message}`)
-}
-console.log(`[alarm-console] ${passed} passed, ${failed} failed`)
-process.exit(failed ? 1 : 0)
+await runChecks(main)

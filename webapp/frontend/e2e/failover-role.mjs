@@ -11,28 +11,26 @@
 //
 // The last line is "[failover-role] passed" or "[failover-role] FAILED: why"; exit code 0 or 1.
 
-import { chromium } from 'playwright-core'
+import { APP, launchChromium, logger, newPage, submitLogin } from './lib/harness.mjs'
 
-const APP = (process.env.HW_URL || 'http://127.0.0.1:8181/').replace(/#.*$/, '')
 const { HW_USER: USER, HW_PASSWORD: PASSWORD, HW_ROLE: ROLE } = process.env
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const EXPECTED_TEXT = { active: '本节点为主采集节点', standby: '本节点为备用采集节点' }
+const log = logger('failover-role')
 
+// Stops at the first failure.
 function fail(message) {
-  console.log(`[failover-role] FAILED: ${message}`)
+  log(`FAILED: ${message}`)
   process.exit(1)
 }
 
 async function main() {
   if (!USER || !PASSWORD || !EXPECTED_TEXT[ROLE]) fail('set HW_USER, HW_PASSWORD and HW_ROLE (active or standby)')
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+  const browser = await launchChromium(['--headless', '--no-sandbox', '--disable-gpu'])
   try {
-    const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage()
+    const page = await newPage(browser)
     await page.goto(APP, { waitUntil: 'domcontentloaded', timeout: 30000 })
     await page.waitForSelector('[data-testid="login-username"]', { timeout: 30000 })
-    await page.fill('[data-testid="login-username"]', USER)
-    await page.fill('[data-testid="login-password"]', PASSWORD)
-    await page.click('[data-testid="login-submit"]')
+    await submitLogin(page, USER, PASSWORD)
     await page.waitForSelector('[data-testid="logout"]', { timeout: 30000 })
     await page.goto(`${APP}#/adapters`, { waitUntil: 'domcontentloaded', timeout: 30000 })
     try {
@@ -43,8 +41,8 @@ async function main() {
     }
     const text = (await page.textContent('[data-testid="failover-role"]')) || ''
     if (!text.includes(EXPECTED_TEXT[ROLE])) fail(`the banner is not the Chinese one: "${text.trim()}"`)
-    console.log(`[failover-role] ${text.trim()}`)
-    console.log('[failover-role] passed')
+    log(text.trim())
+    log('passed')
   } finally {
     await browser.close()
   }

@@ -12,59 +12,39 @@
 //
 // Exit code 0 on success, 1 on failure (with the reason on stderr).
 
-import { chromium } from 'playwright-core'
+import {
+  URL_BASE as URL,
+  CheckFailure,
+  createHarness,
+  fail,
+  launchChromium,
+  missingEnvironment,
+  newPage,
+  submitLogin
+} from './lib/harness.mjs'
 
-const URL = process.env.HW_URL || 'http://127.0.0.1:8181/'
 const USER = process.env.HW_USER
 const PASSWORD = process.env.HW_PASSWORD
 const POINT = process.env.HW_POINT
 const SCREENSHOT = process.env.HW_SCREENSHOT || ''
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 
 const REFRESH_MS = 2000 // the monitor page polls every 2 s
 const NUMBER = /^-?\d+(\.\d+)?$/
 
-class CheckFailure extends Error {}
-
-function fail(message) {
-  throw new CheckFailure(message)
-}
-
-function log(message) {
-  console.log(`[live-value] ${message}`)
-}
-
-async function textOf(page, selector) {
-  const handle = await page.$(selector)
-  if (!handle) return null
-  const text = await handle.textContent()
-  return text === null ? null : text.trim()
-}
+// One check: the lines of its steps, then "live-value: 1 passed, 0 failed" (or the reason and "0 passed, 1 failed").
+// Texts are only trimmed, white space inside is kept.
+const { log, attach, pageErrors, textOf } = createHarness({ tag: 'live-value', collapseWhitespace: false })
 
 async function main() {
-  const missing = ['HW_USER', 'HW_PASSWORD', 'HW_POINT'].filter((name) => !process.env[name])
-  if (missing.length) fail(`missing environment variable(s): ${missing.join(', ')}`)
+  const missing = missingEnvironment(['HW_USER', 'HW_PASSWORD', 'HW_POINT'])
+  if (missing) fail(missing)
 
   const valueSelector = `[data-testid="point-value-${POINT}"]`
-  const pageErrors = []
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
-  })
+  const browser = await launchChromium()
   try {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-    const page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(String(err)))
+    const page = await newPage(browser)
+    attach(page, { defaultTimeout: null, fullPageErrors: true })
 
     // 1. Login page, in Chinese by default.
     log(`opening ${URL}`)
@@ -83,26 +63,22 @@ async function main() {
     log('login page shown in Chinese')
 
     // 2. A wrong password is refused with a Chinese message, then the right one logs in.
-    await page.fill('[data-testid="login-username"]', USER)
-    await page.fill('[data-testid="login-password"]', PASSWORD + '-wrong')
-    await page.click('[data-testid="login-submit"]')
+    await submitLogin(page, USER, PASSWORD + '-wrong')
     try {
       await page.waitForSelector('[data-testid="login-error"]', { timeout: 15000 })
     } catch {
       fail('a wrong password did not show a login error')
     }
-    const refusal = await textOf(page, '[data-testid="login-error"]')
+    const refusal = await textOf('[data-testid="login-error"]')
     if (!refusal.includes('用户名或密码错误')) fail(`wrong-password message is not the Chinese one: "${refusal}"`)
     log(`wrong password refused: ${refusal}`)
-    await page.fill('[data-testid="login-username"]', USER)
-    await page.fill('[data-testid="login-password"]', PASSWORD)
-    await page.click('[data-testid="login-submit"]')
+    await submitLogin(page, USER, PASSWORD)
     const outcome = await Promise.race([
       page.waitForSelector('[data-testid="logout"]', { timeout: 30000 }).then(() => 'ok', () => 'timeout'),
       page.waitForSelector('[data-testid="login-error"]', { timeout: 30000 }).then(() => 'error', () => 'timeout')
     ])
     if (outcome === 'error') {
-      fail(`login rejected: ${await textOf(page, '[data-testid="login-error"]')}`)
+      fail(`login rejected: ${await textOf('[data-testid="login-error"]')}`)
     }
     if (outcome === 'timeout') fail('no response to the login within 30 s')
     log(`logged in as ${USER}`)
@@ -119,26 +95,26 @@ async function main() {
       )
     } catch {
       const present = await page.$(`[data-testid="point-${POINT}"]`)
-      const banner = await textOf(page, '[data-testid="error-banner"]')
+      const banner = await textOf('[data-testid="error-banner"]')
       fail(present
-        ? `point ${POINT} shows no numeric value after 30 s (shown: "${await textOf(page, valueSelector)}")${banner ? `; error banner: ${banner}` : ''}`
+        ? `point ${POINT} shows no numeric value after 30 s (shown: "${await textOf(valueSelector)}")${banner ? `; error banner: ${banner}` : ''}`
         : `point ${POINT} is not on the monitoring page after 30 s${banner ? `; error banner: ${banner}` : ''}`)
     }
-    const first = await textOf(page, valueSelector)
+    const first = await textOf(valueSelector)
     log(`point ${POINT} value: ${first}`)
 
     // 4. Wait until the value changes, or until two refreshes went by.
     const refreshSelector = '[data-testid="last-refresh"]'
-    let lastRefresh = await textOf(page, refreshSelector)
+    let lastRefresh = await textOf(refreshSelector)
     let refreshes = 0
     let latest = first
     const deadline = Date.now() + REFRESH_MS * 2 + 8000
     while (Date.now() < deadline) {
       await page.waitForTimeout(250)
-      latest = await textOf(page, valueSelector)
+      latest = await textOf(valueSelector)
       if (latest !== null && !NUMBER.test(latest)) fail(`value of ${POINT} became non-numeric: "${latest}"`)
       if (latest !== first) break
-      const refreshText = await textOf(page, refreshSelector)
+      const refreshText = await textOf(refreshSelector)
       if (refreshText !== lastRefresh) {
         lastRefresh = refreshText
         refreshes++
@@ -161,9 +137,9 @@ async function main() {
     try {
       await page.waitForSelector('[data-testid="grading-grade"]', { timeout: 15000 })
     } catch {
-      fail(`no grade shown: ${await textOf(page, '[data-testid="grading-error"]')}`)
+      fail(`no grade shown: ${await textOf('[data-testid="grading-error"]')}`)
     }
-    const grade = await textOf(page, '[data-testid="grading-grade"]')
+    const grade = await textOf('[data-testid="grading-grade"]')
     if (!grade.includes('三级')) fail(`expected grade 三级, saw "${grade}"`)
     log(`grading calculator: ${grade}`)
     // The enterprise page shows the division tree (provinces from the database).
@@ -175,7 +151,7 @@ async function main() {
     } catch {
       fail('the region tree on the enterprise page does not show 山东省')
     }
-    log(`enterprise page: ${await textOf(page, '[data-testid="enterprise-total"]')}`)
+    log(`enterprise page: ${await textOf('[data-testid="enterprise-total"]')}`)
     await page.goto(URL.replace(/#.*$/, '') + '#/monitor')
     await page.waitForSelector(`[data-testid="point-value-${POINT}"]`, { timeout: 15000 })
 
@@ -191,7 +167,7 @@ async function main() {
         { timeout: 10000 }
       )
     } catch {
-      fail(`English nav label "Live monitoring" did not appear (nav shows "${await textOf(page, '[data-testid="nav-monitor"]')}")`)
+      fail(`English nav label "Live monitoring" did not appear (nav shows "${await textOf('[data-testid="nav-monitor"]')}")`)
     }
     log('language switched to English')
 

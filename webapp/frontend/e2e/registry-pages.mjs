@@ -18,10 +18,8 @@
 // Every check is counted; the last line is "[registry-pages] N passed, M failed". Exit code 0 when all passed, else 1.
 
 import fs from 'node:fs'
-import path from 'node:path'
-import { chromium } from 'playwright-core'
+import { URL_BASE, createHarness, fail, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
 
-const URL_BASE = process.env.HW_URL || 'http://127.0.0.1:8181/'
 const USER = process.env.HW_USER
 const PASSWORD = process.env.HW_PASSWORD
 const SOURCE_QUERY = process.env.HW_SOURCE_QUERY
@@ -29,121 +27,30 @@ const SOURCE_CODE = process.env.HW_SOURCE_CODE
 const REGION = process.env.HW_REGION
 const BAD_CSV = process.env.HW_BAD_CSV
 const SCREENSHOT_DIR = process.env.HW_SCREENSHOT_DIR || ''
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 
 const WAIT = 30000 // per wait: the backend may be busy
 const NUMBER = /^-?\d+(\.\d+)?$/
-const APP = URL_BASE.replace(/#.*$/, '')
 
-class CheckFailure extends Error {}
-
-function fail(message) {
-  throw new CheckFailure(message)
-}
-
-function log(message) {
-  console.log(`[registry-pages] ${message}`)
-}
-
-const tid = (id) => `[data-testid="${id}"]`
-
-// ---- check bookkeeping -----------------------------------------------------------------------------------
-
-const results = [] // {name, ok, message}
-const passedNames = new Set()
-
-/**
- * Runs one check. requires: names of earlier checks that must have passed (otherwise this one fails as not run).
- * fn returns a short description of what was seen, or throws (CheckFailure: a clear message; else: the error).
- */
-async function check(name, requires, fn) {
-  const missing = requires.filter((r) => !passedNames.has(r))
-  if (missing.length) {
-    results.push({ name, ok: false, message: `not run: ${missing.join(', ')} failed` })
-    log(`FAIL ${name}: not run, ${missing.join(', ')} failed`)
-    return false
-  }
-  try {
-    const detail = await fn()
-    results.push({ name, ok: true, message: detail || '' })
-    passedNames.add(name)
-    log(`ok   ${name}${detail ? `: ${detail}` : ''}`)
-    return true
-  } catch (err) {
-    const message = err instanceof CheckFailure ? err.message : (err && err.message ? err.message.split('\n')[0] : String(err))
-    results.push({ name, ok: false, message })
-    log(`FAIL ${name}: ${message}`)
-    await screenshot(`fail-${name.split(' ')[0]}`)
-    return false
-  }
-}
+const {
+  log,
+  attach,
+  passedNames,
+  check,
+  environmentFailure,
+  runChecks,
+  screenshot,
+  textOf,
+  visibleErrors,
+  firstVisible,
+  waitVisible,
+  open,
+  login,
+  noPageErrors
+} = createHarness({ tag: 'registry-pages', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
 
 // ---- page helpers ----------------------------------------------------------------------------------------
 
 let page = null
-const pageErrors = []
-
-async function screenshot(name) {
-  if (!SCREENSHOT_DIR || !page) return
-  try {
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    const file = path.join(SCREENSHOT_DIR, `registry-pages-${name}.png`)
-    await page.screenshot({ path: file, fullPage: true })
-    log(`screenshot written to ${file}`)
-  } catch (err) {
-    log(`note: screenshot ${name} failed: ${err.message.split('\n')[0]}`)
-  }
-}
-
-async function textOf(selector) {
-  const handle = await page.$(selector)
-  if (!handle) return null
-  const text = await handle.textContent()
-  return text === null ? null : text.replace(/\s+/g, ' ').trim()
-}
-
-/** Text of the visible error banners / error messages on the page, for failure messages. */
-async function visibleErrors() {
-  const texts = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="error-banner"], .el-alert--error, .el-message--error')]
-      .filter((el) => el.getClientRects().length > 0)
-      .map((el) => el.textContent.replace(/\s+/g, ' ').trim())
-      .filter(Boolean)
-  )
-  return texts.length ? `; error shown: ${[...new Set(texts)].join(' | ')}` : ''
-}
-
-/**
- * Waits until one of the selectors matches a visible element; returns its key, or null after the timeout.
- * outcomes: {key: selector}, tried in order.
- */
-async function firstVisible(outcomes, timeout = WAIT) {
-  try {
-    const handle = await page.waitForFunction(
-      (entries) => {
-        for (const [key, selector] of entries) {
-          const el = document.querySelector(selector)
-          if (el && el.getClientRects().length > 0) return key
-        }
-        return null
-      },
-      Object.entries(outcomes),
-      { timeout, polling: 250 }
-    )
-    return await handle.jsonValue()
-  } catch (err) {
-    if (err && err.name === 'TimeoutError') return null
-    throw err
-  }
-}
-
-async function waitVisible(selector, what, timeout = WAIT) {
-  try {
-    await page.waitForSelector(selector, { state: 'visible', timeout })
-  } catch {
-    fail(`${what} did not appear within ${Math.round(timeout / 1000)} s${await visibleErrors()}`)
-  }
-}
 
 /** Closes any open dialog (Escape), so that a failed check does not block the next ones. */
 async function closeDialogs() {
@@ -157,15 +64,6 @@ async function closeDialogs() {
   }
 }
 
-async function open(hashPath) {
-  const target = APP + '#' + hashPath
-  try {
-    await page.goto(target, { waitUntil: 'domcontentloaded', timeout: WAIT })
-  } catch (err) {
-    fail(`cannot open ${target}: ${err.message.split('\n')[0]}`)
-  }
-}
-
 function count(text) {
   const n = Number(String(text ?? '').trim())
   return Number.isFinite(n) ? n : NaN
@@ -175,21 +73,7 @@ function count(text) {
 
 async function run() {
   // 1. Login in Chinese; the menu offers the registry pages.
-  await check('1a login', [], async () => {
-    try {
-      await page.goto(URL_BASE, { waitUntil: 'domcontentloaded', timeout: WAIT })
-    } catch (err) {
-      fail(`cannot open ${URL_BASE}: ${err.message.split('\n')[0]}`)
-    }
-    await waitVisible(tid('login-username'), `login form at ${page.url()}`)
-    await page.fill(tid('login-username'), USER)
-    await page.fill(tid('login-password'), PASSWORD)
-    await page.click(tid('login-submit'))
-    const outcome = await firstVisible({ ok: tid('logout'), error: tid('login-error') })
-    if (outcome === 'error') fail(`login rejected: ${await textOf(tid('login-error'))}`)
-    if (outcome === null) fail(`no response to the login within ${WAIT / 1000} s`)
-    return `logged in as ${USER}`
-  })
+  await check('1a login', [], () => login(USER, PASSWORD))
 
   await check('1b menu entries', ['1a login'], async () => {
     const wanted = [
@@ -501,49 +385,28 @@ async function run() {
   if (passedNames.has('1a login')) await screenshot('import')
 
   // 7. No uncaught errors in the page.
-  await check('7 no page errors', [], async () => {
-    if (pageErrors.length) fail(`${pageErrors.length} uncaught page error(s): ${pageErrors.join(' | ')}`)
-    return 'none'
-  })
+  await check('7 no page errors', [], noPageErrors)
 }
 
 async function main() {
-  const required = ['HW_USER', 'HW_PASSWORD', 'HW_SOURCE_QUERY', 'HW_SOURCE_CODE', 'HW_REGION', 'HW_BAD_CSV']
-  const missing = required.filter((name) => !process.env[name])
-  if (missing.length) {
-    results.push({ name: 'environment', ok: false, message: `missing environment variable(s): ${missing.join(', ')}` })
-    log(`FAIL environment: missing environment variable(s): ${missing.join(', ')}`)
+  const missing = missingEnvironment(['HW_USER', 'HW_PASSWORD', 'HW_SOURCE_QUERY', 'HW_SOURCE_CODE', 'HW_REGION', 'HW_BAD_CSV'])
+  if (missing) {
+    environmentFailure(missing)
     return
   }
   if (!/^\d{2,}/.test(REGION)) {
-    results.push({ name: 'environment', ok: false, message: `HW_REGION "${REGION}" is not a region code` })
-    log(`FAIL environment: HW_REGION "${REGION}" is not a region code`)
+    environmentFailure(`HW_REGION "${REGION}" is not a region code`)
     return
   }
   if (!fs.existsSync(BAD_CSV) || !fs.statSync(BAD_CSV).isFile()) {
-    results.push({ name: 'environment', ok: false, message: `HW_BAD_CSV ${BAD_CSV} is not a file` })
-    log(`FAIL environment: HW_BAD_CSV ${BAD_CSV} is not a file`)
+    environmentFailure(`HW_BAD_CSV ${BAD_CSV} is not a file`)
     return
   }
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
-  })
+  const browser = await launchChromium()
   try {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(WAIT)
-    page.on('pageerror', (err) => pageErrors.push(String(err).split('\n')[0]))
+    page = await newPage(browser)
+    attach(page)
     log(`opening ${URL_BASE}`)
     await run()
   } finally {
@@ -551,19 +414,4 @@ async function main() {
   }
 }
 
-let crashed = null
-try {
-  await main()
-} catch (err) {
-  crashed = (err && err.stack) || String(err)
-  console.error(`[registry-pages] ERROR: ${crashed}`)
-  results.push({ name: 'run', ok: false, message: crashed.split('\n')[0] })
-}
-const passed = results.filter((r) => r.ok).length
-const failed = results.length - passed
-// Summary of the failures themselves (checks not run because of them are only counted).
-for (const r of results.filter((x) => !x.ok && !x.message.startsWith('not run:'))) {
-  console.error(`[registry-pages] failed: ${r.name}: ${r.message}`)
-}
-console.log(`[registry-pages] ${passed} passed, ${failed} failed`)
-process.exit(failed ? 1 : 0)
+await runChecks(main)
