@@ -115,23 +115,16 @@ public class JdbcAlarmDefinitions implements AlarmDefinitionService, Function<Mo
         Instant now = clock.instant();
         AlarmDefinition after = definition.withAudit(now, user);
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM alarm_definition WHERE point_id = ?")) {
-                    s.setString(1, point.id());
-                    s.executeUpdate();
-                }
+            Jdbc.inTransaction(c, () -> {
+                deleteDefinition(c, point.id());
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO alarm_definition (" + COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bind(s, after);
                     s.executeUpdate();
                 }
                 writeChanges(c, point.id(), settings(before), settings(after), now, user, reason);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw Jdbc.failure("saving the alarm definition of " + point.id(), e);
         }
@@ -149,24 +142,24 @@ public class JdbcAlarmDefinitions implements AlarmDefinitionService, Function<Mo
         }
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM alarm_definition WHERE point_id = ?")) {
-                    s.setString(1, pointId);
-                    s.executeUpdate();
-                }
+            Jdbc.inTransaction(c, () -> {
+                deleteDefinition(c, pointId);
                 writeChanges(c, pointId, settings(before), settings(AlarmDefaults.of(point)), now, user,
                         reason == null || reason.isBlank() ? "reset to the default" : reason);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw Jdbc.failure("resetting the alarm definition of " + pointId, e);
         }
         invalidate();
         changeListener.accept(pointId);
+    }
+
+    private static void deleteDefinition(Connection c, String pointId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM alarm_definition WHERE point_id = ?")) {
+            s.setString(1, pointId);
+            s.executeUpdate();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.hazardwatch.core.internal.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +39,40 @@ public final class Jdbc {
     public static Double getNullableDouble(ResultSet resultSet, String column) throws SQLException {
         double value = resultSet.getDouble(column);
         return resultSet.wasNull() ? null : value;
+    }
+
+    /** Work on a connection that may fail with SQLException. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on {@code c}: committed when it returns, rolled back when it throws. */
+    public static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            T result = work.run();
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Binds positional arguments; instants as timestamps with time zone. */
+    public static void bind(PreparedStatement statement, java.util.List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            if (arg instanceof Instant instant) {
+                setInstant(statement, i + 1, instant);
+            } else {
+                statement.setObject(i + 1, arg);
+            }
+        }
     }
 
     /** Wraps a checked SQL failure with what was being done. */

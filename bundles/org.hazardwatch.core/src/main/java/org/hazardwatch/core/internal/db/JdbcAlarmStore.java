@@ -83,7 +83,7 @@ public class JdbcAlarmStore implements AlarmStore {
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM alarm" + where)) {
-                bind(s, args);
+                Jdbc.bind(s, args);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
@@ -92,7 +92,7 @@ public class JdbcAlarmStore implements AlarmStore {
             List<Alarm> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM alarm" + where
                     + " ORDER BY raised_at DESC, id DESC LIMIT ? OFFSET ?")) {
-                bind(s, args);
+                Jdbc.bind(s, args);
                 s.setInt(args.size() + 1, query.size());
                 s.setLong(args.size() + 2, (long) query.page() * query.size());
                 try (ResultSet rs = s.executeQuery()) {
@@ -130,19 +130,11 @@ public class JdbcAlarmStore implements AlarmStore {
     @Override
     public Alarm record(Alarm alarm, AlarmEvent event) {
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+            return Jdbc.inTransaction(c, () -> {
                 Alarm stored = alarm.id() == 0 ? insert(c, alarm) : update(c, alarm);
                 insertEvent(c, stored.id(), event);
-                c.commit();
                 return stored;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw Jdbc.failure("recording alarm " + event.type() + " of " + alarm.pointId(), e);
         }
@@ -268,7 +260,7 @@ public class JdbcAlarmStore implements AlarmStore {
 
     private List<Alarm> select(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, List.of(args));
+            Jdbc.bind(s, List.of(args));
             try (ResultSet rs = s.executeQuery()) {
                 List<Alarm> alarms = new ArrayList<>();
                 while (rs.next()) {
@@ -283,7 +275,7 @@ public class JdbcAlarmStore implements AlarmStore {
 
     private List<AlarmEvent> selectEvents(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, List.of(args));
+            Jdbc.bind(s, List.of(args));
             try (ResultSet rs = s.executeQuery()) {
                 List<AlarmEvent> events = new ArrayList<>();
                 while (rs.next()) {
@@ -297,17 +289,6 @@ public class JdbcAlarmStore implements AlarmStore {
             }
         } catch (SQLException e) {
             throw Jdbc.failure("reading the alarm journal", e);
-        }
-    }
-
-    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object arg = args.get(i);
-            if (arg instanceof Instant instant) {
-                Jdbc.setInstant(s, i + 1, instant);
-            } else {
-                s.setObject(i + 1, arg);
-            }
         }
     }
 

@@ -67,15 +67,7 @@ public class JdbcDisposals implements DisposalService {
 
     private <T> T inTransaction(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            return Jdbc.inTransaction(c, () -> work.run(c));
         } catch (SQLException e) {
             throw Jdbc.failure(what, e);
         }
@@ -154,7 +146,7 @@ public class JdbcDisposals implements DisposalService {
         long total;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM alarm_disposal" + where)) {
-            bind(s, args);
+            Jdbc.bind(s, args);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
@@ -508,7 +500,7 @@ public class JdbcDisposals implements DisposalService {
 
     private List<Disposal> select(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, List.of(args));
+            Jdbc.bind(s, List.of(args));
             List<Disposal> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -563,7 +555,7 @@ public class JdbcDisposals implements DisposalService {
 
     private List<EmergencyPlan> selectPlans(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, List.of(args));
+            Jdbc.bind(s, List.of(args));
             List<EmergencyPlan> plans = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -578,14 +570,4 @@ public class JdbcDisposals implements DisposalService {
         }
     }
 
-    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object arg = args.get(i);
-            if (arg instanceof Instant instant) {
-                Jdbc.setInstant(s, i + 1, instant);
-            } else {
-                s.setObject(i + 1, arg);
-            }
-        }
-    }
 }

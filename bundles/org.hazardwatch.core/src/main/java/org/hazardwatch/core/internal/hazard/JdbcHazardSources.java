@@ -303,7 +303,7 @@ public class JdbcHazardSources implements HazardSourceService {
     public HazardSource create(HazardSource input, String actor) {
         HazardSource source = HazardSourceValidator.normalized(input);
         try (Connection c = dataSource.getConnection()) {
-            long id = inTransaction(c, () -> {
+            long id = Jdbc.inTransaction(c, () -> {
                 HazardSourceValidator.Checked checked = checkWithEnterprise(c, source, null);
                 if (!checked.errors().isEmpty()) {
                     throw new ValidationException(checked.errors());
@@ -320,7 +320,7 @@ public class JdbcHazardSources implements HazardSourceService {
     public Optional<HazardSource> update(long id, HazardSource input, String actor) {
         HazardSource source = HazardSourceValidator.normalized(input);
         try (Connection c = dataSource.getConnection()) {
-            boolean found = inTransaction(c, () -> {
+            boolean found = Jdbc.inTransaction(c, () -> {
                 // the row lock serialises concurrent replaces of one source (editor and import, say)
                 try (PreparedStatement lock = c.prepareStatement("SELECT id FROM hazard_source WHERE id = ? FOR UPDATE")) {
                     lock.setLong(1, id);
@@ -396,7 +396,7 @@ public class JdbcHazardSources implements HazardSourceService {
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
-            List<Long> ids = inTransaction(c, () -> {
+            List<Long> ids = Jdbc.inTransaction(c, () -> {
                 List<Long> added = new ArrayList<>();
                 for (int u = 0; u < results.size(); u++) {
                     added.add(insertSnapshot(c, sourceId, source.units().get(u), results.get(u), actor, Reason.REGRADED));
@@ -660,25 +660,6 @@ public class JdbcHazardSources implements HazardSourceService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
-    static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            T result = work.run();
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
-    }
 
     private static boolean exists(Connection c, String sql, long id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {

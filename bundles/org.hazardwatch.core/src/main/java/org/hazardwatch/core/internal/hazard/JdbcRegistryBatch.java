@@ -17,6 +17,7 @@ import org.hazardwatch.api.hazard.HazardSource;
 import org.hazardwatch.api.hazard.RegistryBatchWriter;
 import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.FieldError;
+import org.hazardwatch.core.internal.db.Jdbc;
 import org.hazardwatch.core.internal.registry.JdbcRegistry;
 
 /**
@@ -106,7 +107,7 @@ public class JdbcRegistryBatch implements RegistryBatchWriter {
                         sourcesUpdated, enterpriseErrors, sourceErrors);
             }
             int[] counts = new int[4];
-            JdbcHazardSources.inTransaction(c, () -> {
+            Jdbc.inTransaction(c, () -> {
                 for (int i = 0; i < normalizedEnterprises.size(); i++) {
                     Long existing = existingIds.get(i);
                     if (existing == null) {

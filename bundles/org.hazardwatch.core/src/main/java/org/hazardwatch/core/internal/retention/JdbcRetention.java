@@ -176,27 +176,21 @@ public class JdbcRetention {
 
     private static long aggregate(Connection c, String table, String delete, String insert, Instant from, Instant to)
             throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
         try {
-            try (PreparedStatement s = c.prepareStatement(delete)) {
-                Jdbc.setInstant(s, 1, from);
-                Jdbc.setInstant(s, 2, to);
-                s.executeUpdate();
-            }
-            long rows;
-            try (PreparedStatement s = c.prepareStatement(insert)) {
-                Jdbc.setInstant(s, 1, from);
-                Jdbc.setInstant(s, 2, to);
-                rows = s.executeUpdate();
-            }
-            c.commit();
-            return rows;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            return Jdbc.inTransaction(c, () -> {
+                try (PreparedStatement s = c.prepareStatement(delete)) {
+                    Jdbc.setInstant(s, 1, from);
+                    Jdbc.setInstant(s, 2, to);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement(insert)) {
+                    Jdbc.setInstant(s, 1, from);
+                    Jdbc.setInstant(s, 2, to);
+                    return (long) s.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
             throw new SQLException("aggregating " + table + " for " + from + " .. " + to + ": " + e.getMessage(), e);
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
     }
 
