@@ -21,6 +21,7 @@ import org.hazardwatch.api.alarm.StandardFinding.Severity;
 import org.hazardwatch.api.alarm.ToxicGas;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.PointType;
+import org.hazardwatch.core.internal.CsvLine;
 
 /**
  * Checks gas detectors' alarm set points against GB/T 50493-2019, clause 5.5.2 (and their ranges against 5.5.1):
@@ -78,13 +79,13 @@ public final class Gbt50493 {
         Map<String, ToxicGas> gases = new LinkedHashMap<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String header = reader.readLine();
-        List<String> columns = splitCsv(header == null ? "" : header.replace("\uFEFF", ""));
+        List<String> columns = CsvLine.split(header == null ? "" : header.replace("\uFEFF", ""));
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.isBlank()) {
                 continue;
             }
-            List<String> cells = splitCsv(line);
+            List<String> cells = CsvLine.split(line);
             Map<String, String> row = new LinkedHashMap<>();
             for (int i = 0; i < columns.size() && i < cells.size(); i++) {
                 row.put(columns.get(i), cells.get(i).strip());
@@ -222,34 +223,5 @@ public final class Gbt50493 {
 
     private static String emptyToNull(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    /** Splits one CSV line with RFC 4180 quoting (the source column has commas). */
-    static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

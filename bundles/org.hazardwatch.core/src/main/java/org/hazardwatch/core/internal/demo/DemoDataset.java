@@ -33,6 +33,7 @@ import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.EnterpriseStatus;
 import org.hazardwatch.api.registry.IndustryGroup;
 import org.hazardwatch.api.registry.UnifiedSocialCreditCode;
+import org.hazardwatch.core.internal.CsvLine;
 
 /**
  * A reproducible demo registry: enterprises under supervision with their hazard sources, units, equipment and
@@ -191,7 +192,7 @@ public record DemoDataset(long seed, List<Enterprise> enterprises, List<SourceOf
             if (line.isBlank() || (header == null && line.startsWith("#"))) {
                 continue;
             }
-            List<String> cells = splitCsv(line);
+            List<String> cells = CsvLine.split(line);
             if (header == null) {
                 header = cells;
             } else {
@@ -235,35 +236,6 @@ public record DemoDataset(long seed, List<Enterprise> enterprises, List<SourceOf
 
     private static String cell(List<String> row, int i) {
         return i < row.size() ? row.get(i).strip() : "";
-    }
-
-    /** RFC 4180 fields of one line (no line breaks inside quotes). */
-    static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     // ------------------------------------------------------------------------------------------ substances

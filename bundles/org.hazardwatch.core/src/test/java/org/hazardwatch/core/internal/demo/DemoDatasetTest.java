@@ -349,7 +349,7 @@ class DemoDatasetTest {
                     header = false;
                     continue;
                 }
-                rows.add(DemoDataset.splitCsv(line));
+                rows.add(org.hazardwatch.core.internal.CsvLine.split(line));
             }
         }
         return rows;
