@@ -1,44 +1,155 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { isAuthenticated } from './auth/session.js'
-import { onUnauthorized } from './api/http.js'
+import { isAuthenticated, session } from './auth/session.js'
+import { can, loadMe } from './auth/me.js'
+import { firstPermittedPage } from './auth/permissions.js'
+import { errorCode, onPasswordChangeRequired, onUnauthorized } from './api/http.js'
 import LoginView from './views/LoginView.vue'
 import AppLayout from './layouts/AppLayout.vue'
 import MonitorView from './views/MonitorView.vue'
 
+// meta.permission: what a page needs ("Page -> permission" of docs/security-api-draft.md), a code or an array meaning
+// any of them; a page without it is open to every signed-in user. The menu reads the same meta.
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  // Forced password change after a login with mustChangePassword (every other call answers 403 until it is done).
+  {
+    path: '/password',
+    name: 'password-change',
+    component: () => import('./views/PasswordChangeView.vue'),
+    meta: { passwordChange: true }
+  },
   {
     path: '/',
     component: AppLayout,
     children: [
       { path: '', redirect: { name: 'monitor' } },
-      { path: 'monitor', name: 'monitor', component: MonitorView },
+      { path: 'monitor', name: 'monitor', component: MonitorView, meta: { permission: 'monitoring:view' } },
       // The trend page pulls in ECharts, so it is loaded on demand.
-      { path: 'trend/:pointId?', name: 'trend', component: () => import('./views/TrendView.vue'), props: true },
-      { path: 'alarms', name: 'alarms', component: () => import('./views/AlarmsView.vue') },
-      { path: 'alarm-settings', name: 'alarm-settings', component: () => import('./views/AlarmSettingsView.vue') },
-      { path: 'disposals', name: 'disposals', component: () => import('./views/DisposalsView.vue') },
+      {
+        path: 'trend/:pointId?',
+        name: 'trend',
+        component: () => import('./views/TrendView.vue'),
+        props: true,
+        meta: { permission: 'monitoring:view' }
+      },
+      {
+        path: 'alarms',
+        name: 'alarms',
+        component: () => import('./views/AlarmsView.vue'),
+        meta: { permission: 'alarm:view' }
+      },
+      {
+        path: 'alarm-settings',
+        name: 'alarm-settings',
+        component: () => import('./views/AlarmSettingsView.vue'),
+        meta: { permission: 'alarm:view' }
+      },
+      {
+        path: 'disposals',
+        name: 'disposals',
+        component: () => import('./views/DisposalsView.vue'),
+        meta: { permission: 'disposal:view' }
+      },
       {
         path: 'disposals/:id',
         name: 'disposal',
         component: () => import('./views/DisposalDetailView.vue'),
-        props: true
+        props: true,
+        meta: { permission: 'disposal:view' }
       },
-      { path: 'alarm-kpis', name: 'alarm-kpis', component: () => import('./views/AlarmKpisView.vue') },
-      { path: 'emergency-plans', name: 'emergency-plans', component: () => import('./views/EmergencyPlansView.vue') },
-      { path: 'early-warning', name: 'early-warning', component: () => import('./views/EarlyWarningView.vue') },
-      { path: 'adapters', name: 'adapters', component: () => import('./views/AdaptersView.vue') },
-      { path: 'grading', name: 'grading', component: () => import('./views/GradingView.vue') },
-      { path: 'enterprises', name: 'enterprises', component: () => import('./views/EnterprisesView.vue') },
-      { path: 'regions', name: 'regions', component: () => import('./views/RegionsView.vue') },
-      { path: 'hazard-sources', name: 'hazard-sources', component: () => import('./views/HazardSourcesView.vue') },
+      {
+        path: 'alarm-kpis',
+        name: 'alarm-kpis',
+        component: () => import('./views/AlarmKpisView.vue'),
+        meta: { permission: 'alarm:view' }
+      },
+      {
+        path: 'emergency-plans',
+        name: 'emergency-plans',
+        component: () => import('./views/EmergencyPlansView.vue'),
+        meta: { permission: 'disposal:view' }
+      },
+      {
+        path: 'early-warning',
+        name: 'early-warning',
+        component: () => import('./views/EarlyWarningView.vue'),
+        meta: { permission: 'warning:view' }
+      },
+      {
+        path: 'adapters',
+        name: 'adapters',
+        component: () => import('./views/AdaptersView.vue'),
+        meta: { permission: 'adapter:administer' }
+      },
+      {
+        path: 'grading',
+        name: 'grading',
+        component: () => import('./views/GradingView.vue'),
+        meta: { permission: 'registry:view' }
+      },
+      {
+        path: 'enterprises',
+        name: 'enterprises',
+        component: () => import('./views/EnterprisesView.vue'),
+        meta: { permission: 'registry:view' }
+      },
+      {
+        path: 'regions',
+        name: 'regions',
+        component: () => import('./views/RegionsView.vue'),
+        meta: { permission: 'registry:view' }
+      },
+      {
+        path: 'hazard-sources',
+        name: 'hazard-sources',
+        component: () => import('./views/HazardSourcesView.vue'),
+        meta: { permission: 'registry:view' }
+      },
       {
         path: 'hazard-sources/:id',
         name: 'hazard-source',
         component: () => import('./views/HazardSourceDetailView.vue'),
-        props: true
+        props: true,
+        meta: { permission: 'registry:view' }
       },
-      { path: 'registry-transfer', name: 'registry-transfer', component: () => import('./views/RegistryTransferView.vue') }
+      {
+        path: 'registry-transfer',
+        name: 'registry-transfer',
+        component: () => import('./views/RegistryTransferView.vue'),
+        meta: { permission: 'registry:view' }
+      },
+      // System administration (系统管理) and the pages of every user.
+      {
+        path: 'organisations',
+        name: 'organisations',
+        component: () => import('./views/OrganisationsView.vue'),
+        meta: { permission: 'user:administer' }
+      },
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('./views/UsersView.vue'),
+        meta: { permission: 'user:administer' }
+      },
+      {
+        path: 'roles',
+        name: 'roles',
+        component: () => import('./views/RolesView.vue'),
+        meta: { permission: 'user:administer' }
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('./views/AuditView.vue'),
+        meta: { permission: 'audit:view' }
+      },
+      {
+        path: 'access',
+        name: 'access',
+        component: () => import('./views/AccessView.vue'),
+        meta: { permission: ['access:request', 'access:approve'] }
+      },
+      { path: 'account', name: 'account', component: () => import('./views/AccountView.vue') }
     ]
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'monitor' } }
@@ -50,24 +161,55 @@ const router = createRouter({
   routes
 })
 
-router.beforeEach((to) => {
+function loginRoute(fullPath, extra = {}) {
+  const redirect = fullPath && fullPath !== '/' && !fullPath.startsWith('/login') && !fullPath.startsWith('/password')
+    ? fullPath
+    : undefined
+  return { name: 'login', query: { ...(redirect ? { redirect } : {}), ...extra } }
+}
+
+router.beforeEach(async (to) => {
   const authed = isAuthenticated()
-  if (!to.meta.public && !authed) {
-    const redirect = to.fullPath && to.fullPath !== '/' ? to.fullPath : undefined
-    return { name: 'login', query: redirect ? { redirect } : {} }
+  if (to.name === 'login') {
+    if (!authed) return true
+    return session.mustChangePassword ? { name: 'password-change' } : { path: '/' }
   }
-  if (to.name === 'login' && authed) {
-    return { name: 'monitor' }
+  if (to.meta.public) return true
+  if (!authed) return loginRoute(to.fullPath)
+
+  // A password that must be changed first: nothing else opens until it is.
+  if (session.mustChangePassword) return to.name === 'password-change' ? true : { name: 'password-change' }
+  if (to.name === 'password-change') return { path: '/' }
+
+  // Permissions come from GET /api/auth/me, loaded once per session.
+  try {
+    // (A profile of another user than this tab's ends the session: see loadMe.)
+    await loadMe()
+  } catch (err) {
+    if (err?.status === 401 || errorCode(err) === 'CSRF') return loginRoute(to.fullPath, { expired: '1' })
+    if (errorCode(err) === 'PASSWORD_CHANGE_REQUIRED') return { name: 'password-change' }
+    // Otherwise (network, server error) the page opens; the layout says the permissions could not be loaded, and the
+    // server refuses what the user may not do.
+    return true
   }
-  return true
+
+  const required = to.matched.map((record) => record.meta?.permission).filter((p) => p !== undefined && p !== null)
+  if (required.every((p) => can(p))) return true
+  const fallback = firstPermittedPage(router, can)
+  return fallback === to.name ? true : { name: fallback }
 })
 
-// Any 401 from an authenticated API call sends the user back to the login page.
+// Any 401 (or CSRF refusal) from an authenticated API call sends the user back to the login page.
 onUnauthorized(() => {
   const current = router.currentRoute.value
   if (current.name === 'login') return
-  const redirect = current.fullPath && current.fullPath !== '/' ? current.fullPath : undefined
-  router.replace({ name: 'login', query: { ...(redirect ? { redirect } : {}), expired: '1' } })
+  router.replace(loginRoute(current.fullPath, { expired: '1' }))
+})
+
+// A 403 PASSWORD_CHANGE_REQUIRED sends the user to the forced password change.
+onPasswordChangeRequired(() => {
+  if (router.currentRoute.value.name === 'password-change') return
+  router.replace({ name: 'password-change' })
 })
 
 export default router

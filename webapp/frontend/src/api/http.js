@@ -1,4 +1,4 @@
-import { session, clearSession } from '../auth/session.js'
+import { session, clearSession, updateSession } from '../auth/session.js'
 
 export const API_BASE = (import.meta.env.VITE_API_BASE || '/api').replace(/\/+$/, '')
 const DEFAULT_TIMEOUT_MS = 15000
@@ -13,11 +13,56 @@ export class ApiError extends Error {
   }
 }
 
-let unauthorizedHandler = null
+/** Header carrying the CSRF token of the session (the login's csrfToken) on every call that changes something. */
+export const CSRF_HEADER = 'X-CSRF-Token'
+const CHANGING_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH'])
 
-/** Registers the callback run when an authenticated call answers 401 (session is already cleared). */
+let unauthorizedHandler = null
+let passwordChangeHandler = null
+
+/**
+ * Registers the callback run when an authenticated call answers 401, or 403 with code CSRF (the session cookie is
+ * gone or belongs to another login of this browser); the session is already cleared.
+ */
 export function onUnauthorized(handler) {
   unauthorizedHandler = handler
+}
+
+/** Registers the callback run when a call answers 403 PASSWORD_CHANGE_REQUIRED (session.mustChangePassword is set). */
+export function onPasswordChangeRequired(handler) {
+  passwordChangeHandler = handler
+}
+
+/** The `code` of an ApiError's body, or undefined. */
+export function errorCode(err) {
+  const body = err && typeof err === 'object' ? err.body : null
+  return body && typeof body === 'object' && typeof body.code === 'string' ? body.code : undefined
+}
+
+/** Headers every call sends: the CSRF token for changing methods (and when asked, e.g. for the live stream). */
+function sessionHeaders(method, { always = false } = {}) {
+  const headers = {}
+  if (session.csrfToken && (always || CHANGING_METHODS.has(String(method).toUpperCase()))) {
+    headers[CSRF_HEADER] = session.csrfToken
+  }
+  return headers
+}
+
+/** Ends the session of this tab as a 401 does (clears it, then runs the onUnauthorized callback). */
+export function endSession() {
+  clearSession()
+  if (unauthorizedHandler) unauthorizedHandler()
+}
+
+/** Session-wide reactions to a failed authenticated call: 401 / 403 CSRF end the session, 403 PASSWORD_CHANGE_REQUIRED. */
+function handleAuthFailure(status, data) {
+  const code = data && typeof data === 'object' && typeof data.code === 'string' ? data.code : undefined
+  if (status === 401 || (status === 403 && code === 'CSRF')) {
+    endSession()
+  } else if (status === 403 && code === 'PASSWORD_CHANGE_REQUIRED') {
+    updateSession({ mustChangePassword: true })
+    if (passwordChangeHandler) passwordChangeHandler()
+  }
 }
 
 function buildUrl(path, query) {
@@ -64,6 +109,8 @@ function fileNameOf(disposition) {
  * @param {{method?: string, query?: object, body?: any, raw?: Blob|ArrayBuffer|Uint8Array, contentType?: string,
  *   responseType?: 'json'|'blob', auth?: boolean, timeout?: number}} options
  *   body is sent as JSON; raw is sent as is with contentType (default application/octet-stream).
+ *   The session cookie goes along (same origin); POST/PUT/DELETE/PATCH carry the X-CSRF-Token header, uploads and
+ *   downloads included. auth false: a public call (login, health, policy) whose 401 does not end the session.
  *   With responseType 'blob' a successful call resolves to {blob, fileName, contentType}; failures are parsed as
  *   JSON as usual.
  */
@@ -71,10 +118,9 @@ export async function request(
   path,
   { method = 'GET', query, body, raw, contentType, responseType = 'json', auth = true, timeout = DEFAULT_TIMEOUT_MS } = {}
 ) {
-  const headers = { Accept: responseType === 'blob' ? '*/*' : 'application/json' }
+  const headers = { Accept: responseType === 'blob' ? '*/*' : 'application/json', ...sessionHeaders(method) }
   if (raw !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream'
   else if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (auth && session.token) headers.Authorization = `Bearer ${session.token}`
 
   const controller = new AbortController()
   let timedOut = false
@@ -123,23 +169,19 @@ export async function request(
     const message = data && typeof data === 'object' && typeof data.message === 'string' && data.message
       ? data.message
       : null
-    if (response.status === 401 && auth) {
-      clearSession()
-      if (unauthorizedHandler) unauthorizedHandler()
-    }
+    if (auth) handleAuthFailure(response.status, data)
     throw new ApiError(message || '', response.status, data)
   }
   return data
 }
 
 /**
- * Opens a streaming GET (server-sent events) with the bearer token, which EventSource cannot send. Resolves to the
- * Response once its headers arrived (read response.body yourself); rejects with ApiError as request() does, after the
- * same 401 handling. Aborting `signal` rejects with the AbortError of fetch.
+ * Opens a streaming GET (server-sent events) with the session cookie and the CSRF header (which EventSource could not
+ * send). Resolves to the Response once its headers arrived (read response.body yourself); rejects with ApiError as
+ * request() does, after the same 401 / 403 handling. Aborting `signal` rejects with the AbortError of fetch.
  */
 export async function openStream(path, { query, signal } = {}) {
-  const headers = { Accept: 'text/event-stream' }
-  if (session.token) headers.Authorization = `Bearer ${session.token}`
+  const headers = { Accept: 'text/event-stream', ...sessionHeaders('GET', { always: true }) }
   let response
   try {
     response = await fetch(buildUrl(path, query), { method: 'GET', headers, signal, cache: 'no-store', credentials: 'same-origin' })
@@ -155,13 +197,17 @@ export async function openStream(path, { query, signal } = {}) {
       data = null
     }
     const message = data && typeof data === 'object' && typeof data.message === 'string' && data.message ? data.message : null
-    if (response.status === 401) {
-      clearSession()
-      if (unauthorizedHandler) unauthorizedHandler()
-    }
+    handleAuthFailure(response.status, data)
     throw new ApiError(message || '', response.status, data)
   }
   return response
+}
+
+// Session-wide refusal codes shown in the user's language rather than with the server's text.
+const AUTH_ERROR_KEYS = {
+  FORBIDDEN: 'auth.errors.FORBIDDEN',
+  CSRF: 'auth.errors.CSRF',
+  PASSWORD_CHANGE_REQUIRED: 'auth.errors.PASSWORD_CHANGE_REQUIRED'
 }
 
 /** Human-readable, localized description of an error (t = vue-i18n translate function). */
@@ -169,6 +215,8 @@ export function describeError(err, t) {
   if (err instanceof ApiError) {
     if (err.status === 0) return t('common.networkError')
     if (err.status === -1) return t('common.timeout')
+    const authKey = err.status === 403 ? AUTH_ERROR_KEYS[errorCode(err)] : undefined
+    if (authKey) return t(authKey)
     if (err.message) return err.message
     return t('common.httpError', { status: err.status })
   }

@@ -1,21 +1,7 @@
 import { request, ApiError } from './http.js'
 
-export function login(username, password) {
-  return request('/auth/login', { method: 'POST', body: { username, password }, auth: false })
-}
-
-export function logout() {
-  return request('/auth/logout', { method: 'POST', timeout: 5000 })
-}
-
-/**
- * Changes the signed-in user's password. 204 on success (the server then ends every session of the user);
- * refusals come as ApiError with body {status, code, message}: 403 CURRENT_PASSWORD_WRONG,
- * 400 PASSWORD_TOO_SHORT / PASSWORD_CONTAINS_USERNAME / PASSWORD_UNCHANGED.
- */
-export function changePassword(currentPassword, newPassword) {
-  return request('/auth/password', { method: 'POST', body: { currentPassword, newPassword } })
-}
+// Authentication calls live in auth.js; these stay importable from here for the existing pages.
+export { login, logout, changePassword } from './auth.js'
 
 /** Health is public; a DOWN/DEGRADED status may come with a 503 whose body is still a health report. */
 export async function getHealth() {

@@ -1,6 +1,8 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './locales/zh-CN.js'
 import en from './locales/en.js'
+import adminZhCN from './locales/admin.zh-CN.js'
+import adminEn from './locales/admin.en.js'
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en']
 export const DEFAULT_LOCALE = 'zh-CN'
@@ -20,7 +22,9 @@ export const i18n = createI18n({
   globalInjection: true,
   locale: storedLocale() || DEFAULT_LOCALE,
   fallbackLocale: DEFAULT_LOCALE,
-  messages: { 'zh-CN': zhCN, en },
+  // The administration pages keep their messages in files of their own (top-level keys organisations, users, roles,
+  // audit, permissions).
+  messages: { 'zh-CN': { ...zhCN, ...adminZhCN }, en: { ...en, ...adminEn } },
   missingWarn: false,
   fallbackWarn: false
 })

@@ -8,6 +8,10 @@ public class PasswordChangeException extends RuntimeException {
     public enum Reason {
         CURRENT_PASSWORD_WRONG,
         PASSWORD_TOO_SHORT,
+        /** Fewer character classes (lower, upper, digit, symbol) than the policy asks. */
+        PASSWORD_TOO_SIMPLE,
+        /** On the list of commonly used passwords. */
+        PASSWORD_COMMON,
         PASSWORD_CONTAINS_USERNAME,
         PASSWORD_UNCHANGED
     }

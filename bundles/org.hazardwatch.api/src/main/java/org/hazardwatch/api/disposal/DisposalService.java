@@ -28,7 +28,8 @@ public interface DisposalService {
      * Disposals newest first, optionally only those in {@code status}, of {@code enterpriseCode}, or overdue at
      * {@code overdueAt}.
      */
-    Page<Disposal> list(DisposalStatus status, String enterpriseCode, Instant overdueAt, int page, int size);
+    Page<Disposal> list(DisposalStatus status, String enterpriseCode, org.hazardwatch.api.security.DataScope scope,
+            Instant overdueAt, int page, int size);
 
     /** Assigns on-site verification: VIEWED to VERIFYING; assignee and deadline are required. */
     Disposal verify(long id, String assignee, Instant deadline, String note, String user);

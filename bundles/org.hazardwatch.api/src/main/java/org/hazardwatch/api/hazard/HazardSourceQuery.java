@@ -8,5 +8,11 @@ package org.hazardwatch.api.hazard;
  * @param grade grade 1-4
  * @param text part of the source's code or name, or of its enterprise's name
  */
-public record HazardSourceQuery(String regionCode, Long enterpriseId, Integer grade, String text) {
+public record HazardSourceQuery(String regionCode, Long enterpriseId, Integer grade, String text,
+        org.hazardwatch.api.security.DataScope scope) {
+
+    /** A query without a scope limit (the node itself, the shell). */
+    public HazardSourceQuery(String regionCode, Long enterpriseId, Integer grade, String text) {
+        this(regionCode, enterpriseId, grade, text, null);
+    }
 }

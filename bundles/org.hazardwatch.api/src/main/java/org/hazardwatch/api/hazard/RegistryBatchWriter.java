@@ -30,5 +30,14 @@ public interface RegistryBatchWriter {
         }
     }
 
-    Outcome write(List<Enterprise> enterprises, List<SourceOfEnterprise> sources, boolean dryRun, String actor);
+    default Outcome write(List<Enterprise> enterprises, List<SourceOfEnterprise> sources, boolean dryRun, String actor) {
+        return write(enterprises, sources, dryRun, actor, null);
+    }
+
+    /**
+     * As {@link #write(List, List, boolean, String)}, refusing rows of enterprises outside {@code scope} (null: no
+     * limit) with the field error OUTSIDE_SCOPE.
+     */
+    Outcome write(List<Enterprise> enterprises, List<SourceOfEnterprise> sources, boolean dryRun, String actor,
+            org.hazardwatch.api.security.DataScope scope);
 }

@@ -22,8 +22,13 @@ public interface RegistryTransfer {
      * Reads a file and imports it unless it has errors or {@code dryRun}. For CSV, {@code sheet} says which kind of
      * rows the file holds; for XLSX it is ignored (sheets are found by name).
      */
-    ImportReport importFile(InputStream in, Format format, String sheet, boolean dryRun, String actor)
-            throws IOException;
+    default ImportReport importFile(InputStream in, Format format, String sheet, boolean dryRun, String actor) throws IOException {
+        return importFile(in, format, sheet, dryRun, actor, null);
+    }
+
+    /** As above, refusing rows of enterprises outside {@code scope} (null: no limit). */
+    ImportReport importFile(InputStream in, Format format, String sheet, boolean dryRun, String actor,
+            org.hazardwatch.api.security.DataScope scope) throws IOException;
 
     /** Writes the registry of a region subtree (all when null); for CSV only the given sheet. */
     void exportFile(OutputStream out, Format format, String sheet, String regionCode) throws IOException;

@@ -29,7 +29,12 @@ public interface RegistryService {
      * Enterprises in the subtree of {@code regionCode} (all when null) whose name or USCC contains {@code text}
      * (any when null), by name.
      */
-    Page<Enterprise> enterprises(String regionCode, String text, int page, int size);
+    default Page<Enterprise> enterprises(String regionCode, String text, int page, int size) {
+        return enterprises(null, regionCode, text, page, size);
+    }
+
+    /** As {@link #enterprises(String, String, int, int)}, only those within {@code scope} (null: no limit). */
+    Page<Enterprise> enterprises(org.hazardwatch.api.security.DataScope scope, String regionCode, String text, int page, int size);
 
     /** Validates and stores a new enterprise; throws {@link ValidationException} naming every rejected field. */
     Enterprise create(Enterprise enterprise);

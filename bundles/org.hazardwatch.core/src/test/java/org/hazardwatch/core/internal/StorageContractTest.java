@@ -20,9 +20,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.hazardwatch.api.auth.AuthSession;
-import org.hazardwatch.api.auth.PasswordChangeException;
-import org.hazardwatch.api.auth.PasswordChangeException.Reason;
 import org.hazardwatch.api.alarm.AlarmDefinition;
 import org.hazardwatch.api.alarm.AlarmEvent;
 import org.hazardwatch.api.alarm.AlarmEventType;
@@ -47,7 +44,6 @@ import org.hazardwatch.api.store.UnknownPointException;
 import org.hazardwatch.core.internal.alarm.AlarmEngine;
 import org.hazardwatch.core.internal.alarm.Gbt50493;
 import org.hazardwatch.core.internal.alarm.JdbcAlarmDefinitions;
-import org.hazardwatch.core.internal.auth.JdbcAuthService;
 import org.hazardwatch.core.internal.db.DatabaseMigrator;
 import org.hazardwatch.core.internal.db.JdbcAlarmStore;
 import org.hazardwatch.core.internal.db.JdbcPointRepository;
@@ -248,54 +244,6 @@ abstract class StorageContractTest {
         definitions.reset("T1-LT", "county-officer", null);
         assertTrue(definitions.definition("T1-LT").orElseThrow().isDefault());
         assertEquals("reset to the default", definitions.changes("T1-LT", 1).get(0).reason());
-    }
-
-    @Test
-    void loginSessionsExpireAndLogOut() {
-        MutableClock clock = new MutableClock(T0);
-        JdbcAuthService auth = new JdbcAuthService(dataSource, Duration.ofMinutes(30), clock);
-        Optional<String> generated = auth.ensureAdmin(null);
-        assertTrue(generated.isPresent());
-        assertTrue(auth.ensureAdmin("other").isEmpty(), "admin is created once");
-        assertTrue(auth.login("admin", "wrong".toCharArray()).isEmpty());
-        assertTrue(auth.login("nobody", generated.get().toCharArray()).isEmpty());
-        AuthSession session = auth.login("admin", generated.get().toCharArray()).orElseThrow();
-        assertEquals("admin", auth.validate(session.token()).orElseThrow().username());
-        assertFalse(auth.validate(session.token() + "x").isPresent());
-        clock.now = T0.plus(Duration.ofMinutes(31));
-        assertTrue(auth.validate(session.token()).isEmpty(), "expired");
-        AuthSession second = auth.login("admin", generated.get().toCharArray()).orElseThrow();
-        auth.logout(second.token());
-        assertTrue(auth.validate(second.token()).isEmpty(), "logged out");
-    }
-
-    @Test
-    void passwordChangesAreCheckedAndEndEverySession() {
-        JdbcAuthService auth = new JdbcAuthService(dataSource, Duration.ofMinutes(30), Clock.systemUTC());
-        auth.createUser("zhangsan", "Initial-Pass-1".toCharArray());
-        AuthSession first = auth.login("zhangsan", "Initial-Pass-1".toCharArray()).orElseThrow();
-        AuthSession second = auth.login("zhangsan", "Initial-Pass-1".toCharArray()).orElseThrow();
-        assertEquals(Reason.CURRENT_PASSWORD_WRONG, refusal(auth, "wrong", "Another-Pass-2"));
-        assertEquals(Reason.PASSWORD_TOO_SHORT, refusal(auth, "Initial-Pass-1", "short"));
-        assertEquals(Reason.PASSWORD_CONTAINS_USERNAME, refusal(auth, "Initial-Pass-1", "my-ZhangSan-2026"));
-        assertEquals(Reason.PASSWORD_UNCHANGED, refusal(auth, "Initial-Pass-1", "Initial-Pass-1"));
-        assertTrue(auth.validate(first.token()).isPresent(), "refused changes end no session");
-
-        auth.changePassword("zhangsan", "Initial-Pass-1".toCharArray(), "Another-Pass-2".toCharArray());
-        assertTrue(auth.validate(first.token()).isEmpty());
-        assertTrue(auth.validate(second.token()).isEmpty());
-        assertTrue(auth.login("zhangsan", "Initial-Pass-1".toCharArray()).isEmpty());
-        assertTrue(auth.login("zhangsan", "Another-Pass-2".toCharArray()).isPresent());
-        assertEquals(Reason.CURRENT_PASSWORD_WRONG, refusalFor(auth, "nobody", "x", "Another-Pass-3"));
-    }
-
-    private static Reason refusal(JdbcAuthService auth, String current, String next) {
-        return refusalFor(auth, "zhangsan", current, next);
-    }
-
-    private static Reason refusalFor(JdbcAuthService auth, String user, String current, String next) {
-        return assertThrows(PasswordChangeException.class,
-                () -> auth.changePassword(user, current.toCharArray(), next.toCharArray())).reason();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.Permission;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import org.hazardwatch.api.adapter.ProtocolAdapter;
 /** The protocol adapter instances of this node: status, counters and point mappings (requirement H1). */
 @Path("/adapters")
 @Produces(MediaType.APPLICATION_JSON)
+@Requires(Permission.ADAPTER_ADMINISTER)
 public class AdaptersResource {
 
     public record AdapterView(String type, String name, AdapterStatus status, String detail, int mappedPoints,
@@ -54,6 +56,7 @@ public class AdaptersResource {
     /** Re-reads the adapter's point mapping and applies it without a restart; 409 when the adapter cannot. */
     @POST
     @Path("/{type}/{name}/mappings/reload")
+    @Audited(value = "adapter.mappings-reload", target = "adapter", idParam = "name")
     public MappingReload reload(@PathParam("type") String type, @PathParam("name") String name) {
         ProtocolAdapter adapter = find(type, name);
         try {
@@ -79,6 +82,7 @@ public class AdaptersResource {
     /** An operator trusts a rejected server certificate; the adapter's next connection attempt uses it. */
     @POST
     @Path("/{type}/{name}/certificates/{file}/trust")
+    @Audited(value = "adapter.certificate-trust", target = "adapter", idParam = "name")
     public Certificates trust(@PathParam("type") String type, @PathParam("name") String name, @PathParam("file") String file) {
         CertificateTrust trust = trustOf(type, name);
         trust.trustRejected(file);

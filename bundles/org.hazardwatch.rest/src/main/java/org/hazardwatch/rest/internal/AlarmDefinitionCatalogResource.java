@@ -1,5 +1,8 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
+import org.hazardwatch.api.store.PointRepository;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -18,25 +21,39 @@ import org.hazardwatch.api.alarm.StandardFinding;
  */
 @Path("/alarm-definitions")
 @Produces(MediaType.APPLICATION_JSON)
-public class AlarmDefinitionCatalogResource {
+@Requires(Permission.ALARM_VIEW)
+public class AlarmDefinitionCatalogResource extends ScopedResource {
 
     private final AlarmDefinitionService definitions;
 
-    public AlarmDefinitionCatalogResource(AlarmDefinitionService definitions) {
+    private final PointRepository points;
+
+    public AlarmDefinitionCatalogResource(AlarmDefinitionService definitions, PointRepository points, AccessControl access) {
+        super(access);
+        this.points = points;
         this.definitions = definitions;
     }
 
     @GET
     @Path("changes")
     public List<DefinitionChange> changes(@QueryParam("pointId") String pointId, @QueryParam("limit") String limit) {
-        return definitions.changes(pointId == null || pointId.isBlank() ? null : pointId.strip(),
-                Params.limit(limit, 200, 10_000));
+        int wanted = Params.limit(limit, 200, 10_000);
+        if (caller().scope().isAll()) {
+            return definitions.changes(pointId == null || pointId.isBlank() ? null : pointId.strip(), wanted);
+        }
+        // other regions' changes are read and dropped: the journal is per point, not per region
+        return definitions.changes(pointId == null || pointId.isBlank() ? null : pointId.strip(), 10_000).stream()
+                .filter(c -> visiblePoint(c.pointId())).limit(wanted).toList();
+    }
+
+    private boolean visiblePoint(String pointId) {
+        return points.findById(pointId).map(p -> sees(p.enterpriseCode())).orElse(caller().scope().isAll());
     }
 
     @GET
     @Path("findings")
     public List<StandardFinding> findings() {
-        return definitions.checkAll();
+        return definitions.checkAll().stream().filter(f -> visiblePoint(f.pointId())).toList();
     }
 
     @GET

@@ -1,5 +1,8 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
+import org.hazardwatch.api.store.PointRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +28,6 @@ import org.hazardwatch.api.alarm.AlarmLimit;
 import org.hazardwatch.api.alarm.AlarmMode;
 import org.hazardwatch.api.alarm.DefinitionChange;
 import org.hazardwatch.api.alarm.StandardFinding;
-import org.hazardwatch.api.auth.AuthService;
 import org.hazardwatch.api.registry.FieldError;
 import org.hazardwatch.api.registry.ValidationException;
 
@@ -35,7 +37,8 @@ import org.hazardwatch.api.registry.ValidationException;
  */
 @Path("/points/{id}/alarm-definition")
 @Produces(MediaType.APPLICATION_JSON)
-public class AlarmDefinitionsResource {
+@Requires(Permission.ALARM_VIEW)
+public class AlarmDefinitionsResource extends ScopedResource {
 
     /** Alarm settings as JSON: limits with their priority, times in whole seconds. */
     public record Settings(AlarmLimit lowLow, AlarmLimit low, AlarmLimit high, AlarmLimit highHigh, AlarmLimit rateOfChange,
@@ -48,15 +51,24 @@ public class AlarmDefinitionsResource {
     }
 
     private final AlarmDefinitionService definitions;
-    private final AuthService auth;
+    private final PointRepository points;
 
-    public AlarmDefinitionsResource(AlarmDefinitionService definitions, AuthService auth) {
+    public AlarmDefinitionsResource(AlarmDefinitionService definitions, PointRepository points, AccessControl access) {
+        super(access);
         this.definitions = definitions;
-        this.auth = auth;
+        this.points = points;
+    }
+
+    /** 404 unless the point exists and the caller sees its enterprise. */
+    private void requireVisible(String pointId) {
+        if (points.findById(pointId).filter(p -> sees(p.enterpriseCode())).isEmpty()) {
+            throw noPoint(pointId);
+        }
     }
 
     @GET
     public DefinitionView get(@PathParam("id") String pointId) {
+        requireVisible(pointId);
         AlarmDefinition definition = definitions.definition(pointId).orElseThrow(() -> noPoint(pointId));
         return new DefinitionView(pointId, settings(definition), definitions.check(definition));
     }
@@ -64,14 +76,18 @@ public class AlarmDefinitionsResource {
     /** Replaces the settings; every field must be given (limits may be null for none). */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public DefinitionView put(@Context HttpHeaders headers, @PathParam("id") String pointId, Settings settings) {
+    @Requires(Permission.ALARM_CONFIGURE)
+    @Audited(value = "alarm-definition.update", target = "point")
+    public DefinitionView put(@PathParam("id") String pointId, Settings settings) {
+        requireVisible(pointId);
+        AuditTrail.before(request, get(pointId).settings());
         if (settings == null) {
             throw new IllegalArgumentException("the alarm settings are required");
         }
         AlarmDefinition definition = definition(pointId, settings);
         List<StandardFinding> findings;
         try {
-            findings = definitions.save(definition, AuthFilter.user(auth, headers), settings.reason());
+            findings = definitions.save(definition, username(), settings.reason());
         } catch (NoSuchElementException e) {
             throw noPoint(pointId);
         }
@@ -79,10 +95,13 @@ public class AlarmDefinitionsResource {
     }
 
     @DELETE
-    public DefinitionView reset(@Context HttpHeaders headers, @PathParam("id") String pointId,
-            @QueryParam("reason") String reason) {
+    @Requires(Permission.ALARM_CONFIGURE)
+    @Audited(value = "alarm-definition.reset", target = "point")
+    public DefinitionView reset(@PathParam("id") String pointId, @QueryParam("reason") String reason) {
+        requireVisible(pointId);
+        AuditTrail.before(request, get(pointId).settings());
         try {
-            definitions.reset(pointId, AuthFilter.user(auth, headers), reason);
+            definitions.reset(pointId, username(), reason);
         } catch (NoSuchElementException e) {
             throw noPoint(pointId);
         }

@@ -1,5 +1,7 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +20,13 @@ import org.hazardwatch.api.alarm.AlarmKpis;
 /** Alarm system KPIs (ISA-18.2 / EEMUA 191) per enterprise or per county; the period defaults to the last 24 hours. */
 @Path("/alarm-kpis")
 @Produces(MediaType.APPLICATION_JSON)
-public class AlarmKpisResource {
+@Requires(Permission.ALARM_VIEW)
+public class AlarmKpisResource extends ScopedResource {
 
     private final AlarmKpiService kpis;
 
-    public AlarmKpisResource(AlarmKpiService kpis) {
+    public AlarmKpisResource(AlarmKpiService kpis, AccessControl access) {
+        super(access);
         this.kpis = kpis;
     }
 
@@ -30,7 +34,9 @@ public class AlarmKpisResource {
     public List<AlarmKpis> summaries(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Instant end = Params.instant("to", to, Instant.now());
-        return kpis.summaries(groupBy(groupBy), Params.instant("from", from, end.minus(Duration.ofDays(1))), end);
+        String group = groupBy(groupBy);
+        return kpis.summaries(group, Params.instant("from", from, end.minus(Duration.ofDays(1))), end).stream()
+                .filter(k -> visible(group, k.code())).toList();
     }
 
     @GET
@@ -38,8 +44,19 @@ public class AlarmKpisResource {
     public AlarmKpis one(@PathParam("groupBy") String groupBy, @PathParam("code") String code,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant end = Params.instant("to", to, Instant.now());
+        if (!visible(groupBy(groupBy), code)) {
+            throw new NotFoundException("no " + groupBy + " " + code + " with monitoring points");
+        }
         return kpis.kpis(groupBy(groupBy), code, Params.instant("from", from, end.minus(Duration.ofDays(1))), end)
                 .orElseThrow(() -> new NotFoundException("no " + groupBy + " " + code + " with monitoring points"));
+    }
+
+    /** Enterprise groups by the enterprise; county groups only for callers whose scope holds the whole county. */
+    private boolean visible(String groupBy, String code) {
+        if (caller().scope().isAll()) {
+            return true;
+        }
+        return AlarmKpiService.ENTERPRISE.equals(groupBy) ? sees(code) : caller().scope().coversRegion(code);
     }
 
     private static String groupBy(String text) {

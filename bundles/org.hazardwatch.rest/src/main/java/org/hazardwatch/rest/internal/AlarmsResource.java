@@ -33,7 +33,8 @@ import org.hazardwatch.api.alarm.AlarmEvent;
 import org.hazardwatch.api.alarm.AlarmExport;
 import org.hazardwatch.api.alarm.AlarmQuery;
 import org.hazardwatch.api.alarm.AlarmService;
-import org.hazardwatch.api.auth.AuthService;
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
 import org.hazardwatch.api.hazard.RegistryTransfer;
 import org.hazardwatch.api.model.Alarm;
 import org.hazardwatch.api.model.AlarmCategory;
@@ -47,7 +48,8 @@ import org.hazardwatch.api.store.PointRepository;
 /** Alarm occurrences: search, one with its journal, and the operator actions acknowledge, shelve and unshelve. */
 @Path("/alarms")
 @Produces(MediaType.APPLICATION_JSON)
-public class AlarmsResource {
+@Requires(Permission.ALARM_VIEW)
+public class AlarmsResource extends ScopedResource {
 
     static final Set<AlarmState> OPEN = EnumSet.of(AlarmState.UNACKED_ACTIVE, AlarmState.ACKED_ACTIVE, AlarmState.UNACKED_RETURNED);
 
@@ -74,13 +76,12 @@ public class AlarmsResource {
 
     private final AlarmService alarms;
     private final PointRepository points;
-    private final AuthService auth;
     private final Supplier<AlarmExport> export;
 
-    public AlarmsResource(AlarmService alarms, PointRepository points, AuthService auth, Supplier<AlarmExport> export) {
+    public AlarmsResource(AlarmService alarms, PointRepository points, AccessControl access, Supplier<AlarmExport> export) {
+        super(access);
         this.alarms = alarms;
         this.points = points;
-        this.auth = auth;
         this.export = export;
     }
 
@@ -109,6 +110,7 @@ public class AlarmsResource {
     /** The alarms a search finds as a spreadsheet (format xlsx, the default, or csv), at most 100,000 rows. */
     @GET
     @Path("export")
+    @Audited(value = "export.alarms", target = "alarm")
     @Produces({ RegistryTransferResource.XLSX, RegistryTransferResource.CSV, MediaType.APPLICATION_JSON })
     public Response export(@QueryParam("format") String format, @QueryParam("state") String state,
             @QueryParam("pointId") String pointId, @QueryParam("enterprise") String enterprise,
@@ -131,11 +133,17 @@ public class AlarmsResource {
     }
 
     /** The query of the search parameters; null when the enterprise/hazard source filter matches no point. */
-    private static AlarmQuery query(Map<String, MonitoringPoint> byId, String state, String pointId, String enterprise,
+    private AlarmQuery query(Map<String, MonitoringPoint> byId, String state, String pointId, String enterprise,
             String hazardSource, String kind, String category, String priority, String from, String to, int page, int size) {
         Set<String> scope = Set.of();
-        if (blank(enterprise) != null || blank(hazardSource) != null) {
+        boolean everything = caller().scope().isAll();
+        if (blank(pointId) != null && (!byId.containsKey(pointId.strip()) && !everything
+                || byId.containsKey(pointId.strip()) && !sees(byId.get(pointId.strip()).enterpriseCode()))) {
+            return null;
+        }
+        if (blank(enterprise) != null || blank(hazardSource) != null || !everything) {
             scope = byId.values().stream()
+                    .filter(p -> everything || sees(p.enterpriseCode()))
                     .filter(p -> blank(enterprise) == null || enterprise.strip().equals(p.enterpriseCode()))
                     .filter(p -> blank(hazardSource) == null || hazardSource.strip().equals(p.hazardSourceCode()))
                     .map(MonitoringPoint::id).collect(Collectors.toSet());
@@ -152,15 +160,18 @@ public class AlarmsResource {
     @GET
     @Path("{id}")
     public AlarmDetail get(@PathParam("id") long id) {
-        Alarm alarm = alarms.find(id).orElseThrow(() -> new NotFoundException("no alarm " + id));
+        Alarm alarm = visible(id);
         return new AlarmDetail(view(alarm, points.findById(alarm.pointId()).orElse(null), Instant.now()), alarms.history(id));
     }
 
     @POST
     @Path("{id}/ack")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AlarmView acknowledge(@Context HttpHeaders headers, @PathParam("id") long id, AckRequest request) {
-        String user = AuthFilter.user(auth, headers);
+    @Requires(Permission.ALARM_ACKNOWLEDGE)
+    @Audited(value = "alarm.acknowledge", target = "alarm")
+    public AlarmView acknowledge(@PathParam("id") long id, AckRequest request) {
+        AuditTrail.before(this.request, view(visible(id), null, Instant.now()));
+        String user = username();
         return act(id, () -> alarms.acknowledge(id, user, request == null ? null : request.comment()));
     }
 
@@ -168,14 +179,16 @@ public class AlarmsResource {
     @POST
     @Path("ack")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<AckResult> acknowledgeAll(@Context HttpHeaders headers, AckRequest request) {
+    @Requires(Permission.ALARM_ACKNOWLEDGE)
+    @Audited(value = "alarm.acknowledge-many", target = "alarm")
+    public List<AckResult> acknowledgeAll(AckRequest request) {
         if (request == null || request.ids() == null || request.ids().isEmpty()) {
             throw new BadRequestException("ids: give the alarms to acknowledge");
         }
         if (request.ids().size() > 1000) {
             throw new BadRequestException("ids: at most 1000 alarms at once");
         }
-        String user = AuthFilter.user(auth, headers);
+        String user = username();
         List<AckResult> results = new ArrayList<>();
         Instant now = Instant.now();
         for (Long id : new java.util.LinkedHashSet<>(request.ids())) {
@@ -183,9 +196,10 @@ public class AlarmsResource {
                 continue;
             }
             try {
+                visible(id);
                 Alarm alarm = alarms.acknowledge(id, user, request.comment());
                 results.add(new AckResult(id, true, null, view(alarm, points.findById(alarm.pointId()).orElse(null), now)));
-            } catch (NoSuchElementException | IllegalStateException e) {
+            } catch (NoSuchElementException | IllegalStateException | NotFoundException e) {
                 results.add(new AckResult(id, false, e.getMessage(), null));
             }
         }
@@ -195,18 +209,24 @@ public class AlarmsResource {
     @POST
     @Path("{id}/shelve")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AlarmView shelve(@Context HttpHeaders headers, @PathParam("id") long id, ShelveRequest request) {
+    @Requires(Permission.ALARM_ACKNOWLEDGE)
+    @Audited(value = "alarm.shelve", target = "alarm")
+    public AlarmView shelve(@PathParam("id") long id, ShelveRequest request) {
         if (request == null || request.minutes() == null) {
             throw new BadRequestException("minutes: say for how long (1 to " + AlarmService.MAX_SHELVE.toMinutes() + ")");
         }
-        String user = AuthFilter.user(auth, headers);
+        AuditTrail.before(this.request, view(visible(id), null, Instant.now()));
+        String user = username();
         return act(id, () -> alarms.shelve(id, Duration.ofMinutes(request.minutes()), request.reason(), user));
     }
 
     @POST
     @Path("{id}/unshelve")
-    public AlarmView unshelve(@Context HttpHeaders headers, @PathParam("id") long id) {
-        String user = AuthFilter.user(auth, headers);
+    @Requires(Permission.ALARM_ACKNOWLEDGE)
+    @Audited(value = "alarm.unshelve", target = "alarm")
+    public AlarmView unshelve(@PathParam("id") long id) {
+        AuditTrail.before(this.request, view(visible(id), null, Instant.now()));
+        String user = username();
         return act(id, () -> alarms.unshelve(id, user));
     }
 
@@ -214,6 +234,12 @@ public class AlarmsResource {
     private AlarmView act(long id, java.util.function.Supplier<Alarm> action) {
         Alarm alarm = Params.changing(action, "no alarm " + id);
         return view(alarm, points.findById(alarm.pointId()).orElse(null), Instant.now());
+    }
+
+    /** The alarm when the caller sees its enterprise; 404 otherwise, as for an unknown id. */
+    Alarm visible(long id) {
+        return alarms.find(id).filter(a -> sees(points.findById(a.pointId()).map(MonitoringPoint::enterpriseCode).orElse(null)))
+                .orElseThrow(() -> new NotFoundException("no alarm " + id));
     }
 
     private Map<String, MonitoringPoint> pointsById() {

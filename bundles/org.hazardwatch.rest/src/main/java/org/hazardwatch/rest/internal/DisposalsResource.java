@@ -1,5 +1,7 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
@@ -24,7 +26,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 
-import org.hazardwatch.api.auth.AuthService;
 import org.hazardwatch.api.disposal.Disposal;
 import org.hazardwatch.api.disposal.DisposalAttachment;
 import org.hazardwatch.api.disposal.DisposalReport;
@@ -36,7 +37,8 @@ import org.hazardwatch.api.registry.Page;
 /** Alarm disposal records (view, verify, dispose by a plan, close), their files and PDF report. */
 @Path("/disposals")
 @Produces(MediaType.APPLICATION_JSON)
-public class DisposalsResource {
+@Requires(Permission.DISPOSAL_VIEW)
+public class DisposalsResource extends ScopedResource {
 
     public record OpenRequest(Long alarmId) {
     }
@@ -52,45 +54,57 @@ public class DisposalsResource {
 
     private final DisposalService disposals;
     private final Supplier<DisposalReport> reports;
-    private final AuthService auth;
+    private final java.util.function.LongPredicate alarmVisible;
 
-    public DisposalsResource(DisposalService disposals, Supplier<DisposalReport> reports, AuthService auth) {
+    /** @param alarmVisible whether the current caller sees an alarm (its enterprise is in scope) */
+    public DisposalsResource(DisposalService disposals, Supplier<DisposalReport> reports, AccessControl access,
+            java.util.function.LongPredicate alarmVisible) {
+        super(access);
         this.disposals = disposals;
         this.reports = reports;
-        this.auth = auth;
+        this.alarmVisible = alarmVisible;
     }
 
     @GET
-        public Page<Disposal> list(@QueryParam("status") String status, @QueryParam("enterprise") String enterprise,
+    public Page<Disposal> list(@QueryParam("status") String status, @QueryParam("enterprise") String enterprise,
             @QueryParam("overdue") String overdue, @QueryParam("page") String page, @QueryParam("size") String size) {
         return disposals.list(Params.enumValue("status", status, DisposalStatus.class),
-                enterprise == null || enterprise.isBlank() ? null : enterprise.strip(),
+                enterprise == null || enterprise.isBlank() ? null : enterprise.strip(), caller().scope(),
                 "true".equalsIgnoreCase(overdue) ? Instant.now() : null, Params.number("page", page, 0, 0, 1_000_000),
                 Params.number("size", size, 50, 1, 500));
     }
 
     /** Opens the disposal of an alarm, or answers the one already open (200 instead of 201). */
     @POST
-        @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.DISPOSAL_DISPOSE)
+    @Audited(value = "disposal.open", target = "disposal")
     public Response open(@Context HttpHeaders headers, OpenRequest request) {
         if (request == null || request.alarmId() == null) {
             throw new BadRequestException("alarmId: which alarm to dispose of");
         }
+        if (!alarmVisible.test(request.alarmId())) {
+            throw new NotFoundException("no alarm " + request.alarmId());
+        }
         boolean existed = disposals.ofAlarm(request.alarmId()).isPresent();
         Disposal disposal = Params.changing(() -> disposals.open(request.alarmId(), user(headers)), "no alarm " + request.alarmId());
+        AuditTrail.target(this.request, Long.toString(disposal.id()));
         return (existed ? Response.ok() : Response.created(URI.create("disposals/" + disposal.id()))).entity(disposal).build();
     }
 
     @GET
     @Path("{id}")
     public Disposal get(@PathParam("id") long id) {
-        return disposals.get(id).orElseThrow(() -> new NotFoundException("no disposal " + id));
+        return disposals.get(id).filter(d -> sees(d.enterpriseCode())).orElseThrow(() -> new NotFoundException("no disposal " + id));
     }
 
     @POST
     @Path("{id}/verify")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.DISPOSAL_DISPOSE)
+    @Audited(value = "disposal.verify", target = "disposal")
     public Disposal verify(@Context HttpHeaders headers, @PathParam("id") long id, AssignRequest r) {
+        AuditTrail.before(this.request, get(id).status());
         AssignRequest request = r == null ? new AssignRequest(null, null, null, null) : r;
         return Params.changing(() -> disposals.verify(id, request.assignee(), request.deadline(), request.note(), user(headers)),
                 "no disposal " + id);
@@ -99,7 +113,10 @@ public class DisposalsResource {
     @POST
     @Path("{id}/dispose")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.DISPOSAL_DISPOSE)
+    @Audited(value = "disposal.dispose", target = "disposal")
     public Disposal dispose(@Context HttpHeaders headers, @PathParam("id") long id, AssignRequest r) {
+        AuditTrail.before(this.request, get(id).status());
         if (r == null || r.planId() == null) {
             throw new BadRequestException("planId: the emergency plan to act by");
         }
@@ -110,7 +127,10 @@ public class DisposalsResource {
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.DISPOSAL_DISPOSE)
+    @Audited(value = "disposal.close", target = "disposal")
     public Disposal close(@Context HttpHeaders headers, @PathParam("id") long id, CloseRequest r) {
+        AuditTrail.before(this.request, get(id).status());
         CloseRequest request = r == null ? new CloseRequest(null, null) : r;
         return Params.changing(() -> disposals.close(id, request.conclusion(), Boolean.TRUE.equals(request.falseAlarm()),
                 user(headers)), "no disposal " + id);
@@ -119,7 +139,10 @@ public class DisposalsResource {
     @POST
     @Path("{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.DISPOSAL_DISPOSE)
+    @Audited(value = "disposal.note", target = "disposal")
     public Disposal note(@Context HttpHeaders headers, @PathParam("id") long id, NoteRequest r) {
+        get(id);
         return Params.changing(() -> disposals.note(id, r == null ? null : r.note(), user(headers)), "no disposal " + id);
     }
 
@@ -127,8 +150,11 @@ public class DisposalsResource {
     @POST
     @Path("{id}/attachments")
     @Consumes(MediaType.WILDCARD)
+    @Requires(Permission.DISPOSAL_DISPOSE)
+    @Audited(value = "disposal.attach", target = "disposal")
     public Response attach(@Context HttpHeaders headers, @PathParam("id") long id, @QueryParam("fileName") String fileName,
             InputStream body) {
+        get(id);
         String type = headers.getMediaType() == null ? null : headers.getMediaType().toString();
         DisposalAttachment attachment = Params.changing(() -> disposals.attach(id, fileName, type, body, user(headers)),
                 "no disposal " + id);
@@ -151,6 +177,7 @@ public class DisposalsResource {
     @GET
     @Path("{id}/report.pdf")
     @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
+    @Audited(value = "export.disposal-report", target = "disposal")
     public Response report(@PathParam("id") long id) {
         DisposalReport report = reports.get();
         if (report == null) {
@@ -163,7 +190,7 @@ public class DisposalsResource {
     }
 
     private String user(HttpHeaders headers) {
-        return AuthFilter.user(auth, headers);
+        return username();
     }
 
     private static String encode(String name) {

@@ -1,5 +1,8 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
+import org.hazardwatch.api.store.PointRepository;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -17,30 +20,36 @@ import org.hazardwatch.api.warning.TrendPrediction;
 /** Early warning: trend predictions, risk levels per enterprise and hazard source with their reasons, the model. */
 @Path("/early-warning")
 @Produces(MediaType.APPLICATION_JSON)
-public class EarlyWarningResource {
+@Requires(Permission.WARNING_VIEW)
+public class EarlyWarningResource extends ScopedResource {
 
     private final EarlyWarningService warnings;
+    private final PointRepository points;
 
-    public EarlyWarningResource(EarlyWarningService warnings) {
+    public EarlyWarningResource(EarlyWarningService warnings, PointRepository points, AccessControl access) {
+        super(access);
         this.warnings = warnings;
+        this.points = points;
     }
 
     @GET
     @Path("predictions")
     public List<TrendPrediction> predictions() {
-        return warnings.predictions();
+        return warnings.predictions().stream()
+                .filter(p -> points.findById(p.pointId()).map(point -> sees(point.enterpriseCode())).orElse(caller().scope().isAll()))
+                .toList();
     }
 
     @GET
     @Path("risks")
     public List<EnterpriseRisk> risks() {
-        return warnings.risks();
+        return warnings.risks().stream().filter(r -> sees(r.enterpriseCode())).toList();
     }
 
     @GET
     @Path("risks/{enterprise}")
     public EnterpriseRisk risk(@PathParam("enterprise") String enterprise) {
-        return warnings.risk(enterprise).orElseThrow(() -> new NotFoundException("no enterprise " + enterprise + " with monitoring points"));
+        return warnings.risk(enterprise).filter(r -> sees(r.enterpriseCode())).orElseThrow(() -> new NotFoundException("no enterprise " + enterprise + " with monitoring points"));
     }
 
     @GET

@@ -24,6 +24,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof WebApplicationException web && web.getResponse().getEntity() instanceof ApiError) {
+            return web.getResponse();
+        }
         int status;
         String message;
         String code = null;
@@ -43,6 +46,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             code = refused.reason().name();
         } else if (failure instanceof WebApplicationException web) {
             status = web.getResponse().getStatus();
+            code = status == 403 ? "FORBIDDEN" : status == 404 ? "NOT_FOUND" : null;
             message = failure.getMessage() == null || failure.getMessage().startsWith("HTTP ")
                     ? Response.Status.fromStatusCode(status) == null ? "error" : Response.Status.fromStatusCode(status).getReasonPhrase()
                     : failure.getMessage();
@@ -60,6 +64,18 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         } else if (failure instanceof IllegalArgumentException) {
             status = 400;
             message = failure.getMessage();
+        } else if (failure instanceof SecurityException) {
+            status = 403;
+            message = failure.getMessage();
+            code = "FORBIDDEN";
+        } else if (failure instanceof java.util.NoSuchElementException) {
+            status = 404;
+            message = failure.getMessage();
+            code = "NOT_FOUND";
+        } else if (failure instanceof IllegalStateException) {
+            status = 409;
+            message = failure.getMessage();
+            code = "CONFLICT";
         } else {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             logger.error("REST request failed (reference {})", reference, failure);

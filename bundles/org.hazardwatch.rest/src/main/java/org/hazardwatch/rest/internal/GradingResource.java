@@ -1,5 +1,6 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.Permission;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The GB 18218 identification and grading calculator (requirement A6), for any inventory, stored or not. */
 @Path("/grading")
 @Produces(MediaType.APPLICATION_JSON)
+@Requires(Permission.REGISTRY_VIEW)
 public class GradingResource {
 
     public record SubstanceInput(String name, String cas, Integer tableRow, List<String> hazardCategories, BigDecimal tonnes,

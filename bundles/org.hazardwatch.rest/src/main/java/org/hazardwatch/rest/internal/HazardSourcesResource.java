@@ -1,5 +1,8 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
+import org.hazardwatch.api.registry.RegistryService;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +24,6 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import org.hazardwatch.api.auth.AuthService;
 import org.hazardwatch.api.hazard.GradingSnapshot;
 import org.hazardwatch.api.hazard.HazardSource;
 import org.hazardwatch.api.hazard.HazardSourceQuery;
@@ -43,7 +45,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 /** Major hazard sources with their units, gradings and monitoring points (requirement A6). */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-public class HazardSourcesResource {
+@Requires(Permission.REGISTRY_VIEW)
+public class HazardSourcesResource extends ScopedResource {
 
     /** A snapshot with its grading result as JSON. */
     public record SnapshotDetail(long id, long hazardSourceId, String unitCode, String unitName, String edition,
@@ -58,13 +61,15 @@ public class HazardSourcesResource {
     }
 
     private final HazardSourceService sources;
-    private final AuthService auth;
+    private final RegistryService registry;
     private final SampleStore samples;
     private final AlarmStore alarms;
 
-    public HazardSourcesResource(HazardSourceService sources, AuthService auth, SampleStore samples, AlarmStore alarms) {
+    public HazardSourcesResource(HazardSourceService sources, RegistryService registry, AccessControl access, SampleStore samples,
+            AlarmStore alarms) {
+        super(access);
         this.sources = sources;
-        this.auth = auth;
+        this.registry = registry;
         this.samples = samples;
         this.alarms = alarms;
     }
@@ -87,40 +92,65 @@ public class HazardSourcesResource {
         if (regionFilter != null && !regionFilter.matches("[0-9]{2,6}(P[0-9]{2})?")) {
             throw new BadRequestException("region must be a region code such as 37 or 370281, not '" + region + "'");
         }
-        return sources.list(new HazardSourceQuery(regionFilter, enterprise, gradeFilter, text),
+        return sources.list(new HazardSourceQuery(regionFilter, enterprise, gradeFilter, text, caller().scope()),
                 Params.number("page", page, 0, 0, 1_000_000), Params.number("size", size, 20, 1, 500));
     }
 
     @GET
     @Path("hazard-sources/{id}")
     public HazardSource get(@PathParam("id") long id) {
-        return sources.get(id).orElseThrow(() -> notFound(id));
+        return sources.get(id).filter(s -> enterpriseVisible(s.enterpriseId())).orElseThrow(() -> notFound(id));
+    }
+
+    private boolean enterpriseVisible(Long enterpriseId) {
+        if (caller().scope().isAll()) {
+            return true;
+        }
+        return enterpriseId != null && registry.enterprise(enterpriseId)
+                .map(e -> caller().sees(e.regionCode(), e.parkCode(), e.uscc())).orElse(false);
     }
 
     @POST
     @Path("hazard-sources")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.REGISTRY_EDIT)
+    @Audited(value = "registry.hazard-source-create", target = "hazard-source")
     public Response create(@Context HttpHeaders headers, HazardSource source) {
         if (source == null) {
             throw new IllegalArgumentException("a hazard source is required");
         }
+        if (source.enterpriseId() != null && !enterpriseVisible(source.enterpriseId())) {
+            throw new org.hazardwatch.api.registry.ValidationException(List.of(new org.hazardwatch.api.registry.FieldError(
+                    "enterpriseId", "OUTSIDE_SCOPE", "is not an enterprise of your scope")));
+        }
         HazardSource created = sources.create(source, user(headers));
+        AuditTrail.target(request, Long.toString(created.id()));
         return Response.created(URI.create("hazard-sources/" + created.id())).entity(created).build();
     }
 
     @PUT
     @Path("hazard-sources/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.REGISTRY_EDIT)
+    @Audited(value = "registry.hazard-source-update", target = "hazard-source")
     public HazardSource update(@Context HttpHeaders headers, @PathParam("id") long id, HazardSource source) {
         if (source == null) {
             throw new IllegalArgumentException("a hazard source is required");
+        }
+        AuditTrail.before(request, get(id));
+        if (source.enterpriseId() != null && !enterpriseVisible(source.enterpriseId())) {
+            throw new org.hazardwatch.api.registry.ValidationException(List.of(new org.hazardwatch.api.registry.FieldError(
+                    "enterpriseId", "OUTSIDE_SCOPE", "is not an enterprise of your scope")));
         }
         return sources.update(id, source, user(headers)).orElseThrow(() -> notFound(id));
     }
 
     @DELETE
     @Path("hazard-sources/{id}")
+    @Requires(Permission.REGISTRY_EDIT)
+    @Audited(value = "registry.hazard-source-delete", target = "hazard-source")
     public Response delete(@PathParam("id") long id) {
+        AuditTrail.before(request, get(id));
         if (!sources.delete(id)) {
             throw notFound(id);
         }
@@ -137,8 +167,11 @@ public class HazardSourcesResource {
     /** Grades every unit again now, under the edition asked for (2018 by default, 2009 for old records). */
     @POST
     @Path("hazard-sources/{id}/gradings")
+    @Requires(Permission.REGISTRY_EDIT)
+    @Audited(value = "registry.regrade", target = "hazard-source")
     public List<GradingSnapshot> regrade(@Context HttpHeaders headers, @PathParam("id") long id,
             @QueryParam("edition") String edition) {
+        get(id);
         return sources.regrade(id, edition == null || edition.isBlank() ? "2018" : edition.strip(), user(headers))
                 .orElseThrow(() -> notFound(id));
     }
@@ -147,6 +180,7 @@ public class HazardSourcesResource {
     @Path("gradings/{snapshotId}")
     public SnapshotDetail grading(@PathParam("snapshotId") long snapshotId) {
         GradingSnapshot g = sources.grading(snapshotId)
+                .filter(snapshot -> sources.get(snapshot.hazardSourceId()).map(s -> enterpriseVisible(s.enterpriseId())).orElse(false))
                 .orElseThrow(() -> new NotFoundException("no grading " + snapshotId));
         return new SnapshotDetail(g.id(), g.hazardSourceId(), g.unitCode(), g.unitName(), g.edition(), g.gradedAt(),
                 g.gradedBy(), g.reason(), g.major(), g.s(), g.r(), g.grade(), g.resultJson());
@@ -158,7 +192,9 @@ public class HazardSourcesResource {
         get(id);
         Map<String, CurrentValue> current = samples.currentValues();
         Map<String, Alarm> active = alarms.activeByPoint();
-        return sources.points(id).stream().map(p -> view(p, current.get(p.id()), active.get(p.id()))).toList();
+        // the points are registry data; their values are live data, shown only to who sees them (C3)
+        return sources.points(id).stream()
+                .map(p -> seesLive(p.enterpriseCode()) ? view(p, current.get(p.id()), active.get(p.id())) : view(p, null, null)).toList();
     }
 
     private static SourcePoint view(MonitoringPoint p, CurrentValue value, Alarm alarm) {
@@ -169,7 +205,7 @@ public class HazardSourcesResource {
     }
 
     private String user(HttpHeaders headers) {
-        return AuthFilter.user(auth, headers);
+        return username();
     }
 
     private static NotFoundException notFound(long id) {

@@ -12,6 +12,7 @@ import org.hazardwatch.api.health.HealthStatus;
 
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
+@Requires({})
 public class HealthResource {
 
     private final HealthService health;

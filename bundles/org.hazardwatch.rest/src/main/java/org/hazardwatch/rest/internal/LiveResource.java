@@ -19,6 +19,10 @@ import javax.ws.rs.core.StreamingOutput;
 
 import org.hazardwatch.api.live.LiveEvent;
 import org.hazardwatch.api.live.LiveEventBus;
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Caller;
+import org.hazardwatch.api.security.Permission;
+import java.util.List;
 import org.hazardwatch.api.model.Alarm;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.store.PointRepository;
@@ -32,7 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * end after 30 minutes (the browser reconnects) so that no connection holds a thread for ever.
  */
 @Path("/live")
-public class LiveResource {
+@Requires({Permission.MONITORING_VIEW, Permission.ALARM_VIEW})
+public class LiveResource extends ScopedResource {
 
     static final int MAX_STREAMS = 64;
     static final Duration KEEPALIVE = Duration.ofSeconds(15);
@@ -43,7 +48,12 @@ public class LiveResource {
     private final ObjectMapper mapper;
     private final Semaphore streams = new Semaphore(MAX_STREAMS);
 
-    public LiveResource(Supplier<LiveEventBus> bus, PointRepository points, ObjectMapper mapper) {
+    private final LiveAccessLog liveLog;
+
+    public LiveResource(Supplier<LiveEventBus> bus, PointRepository points, ObjectMapper mapper, AccessControl access,
+            LiveAccessLog liveLog) {
+        super(access);
+        this.liveLog = liveLog;
         this.bus = bus;
         this.points = points;
         this.mapper = mapper;
@@ -66,12 +76,14 @@ public class LiveResource {
             }
         }
         Set<String> onlyPoints = pointIds == null || pointIds.isBlank() ? null : split(pointIds);
+        Caller caller = caller();
+        String clientIp = request.getRemoteAddr();
         if (!streams.tryAcquire()) {
             throw new ServiceUnavailableException("too many live streams (" + MAX_STREAMS + "); try again later");
         }
         StreamingOutput body = out -> {
             try (LiveEventBus.Subscription subscription = live.subscribe(2000)) {
-                pump(subscription, wanted, onlyPoints, out);
+                pump(subscription, wanted, onlyPoints, out, caller, clientIp);
             } catch (IOException clientGone) {
                 // the browser closed the page or lost the network: the normal end of a stream, nothing to report
             } finally {
@@ -82,8 +94,15 @@ public class LiveResource {
                 .header("X-Accel-Buffering", "no").build();
     }
 
-    private void pump(LiveEventBus.Subscription subscription, Set<String> topics, Set<String> onlyPoints, OutputStream out)
-            throws IOException {
+    /**
+     * Writes the events the caller may see: alarms of enterprises in scope (with alarm:view), samples of enterprises
+     * whose live data the caller sees (C3). The caller is resolved again every minute, so an ended grant or a changed
+     * role takes effect on an open stream.
+     */
+    private void pump(LiveEventBus.Subscription subscription, Set<String> topics, Set<String> onlyPoints, OutputStream out,
+            Caller initial, String clientIp) throws IOException {
+        Caller caller = initial;
+        long callerRefresh = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         write(out, "retry: 3000\nevent: hello\ndata: {\"topics\":" + mapper.writeValueAsString(topics) + "}\n\n");
         long deadline = System.nanoTime() + MAX_LIFETIME.toNanos();
         long dropped = 0;
@@ -102,14 +121,33 @@ public class LiveResource {
                 if (!topics.contains(event.topic())) {
                     continue;
                 }
+                if (System.nanoTime() > callerRefresh) {
+                    java.util.Optional<Caller> refreshed = access.caller(caller.username());
+                    if (refreshed.isEmpty()) {
+                        return; // disabled meanwhile
+                    }
+                    caller = refreshed.get();
+                    callerRefresh = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                }
+                if (byId == null || event.pointId() != null && !byId.containsKey(event.pointId())) {
+                    byId = points.findAll().stream().collect(Collectors.toMap(MonitoringPoint::id, p -> p));
+                }
+                MonitoringPoint point = event.pointId() == null ? null : byId.get(event.pointId());
+                String enterprise = point == null ? null : point.enterpriseCode();
+                boolean visible = event.topic().equals(LiveEvent.ALARM)
+                        ? caller.has(Permission.ALARM_VIEW) && access.sees(caller, enterprise)
+                        : access.seesLive(caller, enterprise);
+                if (!visible) {
+                    continue;
+                }
+                if (event.topic().equals(LiveEvent.SAMPLE) && enterprise != null) {
+                    liveLog.record(caller, List.of(enterprise), "live stream", clientIp);
+                }
                 Object data = event.data();
                 if (event.topic().equals(LiveEvent.SAMPLE) && onlyPoints != null && !onlyPoints.contains(event.pointId())) {
                     continue;
                 }
                 if (data instanceof Alarm alarm) {
-                    if (byId == null || !byId.containsKey(alarm.pointId())) {
-                        byId = points.findAll().stream().collect(Collectors.toMap(MonitoringPoint::id, p -> p));
-                    }
                     data = AlarmsResource.view(alarm, byId.get(alarm.pointId()), java.time.Instant.now());
                 }
                 write(out, "event: " + event.topic() + "\ndata: " + mapper.writeValueAsString(data) + "\n\n");

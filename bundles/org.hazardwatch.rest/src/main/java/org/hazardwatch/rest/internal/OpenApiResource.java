@@ -12,6 +12,7 @@ import javax.ws.rs.core.Response;
 
 /** Serves the API description, kept beside the code and checked against the resources by a test. */
 @Path("/openapi.json")
+@Requires({})
 public class OpenApiResource {
 
     static final String DOCUMENT = "/openapi/openapi.json";

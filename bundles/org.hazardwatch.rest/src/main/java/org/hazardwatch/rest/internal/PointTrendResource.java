@@ -16,16 +16,23 @@ import javax.ws.rs.core.MediaType;
 import org.hazardwatch.api.retention.RetentionService;
 import org.hazardwatch.api.retention.TrendBucket;
 import org.hazardwatch.api.store.PointRepository;
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
 
 /** The minute and hour aggregates of a point, for long-range trends. */
 @Path("/points/{id}/trend")
 @Produces(MediaType.APPLICATION_JSON)
-public class PointTrendResource {
+@Requires(Permission.MONITORING_VIEW)
+public class PointTrendResource extends ScopedResource {
 
     private final RetentionService retention;
     private final PointRepository points;
 
-    public PointTrendResource(RetentionService retention, PointRepository points) {
+    private final LiveAccessLog liveLog;
+
+    public PointTrendResource(RetentionService retention, PointRepository points, AccessControl access, LiveAccessLog liveLog) {
+        super(access);
+        this.liveLog = liveLog;
         this.retention = retention;
         this.points = points;
     }
@@ -37,9 +44,9 @@ public class PointTrendResource {
     @GET
     public Map<String, Object> trend(@PathParam("id") String pointId, @QueryParam("resolution") String resolution,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        if (points.findById(pointId).isEmpty()) {
-            throw new NotFoundException("no monitoring point " + pointId);
-        }
+        var point = points.findById(pointId).filter(p -> seesLive(p.enterpriseCode()))
+                .orElseThrow(() -> new NotFoundException("no monitoring point " + pointId));
+        liveLog.record(caller(), java.util.List.of(String.valueOf(point.enterpriseCode())), "trend " + pointId, request.getRemoteAddr());
         Instant end = Params.instant("to", to, Instant.now());
         Instant start = Params.instant("from", from, end.minus(Duration.ofDays(7)));
         if (!start.isBefore(end)) {

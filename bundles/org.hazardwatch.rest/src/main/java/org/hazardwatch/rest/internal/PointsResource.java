@@ -27,10 +27,14 @@ import org.hazardwatch.api.model.Sample;
 import org.hazardwatch.api.store.AlarmStore;
 import org.hazardwatch.api.store.PointRepository;
 import org.hazardwatch.api.store.SampleStore;
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
 
+/** Monitoring points with their live values: live data, so scoped by {@link AccessControl#seesLive} (C3). */
 @Path("/points")
 @Produces(MediaType.APPLICATION_JSON)
-public class PointsResource {
+@Requires(Permission.MONITORING_VIEW)
+public class PointsResource extends ScopedResource {
 
     static final Duration MAX_HISTORY_RANGE = Duration.ofDays(31);
 
@@ -50,7 +54,11 @@ public class PointsResource {
     private final SampleStore samples;
     private final AlarmStore alarms;
 
-    public PointsResource(PointRepository points, SampleStore samples, AlarmStore alarms) {
+    private final LiveAccessLog liveLog;
+
+    public PointsResource(PointRepository points, SampleStore samples, AlarmStore alarms, AccessControl access, LiveAccessLog liveLog) {
+        super(access);
+        this.liveLog = liveLog;
         this.points = points;
         this.samples = samples;
         this.alarms = alarms;
@@ -61,16 +69,21 @@ public class PointsResource {
         Map<String, CurrentValue> current = samples.currentValues();
         Map<String, Alarm> active = alarms.activeByPoint();
         List<PointView> views = new ArrayList<>();
+        java.util.Set<String> enterprises = new java.util.HashSet<>();
         for (MonitoringPoint point : points.findAll()) {
-            views.add(view(point, current.get(point.id()), active.get(point.id())));
+            if (seesLive(point.enterpriseCode())) {
+                views.add(view(point, current.get(point.id()), active.get(point.id())));
+                enterprises.add(point.enterpriseCode());
+            }
         }
+        liveLog.record(caller(), enterprises, "points", request.getRemoteAddr());
         return views;
     }
 
     @GET
     @Path("/{id}")
     public PointView get(@PathParam("id") String id) {
-        MonitoringPoint point = points.findById(id).orElseThrow(() -> new NotFoundException("no monitoring point '" + id + "'"));
+        MonitoringPoint point = livePoint(id);
         return view(point, samples.currentValues().get(id), alarms.activeByPoint().get(id));
     }
 
@@ -78,7 +91,7 @@ public class PointsResource {
     @Path("/{id}/history")
     public History history(@PathParam("id") String id, @QueryParam("from") String fromText, @QueryParam("to") String toText,
             @QueryParam("limit") String limitText) {
-        MonitoringPoint point = points.findById(id).orElseThrow(() -> new NotFoundException("no monitoring point '" + id + "'"));
+        MonitoringPoint point = livePoint(id);
         Instant to = Params.instant("to", toText, Instant.now());
         Instant from = Params.instant("from", fromText, to.minus(Duration.ofHours(1)));
         if (!from.isBefore(to)) {
@@ -93,6 +106,14 @@ public class PointsResource {
         List<HistorySample> result = found.stream().limit(limit)
                 .map(s -> new HistorySample(s.timestamp(), s.value(), s.quality(), s.qualityReason())).toList();
         return new History(id, point.unit(), from, to, truncated, result);
+    }
+
+    /** The point when the caller sees its live data; 404 otherwise, as for an unknown id. */
+    private MonitoringPoint livePoint(String id) {
+        MonitoringPoint point = points.findById(id).filter(p -> seesLive(p.enterpriseCode()))
+                .orElseThrow(() -> new NotFoundException("no monitoring point '" + id + "'"));
+        liveLog.record(caller(), List.of(point.enterpriseCode() == null ? "" : point.enterpriseCode()), "point " + id, request.getRemoteAddr());
+        return point;
     }
 
     private static PointView view(MonitoringPoint p, CurrentValue value, Alarm alarm) {

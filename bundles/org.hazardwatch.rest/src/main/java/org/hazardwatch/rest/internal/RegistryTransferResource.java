@@ -1,5 +1,7 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +22,13 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 
-import org.hazardwatch.api.auth.AuthService;
 import org.hazardwatch.api.hazard.ImportReport;
 import org.hazardwatch.api.hazard.RegistryTransfer;
 
 /** Import and export of the registry as Excel and CSV. */
 @Path("/registry")
-public class RegistryTransferResource {
+@Requires(Permission.REGISTRY_VIEW)
+public class RegistryTransferResource extends ScopedResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv; charset=UTF-8";
@@ -34,11 +36,10 @@ public class RegistryTransferResource {
     static final int MAX_BYTES = 20 * 1024 * 1024;
 
     private final Supplier<RegistryTransfer> transfer;
-    private final AuthService auth;
 
-    public RegistryTransferResource(Supplier<RegistryTransfer> transfer, AuthService auth) {
+    public RegistryTransferResource(Supplier<RegistryTransfer> transfer, AccessControl access) {
+        super(access);
         this.transfer = transfer;
-        this.auth = auth;
     }
 
     /**
@@ -49,6 +50,8 @@ public class RegistryTransferResource {
     @Path("/import")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.REGISTRY_EDIT)
+    @Audited(value = "registry.import", target = "registry")
     public Response importFile(@Context HttpHeaders headers, @QueryParam("format") String format,
             @QueryParam("sheet") String sheet, @QueryParam("dryRun") String dryRun, InputStream body) throws IOException {
         RegistryTransfer.Format f = format(format);
@@ -62,14 +65,17 @@ public class RegistryTransferResource {
                     .entity(new ApiError(413, "a file may have at most " + MAX_BYTES / (1024 * 1024) + " MB", "FILE_TOO_LARGE", null))
                     .build();
         }
-        String user = auth.validate(AuthFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION)))
-                .map(s -> s.username()).orElse("system");
-        ImportReport report = service().importFile(new ByteArrayInputStream(bytes), f, sheet, "true".equalsIgnoreCase(dryRun), user);
+        String user = username();
+        ImportReport report = service().importFile(new ByteArrayInputStream(bytes), f, sheet, "true".equalsIgnoreCase(dryRun), user,
+                caller().scope());
+        AuditTrail.detail(request, ("true".equalsIgnoreCase(dryRun) ? "dry run, " : "") + report.errors().size() + " row error(s)");
         return Response.status(report.errors().isEmpty() ? 200 : 422).type(MediaType.APPLICATION_JSON).entity(report).build();
     }
 
     @GET
     @Path("/export")
+    @Requires(Permission.REGISTRY_EXPORT)
+    @Audited(value = "export.registry", target = "registry", idParam = "region")
     public Response export(@QueryParam("format") String format, @QueryParam("sheet") String sheet,
             @QueryParam("region") String region) {
         RegistryTransfer.Format f = format(format);
@@ -77,9 +83,12 @@ public class RegistryTransferResource {
         if (regionCode != null && !regionCode.matches("[0-9]{2,6}(P[0-9]{2})?")) {
             throw new BadRequestException("region must be a region code such as 37 or 370281, not '" + region + "'");
         }
+        regionCode = narrowed(regionCode);
+        AuditTrail.target(request, regionCode);
         checkSheet(f, sheet);
         RegistryTransfer service = service();
-        StreamingOutput body = out -> service.exportFile(out, f, sheet, regionCode);
+        String exported = regionCode;
+        StreamingOutput body = out -> service.exportFile(out, f, sheet, exported);
         return file(body, f, "hazardwatch-registry" + (regionCode == null ? "" : "-" + regionCode), sheet);
     }
 
@@ -91,6 +100,27 @@ public class RegistryTransferResource {
         RegistryTransfer service = service();
         StreamingOutput body = out -> service.template(out, f, sheet);
         return file(body, f, "hazardwatch-registry-template", sheet);
+    }
+
+    /**
+     * The region to export within the caller's scope: the requested one when inside it, the scope's own when the
+     * request is wider; exports are per region, so park and enterprise scopes cannot export.
+     */
+    private String narrowed(String requested) {
+        org.hazardwatch.api.security.DataScope scope = caller().scope();
+        if (scope.isAll()) {
+            return requested;
+        }
+        if (scope.kind() != org.hazardwatch.api.security.DataScope.Kind.REGION) {
+            throw new javax.ws.rs.ForbiddenException("registry exports are per region; ask your county for one");
+        }
+        if (requested == null || scope.code().startsWith(requested)) {
+            return scope.code();
+        }
+        if (requested.startsWith(scope.code())) {
+            return requested;
+        }
+        throw new javax.ws.rs.NotFoundException("no region " + requested);
     }
 
     private static Response file(StreamingOutput body, RegistryTransfer.Format f, String base, String sheet) {

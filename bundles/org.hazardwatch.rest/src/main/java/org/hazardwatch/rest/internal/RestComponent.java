@@ -21,6 +21,12 @@ import org.hazardwatch.api.alarm.AlarmService;
 import org.hazardwatch.api.live.LiveEventBus;
 import org.hazardwatch.api.store.PointRepository;
 import org.hazardwatch.api.store.SampleStore;
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.AccessGrantService;
+import org.hazardwatch.api.security.AccountService;
+import org.hazardwatch.api.security.AuditLog;
+import org.hazardwatch.api.security.OrganisationService;
+import org.hazardwatch.api.security.Permission;
 import org.hazardwatch.grading.Gb18218Grader;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -32,7 +38,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -58,20 +71,35 @@ public class RestComponent {
             @Reference LiveEventBus live, @Reference org.hazardwatch.api.alarm.AlarmKpiService alarmKpis,
             @Reference org.hazardwatch.api.warning.EarlyWarningService earlyWarning,
             @Reference org.hazardwatch.api.disposal.DisposalService disposals,
-            @Reference org.hazardwatch.api.retention.RetentionService retention) {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth),
-                new NoStoreFilter(), new HealthResource(health), new AuthResource(auth),
-                new PointsResource(points, samples, alarms), new AlarmsResource(alarmService, points, auth, () -> alarmExport),
-                new AlarmDefinitionsResource(alarmDefinitions, auth),
-                new AlarmDefinitionCatalogResource(alarmDefinitions), new AlarmKpisResource(alarmKpis), new EarlyWarningResource(earlyWarning),
-                new DisposalsResource(disposals, () -> disposalReport, auth), new AlarmDisposalResource(disposals),
-                new EmergencyPlansResource(disposals, auth), new RetentionResource(retention),
-                new PointTrendResource(retention, points), new LiveResource(() -> live, points, mapper),
-                new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()), new RegistryResource(registry),
-                new HazardSourcesResource(hazardSources, auth, samples, alarms), new RegistryTransferResource(() -> transfer, auth),
-                new AdaptersResource(() -> adapters), new OpenApiResource());
+            @Reference org.hazardwatch.api.retention.RetentionService retention, @Reference AccessControl access,
+            @Reference AuditLog audit, @Reference OrganisationService organisations, @Reference AccountService accounts,
+            @Reference AccessGrantService grants) {
+        ObjectMapper mapper = mapper();
+        LiveAccessLog liveLog = new LiveAccessLog(audit, access);
+        AlarmsResource alarmsResource = new AlarmsResource(alarmService, points, access, () -> alarmExport);
+        Set<Object> singletons = Set.of(new JacksonJsonProvider(mapper), new ErrorMapper(), new AuthFilter(auth, access),
+                new AuditFilter(audit, mapper), new NoStoreFilter(), new HealthResource(health),
+                new AuthResource(auth, access, accounts, organisations),
+                new PointsResource(points, samples, alarms, access, liveLog), alarmsResource,
+                new AlarmDefinitionsResource(alarmDefinitions, points, access),
+                new AlarmDefinitionCatalogResource(alarmDefinitions, points, access), new AlarmKpisResource(alarmKpis, access),
+                new EarlyWarningResource(earlyWarning, points, access),
+                new DisposalsResource(disposals, () -> disposalReport, access, alarmId -> {
+                    try {
+                        alarmsResource.visible(alarmId);
+                        return true;
+                    } catch (javax.ws.rs.NotFoundException e) {
+                        return false;
+                    }
+                }), new AlarmDisposalResource(disposals, access),
+                new EmergencyPlansResource(disposals, access), new RetentionResource(retention),
+                new PointTrendResource(retention, points, access, liveLog), new LiveResource(() -> live, points, mapper, access, liveLog),
+                new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()),
+                new RegistryResource(registry, access),
+                new HazardSourcesResource(hazardSources, registry, access, samples, alarms),
+                new RegistryTransferResource(() -> transfer, access), new AdaptersResource(() -> adapters), new OpenApiResource(),
+                new OrganisationsResource(organisations, access), new UsersResource(accounts, access),
+                new RolesResource(accounts, access), new AuditResource(audit, access), new AccessResource(grants, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {
@@ -91,6 +119,26 @@ public class RestComponent {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** JSON as the API speaks it: ISO times, permissions by their codes ("alarm:view"). */
+    static ObjectMapper mapper() {
+        SimpleModule permissions = new SimpleModule("hazardwatch-permissions");
+        permissions.addSerializer(Permission.class, new JsonSerializer<Permission>() {
+            @Override
+            public void serialize(Permission value, JsonGenerator generator, SerializerProvider provider) throws java.io.IOException {
+                generator.writeString(value.code());
+            }
+        });
+        permissions.addDeserializer(Permission.class, new JsonDeserializer<Permission>() {
+            @Override
+            public Permission deserialize(JsonParser parser, DeserializationContext context) throws java.io.IOException {
+                String code = parser.getValueAsString();
+                return Permission.ofCode(code).orElseThrow(() -> new IllegalArgumentException("no permission " + code));
+            }
+        });
+        return new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(permissions)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

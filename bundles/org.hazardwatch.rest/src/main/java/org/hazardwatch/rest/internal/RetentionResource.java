@@ -1,5 +1,6 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.Permission;
 import java.util.Map;
 
 import javax.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.hazardwatch.api.retention.RetentionStatus;
 /** Retention settings and state, and a run on demand. */
 @Path("/retention")
 @Produces(MediaType.APPLICATION_JSON)
+@Requires(Permission.ADAPTER_ADMINISTER)
 public class RetentionResource {
 
     private final RetentionService retention;
@@ -29,6 +31,7 @@ public class RetentionResource {
 
     @POST
     @Path("run")
+    @Audited(value = "retention.run", target = "retention")
     public Map<String, String> run() {
         return Map.of("result", retention.runNow());
     }

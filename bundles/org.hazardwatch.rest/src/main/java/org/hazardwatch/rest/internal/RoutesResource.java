@@ -1,5 +1,6 @@
 package org.hazardwatch.rest.internal;
 
+import org.hazardwatch.api.security.Permission;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.hazardwatch.api.routes.RouteRegistry;
 
 @Path("/routes")
 @Produces(MediaType.APPLICATION_JSON)
+@Requires(Permission.ADAPTER_ADMINISTER)
 public class RoutesResource {
 
     public record Routes(List<RouteInfo> routes, List<RouteFileStatus> files) {

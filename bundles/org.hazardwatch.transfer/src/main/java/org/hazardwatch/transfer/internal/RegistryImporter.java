@@ -75,7 +75,7 @@ final class RegistryImporter {
         final List<InventoryItem> inventory = new ArrayList<>();
     }
 
-    ImportReport run(Map<String, Table> tables, boolean dryRun, String actor) {
+    ImportReport run(Map<String, Table> tables, boolean dryRun, String actor, org.hazardwatch.api.security.DataScope scope) {
         for (Table t : tables.values()) {
             for (String problem : t.headerErrors()) {
                 errors.add(new RowError(t.sheet(), 1, null, "INVALID_HEADER", problem));
@@ -218,7 +218,7 @@ final class RegistryImporter {
             return report(false, enterpriseRows, sourceRowCount, inventoryRows, null);
         }
 
-        RegistryBatchWriter.Outcome outcome = writer.write(enterprises, items, dryRun, actor);
+        RegistryBatchWriter.Outcome outcome = writer.write(enterprises, items, dryRun, actor, scope);
         outcome.enterpriseErrors().forEach((index, fieldErrors) -> {
             for (FieldError f : fieldErrors) {
                 errors.add(new RowError(RegistryTransfer.ENTERPRISES, enterpriseRowOf.get(index).number(), f.field(), f.code(),

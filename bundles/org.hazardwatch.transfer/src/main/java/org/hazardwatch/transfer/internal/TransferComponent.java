@@ -46,8 +46,8 @@ public class TransferComponent implements RegistryTransfer {
     }
 
     @Override
-    public ImportReport importFile(InputStream in, Format format, String sheet, boolean dryRun, String actor)
-            throws IOException {
+    public ImportReport importFile(InputStream in, Format format, String sheet, boolean dryRun, String actor,
+            org.hazardwatch.api.security.DataScope scope) throws IOException {
         Map<String, Table> tables = new HashMap<>();
         if (format == Format.XLSX) {
             tables.putAll(withPoi(() -> TableCodec.readXlsx(in)));
@@ -56,7 +56,7 @@ public class TransferComponent implements RegistryTransfer {
         } else {
             tables.put(requireSheet(sheet), TableCodec.readCsv(in, requireSheet(sheet)));
         }
-        return new RegistryImporter(writer, this::storedSource).run(tables, dryRun, actor);
+        return new RegistryImporter(writer, this::storedSource).run(tables, dryRun, actor, scope);
     }
 
     private Optional<HazardSource> storedSource(String uscc, String code) {

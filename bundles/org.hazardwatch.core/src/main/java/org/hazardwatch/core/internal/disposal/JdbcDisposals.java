@@ -34,6 +34,8 @@ import org.hazardwatch.api.registry.FieldError;
 import org.hazardwatch.api.registry.Page;
 import org.hazardwatch.api.registry.ValidationException;
 import org.hazardwatch.core.internal.db.Jdbc;
+import org.hazardwatch.core.internal.db.ScopeSql;
+import org.hazardwatch.api.security.DataScope;
 
 /**
  * Disposal records, their steps and attachments, and emergency plans in the database. Each move checks the current
@@ -127,9 +129,10 @@ public class JdbcDisposals implements DisposalService {
     }
 
     @Override
-    public Page<Disposal> list(DisposalStatus status, String enterpriseCode, Instant overdueAt, int page, int size) {
+    public Page<Disposal> list(DisposalStatus status, String enterpriseCode, DataScope scope, Instant overdueAt, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        where.append(ScopeSql.onEnterpriseCode(scope, "enterprise_code", args));
         if (status != null) {
             where.append(" AND status = ?");
             args.add(status.name());

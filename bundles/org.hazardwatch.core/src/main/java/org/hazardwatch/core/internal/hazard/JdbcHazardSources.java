@@ -88,6 +88,7 @@ public class JdbcHazardSources implements HazardSourceService {
         HazardSourceQuery q = query == null ? new HazardSourceQuery(null, null, null, null) : query;
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
+        where.append(org.hazardwatch.core.internal.db.ScopeSql.onEnterprise(q.scope(), "e", parameters));
         if (q.regionCode() != null && !q.regionCode().isBlank()) {
             String region = q.regionCode().strip();
             if (region.contains("P")) { // a chemical park: county code, "P", number

@@ -40,7 +40,7 @@ public class JdbcRegistryBatch implements RegistryBatchWriter {
 
     @Override
     public synchronized Outcome write(List<Enterprise> enterprises, List<SourceOfEnterprise> sourceItems, boolean dryRun,
-            String actor) {
+            String actor, org.hazardwatch.api.security.DataScope scope) {
         Map<Integer, List<FieldError>> enterpriseErrors = new TreeMap<>();
         Map<Integer, List<FieldError>> sourceErrors = new TreeMap<>();
         try (Connection c = dataSource.getConnection()) {
@@ -60,7 +60,13 @@ public class JdbcRegistryBatch implements RegistryBatchWriter {
                     Long existing = JdbcRegistry.idByUscc(c, e.uscc());
                     if (existing != null) {
                         existingIds.put(i, existing);
+                        if (!inScope(c, scope, e.uscc())) {
+                            errors.add(new FieldError("uscc", "OUTSIDE_SCOPE", "this enterprise is registered outside your region"));
+                        }
                     }
+                }
+                if (scope != null && e.regionCode() != null && !scope.coversEnterprise(e.regionCode(), e.parkCode(), e.uscc())) {
+                    errors.add(new FieldError("regionCode", "OUTSIDE_SCOPE", "is outside your region"));
                 }
                 if (!errors.isEmpty()) {
                     enterpriseErrors.put(i, errors);
@@ -81,6 +87,8 @@ public class JdbcRegistryBatch implements RegistryBatchWriter {
                 } else if (!usccInBatch.containsKey(uscc) && JdbcRegistry.idByUscc(c, uscc) == null) {
                     errors.add(new FieldError("enterpriseUscc", "UNKNOWN_ENTERPRISE",
                             "no enterprise with code " + uscc + " is registered or in the file"));
+                } else if (!usccInBatch.containsKey(uscc) && !inScope(c, scope, uscc)) {
+                    errors.add(new FieldError("enterpriseUscc", "OUTSIDE_SCOPE", "enterprise " + uscc + " is outside your region"));
                 } else if (usccInBatch.containsKey(uscc) && enterpriseErrors.containsKey(usccInBatch.get(uscc))) {
                     errors.add(new FieldError("enterpriseUscc", "INVALID_ENTERPRISE", "the enterprise " + uscc + " of the file has errors"));
                 }
@@ -137,6 +145,19 @@ public class JdbcRegistryBatch implements RegistryBatchWriter {
         } catch (SQLException e) {
             throw JdbcHazardSources.duplicateOr(e, "writing " + enterprises.size() + " enterprises and " + sourceItems.size()
                     + " hazard sources");
+        }
+    }
+
+    /** Whether a stored enterprise lies in the scope (null scope: no limit). */
+    private static boolean inScope(Connection c, org.hazardwatch.api.security.DataScope scope, String uscc) throws java.sql.SQLException {
+        if (scope == null || scope.isAll()) {
+            return true;
+        }
+        try (java.sql.PreparedStatement s = c.prepareStatement("SELECT region_code, park_code FROM enterprise WHERE uscc = ?")) {
+            s.setString(1, uscc);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return !rs.next() || scope.coversEnterprise(rs.getString(1), rs.getString(2), uscc);
+            }
         }
     }
 }

@@ -236,9 +236,13 @@ public class JdbcRegistry implements RegistryService {
     }
 
     @Override
-    public Page<Enterprise> enterprises(String regionCode, String text, int page, int size) {
+    public Page<Enterprise> enterprises(org.hazardwatch.api.security.DataScope scope, String regionCode, String text, int page,
+            int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<String> parameters = new ArrayList<>();
+        List<Object> scopeArgs = new ArrayList<>();
+        where.append(org.hazardwatch.core.internal.db.ScopeSql.onEnterprise(scope, "e", scopeArgs));
+        scopeArgs.forEach(a -> parameters.add((String) a));
         if (regionCode != null) {
             // a park's enterprises also sit in its county, so county and wider subtrees need only the code prefix
             if (region(regionCode).map(r -> r.level() == RegionLevel.PARK).orElse(false)) {

@@ -57,7 +57,7 @@ public class DisposalsCommand implements Action {
             table.column(column);
         }
         int shown = 0;
-        Page<Disposal> page = disposals.list(null, null, overdue ? now : null, 0, 500);
+        Page<Disposal> page = disposals.list(null, null, null, overdue ? now : null, 0, 500);
         for (Disposal d : page.items()) {
             if (!all && d.status() == DisposalStatus.CLOSED) {
                 continue;

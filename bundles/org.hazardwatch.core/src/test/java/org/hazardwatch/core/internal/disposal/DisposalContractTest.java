@@ -79,7 +79,7 @@ abstract class DisposalContractTest {
         assertEquals(DisposalStatus.VERIFYING, verifying.status());
         assertEquals("王工", verifying.assignee());
         assertTrue(verifying.isOverdue(T0.plus(Duration.ofMinutes(31))));
-        assertEquals(1, disposals.list(null, null, T0.plus(Duration.ofHours(1)), 0, 10).total(), "overdue");
+        assertEquals(1, disposals.list(null, null, null, T0.plus(Duration.ofHours(1)), 0, 10).total(), "overdue");
 
         Disposal disposing = disposals.dispose(opened.id(), plan.id(), "应急小组", T0.plus(Duration.ofHours(2)),
                 "现场确认法兰泄漏", "王工");

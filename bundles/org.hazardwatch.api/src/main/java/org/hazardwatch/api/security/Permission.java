@@ -1,0 +1,80 @@
+package org.hazardwatch.api.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a role allows: an action on an area of the product. Pages and menu entries open for a user who holds their
+ * {@link Action#VIEW} permission; the other actions guard the buttons and the API calls behind them.
+ */
+public enum Permission {
+    MONITORING_VIEW("monitoring:view", Area.MONITORING, Action.VIEW),
+    /** Live parameters of every county in scope without an authorised request (node operators, break-glass). */
+    MONITORING_LIVE_ALL("monitoring:live-all", Area.MONITORING, Action.ADMINISTER),
+    ALARM_VIEW("alarm:view", Area.ALARM, Action.VIEW),
+    ALARM_ACKNOWLEDGE("alarm:acknowledge", Area.ALARM, Action.ACKNOWLEDGE),
+    /** Alarm thresholds and definitions of points (D1: set by the county or park for its enterprises). */
+    ALARM_CONFIGURE("alarm:configure", Area.ALARM, Action.EDIT),
+    DISPOSAL_VIEW("disposal:view", Area.DISPOSAL, Action.VIEW),
+    DISPOSAL_DISPOSE("disposal:dispose", Area.DISPOSAL, Action.DISPOSE),
+    PLAN_EDIT("plan:edit", Area.DISPOSAL, Action.EDIT),
+    WARNING_VIEW("warning:view", Area.WARNING, Action.VIEW),
+    REGISTRY_VIEW("registry:view", Area.REGISTRY, Action.VIEW),
+    REGISTRY_EDIT("registry:edit", Area.REGISTRY, Action.EDIT),
+    REGISTRY_APPROVE("registry:approve", Area.REGISTRY, Action.APPROVE),
+    REGISTRY_EXPORT("registry:export", Area.REGISTRY, Action.EXPORT),
+    ADAPTER_ADMINISTER("adapter:administer", Area.SYSTEM, Action.ADMINISTER),
+    USER_ADMINISTER("user:administer", Area.SYSTEM, Action.ADMINISTER),
+    AUDIT_VIEW("audit:view", Area.AUDIT, Action.VIEW),
+    AUDIT_EXPORT("audit:export", Area.AUDIT, Action.EXPORT),
+    ACCESS_REQUEST("access:request", Area.ACCESS, Action.REQUEST),
+    ACCESS_APPROVE("access:approve", Area.ACCESS, Action.APPROVE);
+
+    public enum Area {
+        MONITORING,
+        ALARM,
+        DISPOSAL,
+        WARNING,
+        REGISTRY,
+        SYSTEM,
+        AUDIT,
+        ACCESS
+    }
+
+    public enum Action {
+        VIEW,
+        EDIT,
+        APPROVE,
+        ACKNOWLEDGE,
+        DISPOSE,
+        EXPORT,
+        REQUEST,
+        ADMINISTER
+    }
+
+    private final String code;
+    private final Area area;
+    private final Action action;
+
+    Permission(String code, Area area, Action action) {
+        this.code = code;
+        this.area = area;
+        this.action = action;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Area area() {
+        return area;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    public static Optional<Permission> ofCode(String code) {
+        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst();
+    }
+}
