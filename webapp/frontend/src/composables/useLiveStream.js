@@ -68,7 +68,7 @@ function parseJson(text) {
 }
 
 /**
- * Live events of GET /api/live (server-sent events read with fetch, since EventSource cannot send the bearer token).
+ * Live events of GET /api/live (server-sent events read with fetch, which sends the session cookie and the CSRF header).
  * Connects when the component mounts and stops when it unmounts; a lost or ended stream is opened again after 1 s,
  * doubling up to 15 s while it keeps failing. A 401 ends the session as any API call does, and stops the stream.
  *

@@ -8,6 +8,7 @@ export const MAX_HOURS = 72
 
 /** Text limits of the forms (the server checks too). */
 export const MAX_LENGTHS = { reason: 500, note: 500, title: 200 }
+export const MIN_REASON_LENGTH = 4
 
 export function accessStatusTagType(status) {
   return { PENDING: 'warning', GRANTED: 'success', DENIED: 'danger', REVOKED: 'info', EXPIRED: 'info' }[status] || 'info'
@@ -23,7 +24,7 @@ export function validHours(value) {
   return value !== null && value !== '' && Number.isInteger(n) && n >= MIN_HOURS && n <= MAX_HOURS
 }
 
-const FIELD_ERROR_CODES = ['REQUIRED', 'TOO_LONG', 'OUT_OF_RANGE', 'UNKNOWN_REGION', 'OUT_OF_SCOPE', 'INVALID_VALUE', 'DUPLICATE']
+const FIELD_ERROR_CODES = ['REQUIRED', 'TOO_SHORT', 'TOO_LONG', 'OUT_OF_RANGE', 'UNKNOWN', 'NOT_COUNTY', 'INVALID_VALUE']
 
 /** A server field error ({field, code, message}) in the user's language; the server's message for unknown codes. */
 export function accessFieldErrorText(error, t, te) {

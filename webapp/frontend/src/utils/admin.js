@@ -107,6 +107,8 @@ export function blank(value) {
   return value === null || value === undefined || String(value).trim() === ''
 }
 
+// The server's rules (JdbcAccounts): user names of 3-64 letters, digits and _ . @ -; phones of digits, spaces, + ( ) -.
+export const USERNAME = /^[A-Za-z0-9_.@-]{3,64}$/
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 export const PHONE = /^[0-9+()\- ]{5,40}$/
 
@@ -196,25 +198,34 @@ export function orderedValues(values, known) {
 
 export const AUDIT_OUTCOMES = ['OK', 'DENIED', 'FAILED']
 
-/** Action codes the contract lists, offered in the filter (any other can be typed). */
+/** Action codes of the contract and the server, offered in the filter (any other can be typed). */
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login-failed',
+  'auth.locked',
   'auth.logout',
+  'auth.logout-all',
   'auth.password',
-  'auth.totp',
+  'auth.totp-setup',
+  'auth.totp-enable',
+  'auth.totp-disable',
   'user.create',
   'user.update',
+  'user.enable',
+  'user.disable',
   'user.unlock',
-  'user.password',
+  'user.password-reset',
   'user.logout',
   'user.totp-reset',
   'role.create',
   'role.update',
   'role.delete',
   'organisation.create',
-  'organisation.update',
+  'organisation.rename',
   'organisation.delete',
+  'organisation.adopt',
+  'department.create',
+  'department.delete',
   'alarm.acknowledge',
   'alarm.shelve',
   'alarm.unshelve',

@@ -1,4 +1,4 @@
-// Saves a downloaded file. Plain links cannot carry the bearer token, so files are fetched as blobs and handed to
+// Saves a downloaded file. Files are fetched as blobs (through request(): session cookie, errors as ApiError) and handed to
 // the browser through an object URL.
 
 /** Offers a blob for download under a file name. */

@@ -101,7 +101,6 @@ export default {
     new: 'New password',
     repeat: 'Repeat new password',
     currentPlaceholder: 'Enter your current password',
-    newPlaceholder: 'At least {min} characters, must not contain the username',
     repeatPlaceholder: 'Enter the new password again',
     currentRequired: 'Please enter your current password',
     newRequired: 'Please enter a new password',
@@ -287,6 +286,7 @@ export default {
       regionRequired: 'Choose a region',
       reasonRequired: 'Give a reason',
       tooLong: 'At most {max} characters',
+      reasonTooShort: 'At least {min} characters',
       hoursRange: 'A whole number of hours from {min} to {max}',
       submit: 'Send request',
       hint: 'Once granted, the region\'s live data can be seen until the grant ends; every access is logged.',
@@ -298,21 +298,24 @@ export default {
     actions: {
       approve: 'Approve',
       deny: 'Deny',
-      revoke: 'Revoke'
+      revoke: 'Revoke',
+      withdraw: 'Withdraw'
     },
     decision: {
       approveTitle: 'Approve the request',
       denyTitle: 'Deny the request',
       revokeTitle: 'Revoke the access',
+      withdrawTitle: 'Withdraw my request',
       asked: '{n} hour(s) asked for',
       hours: 'Hours granted',
-      hoursHint: 'Empty: the hours asked for',
+      hoursHint: 'Empty: the hours asked for; at most {n}',
       notePlaceholder: 'Why (kept in the audit log)',
       notePlaceholderOptional: 'Optional',
       noteRequired: 'Give a reason',
       approveDone: 'Approved',
       denyDone: 'Denied',
       revokeDone: 'Access revoked',
+      withdrawDone: 'Withdrawn',
       failed: 'The decision failed'
     },
     incidents: {
@@ -340,10 +343,10 @@ export default {
       REQUIRED: 'Required',
       TOO_LONG: 'Too long',
       OUT_OF_RANGE: 'Out of range',
-      UNKNOWN_REGION: 'Unknown region',
-      OUT_OF_SCOPE: 'Outside the regions you may ask for or decide',
+      TOO_SHORT: 'Too short',
+      UNKNOWN: 'No such region in your data scope',
+      NOT_COUNTY: 'Choose a county or a chemical park',
       INVALID_VALUE: 'Invalid value',
-      DUPLICATE: 'Such a request or incident exists already',
       other: '{field}: {text}',
       separator: '; '
     }

@@ -101,7 +101,6 @@ export default {
     new: '新密码',
     repeat: '确认新密码',
     currentPlaceholder: '请输入当前密码',
-    newPlaceholder: '至少 {min} 个字符，不能包含用户名',
     repeatPlaceholder: '请再次输入新密码',
     currentRequired: '请输入当前密码',
     newRequired: '请输入新密码',
@@ -276,7 +275,7 @@ export default {
       requester: '申请人',
       requestedAt: '申请时间',
       validUntil: '有效期至',
-      decision: '审批',
+      decision: '审批结果',
       note: '审批意见',
       title: '事故名称'
     },
@@ -287,6 +286,7 @@ export default {
       regionRequired: '请选择区域',
       reasonRequired: '请填写申请理由',
       tooLong: '不能超过 {max} 个字符',
+      reasonTooShort: '申请理由至少 {min} 个字符',
       hoursRange: '时长须为 {min} 至 {max} 的整数小时',
       submit: '提交申请',
       hint: '批准后在有效期内可查看该区域的实时数据，所有访问均记入审计日志。',
@@ -298,21 +298,24 @@ export default {
     actions: {
       approve: '批准',
       deny: '拒绝',
-      revoke: '撤销'
+      revoke: '撤销',
+      withdraw: '撤回'
     },
     decision: {
       approveTitle: '批准访问申请',
       denyTitle: '拒绝访问申请',
       revokeTitle: '撤销访问授权',
+      withdrawTitle: '撤回我的申请',
       asked: '申请时长 {n} 小时',
       hours: '批准时长（小时）',
-      hoursHint: '不填则按申请时长批准',
+      hoursHint: '不填则按申请时长批准，最多 {n} 小时',
       notePlaceholder: '请填写理由（将记入审计日志）',
       notePlaceholderOptional: '可选',
       noteRequired: '请填写理由',
       approveDone: '已批准',
       denyDone: '已拒绝',
       revokeDone: '已撤销授权',
+      withdrawDone: '已撤回',
       failed: '操作失败'
     },
     incidents: {
@@ -340,10 +343,10 @@ export default {
       REQUIRED: '必填项不能为空',
       TOO_LONG: '内容过长',
       OUT_OF_RANGE: '超出允许范围',
-      UNKNOWN_REGION: '区域不存在',
-      OUT_OF_SCOPE: '不在您可申请或审批的范围内',
+      TOO_SHORT: '内容过短',
+      UNKNOWN: '区域不存在或不在您的数据范围内',
+      NOT_COUNTY: '只能选择县区或化工园区',
       INVALID_VALUE: '取值无效',
-      DUPLICATE: '已有相同的申请或事故',
       other: '{field}：{text}',
       separator: '；'
     }

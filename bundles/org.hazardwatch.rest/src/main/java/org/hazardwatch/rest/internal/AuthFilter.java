@@ -35,7 +35,7 @@ public class AuthFilter implements ContainerRequestFilter {
 
     static final Set<String> PUBLIC_PATHS = Set.of("health", "auth/login", "auth/policy", "openapi.json");
     /** What a user who must change a one-time password may still do. */
-    static final Set<String> PASSWORD_CHANGE_PATHS = Set.of("auth/password", "auth/me", "auth/logout", "auth/policy");
+    static final Set<String> PASSWORD_CHANGE_PATHS = Set.of("auth/password", "auth/me", "auth/logout", "auth/logout-all");
     static final String SESSION_COOKIE = "HW_SESSION";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");

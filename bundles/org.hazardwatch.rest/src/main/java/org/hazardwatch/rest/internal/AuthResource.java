@@ -42,6 +42,7 @@ public class AuthResource extends ScopedResource {
     public record LoginRequest(String username, String password, String totp, Boolean cookie) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record LoginResponse(String token, String username, String displayName, Instant expiresAt, String csrfToken,
             boolean mustChangePassword) {
     }
@@ -57,7 +58,7 @@ public class AuthResource extends ScopedResource {
 
     public record Me(String username, String displayName, OrganisationRef organisation, DepartmentRef department,
             List<RoleRef> roles, Set<String> permissions, DataScope scope, Set<String> liveGrants, boolean totpEnabled,
-            boolean mustChangePassword, Instant expiresAt) {
+            boolean mustChangePassword, Instant expiresAt, String csrfToken) {
     }
 
     public record PasswordChange(String currentPassword, String newPassword) {
@@ -164,7 +165,9 @@ public class AuthResource extends ScopedResource {
                 o == null ? null : new OrganisationRef(o.id(), o.name(), o.level(), o.regionCode(), o.regionName(), o.enterpriseUscc()),
                 account.departmentId() == null ? null : new DepartmentRef(account.departmentId(), account.departmentName()),
                 account.roles().stream().map(r -> new RoleRef(r.id(), r.code(), r.name())).toList(), permissions, caller.scope(),
-                caller.liveGrants(), account.totpEnabled(), session.mustChangePassword(), session.expiresAt());
+                caller.liveGrants(), account.totpEnabled(), session.mustChangePassword(), session.expiresAt(),
+                // a page of another origin cannot read this answer, so handing the token to a new tab is safe
+                session.csrfToken());
     }
 
     @GET

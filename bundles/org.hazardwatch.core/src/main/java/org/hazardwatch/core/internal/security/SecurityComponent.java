@@ -23,6 +23,7 @@ import org.hazardwatch.api.security.OrganisationService;
 import org.hazardwatch.core.internal.HazardWatchConfig;
 import org.hazardwatch.core.internal.auth.JdbcAuthService;
 import org.hazardwatch.core.internal.db.MigratedDatabase;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -39,6 +40,13 @@ import org.slf4j.LoggerFactory;
  * {@code admin} account (password from {@code HAZARDWATCH_ADMIN_PASSWORD}, or generated, logged and written to
  * {@code data/hazardwatch/initial-admin-password}, owner-readable, deleted when the password is changed).
  */
+// registered by hand (one instance each, built together): declared so feature resolution knows they are provided
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.hazardwatch.api.auth.AuthService")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.hazardwatch.api.security.AuditLog")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.hazardwatch.api.security.OrganisationService")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.hazardwatch.api.security.AccountService")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.hazardwatch.api.security.AccessGrantService")
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.hazardwatch.api.security.AccessControl")
 @Component(immediate = true, configurationPid = {"org.hazardwatch", "org.hazardwatch.security"},
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class SecurityComponent {
@@ -55,7 +63,8 @@ public class SecurityComponent {
     public SecurityComponent(BundleContext context, @Reference MigratedDatabase database, HazardWatchConfig node,
             SecurityConfig config) {
         Services services = create(database.dataSource(), policy(node, config), config.totp_issuer(), Clock.systemUTC());
-        Optional<String> generated = bootstrap(services, config.root_organisation_name(), System.getenv("HAZARDWATCH_ADMIN_PASSWORD"));
+        Optional<String> generated = bootstrap(database.dataSource(), services, config.root_organisation_name(),
+                System.getenv("HAZARDWATCH_ADMIN_PASSWORD"));
         generated.ifPresent(this::announce);
         registrations.add(context.registerService(AuthService.class, new AdminPasswordFileCleanup(services.auth()), null));
         registrations.add(context.registerService(AuditLog.class, services.audit(), null));
@@ -96,7 +105,25 @@ public class SecurityComponent {
      *
      * @return the generated admin password, when one was generated
      */
-    public static Optional<String> bootstrap(Services services, String rootName, String configuredAdminPassword) {
+    public static Optional<String> bootstrap(DataSource dataSource, Services services, String rootName, String configuredAdminPassword) {
+        // nodes sharing a database (failover pairs) start together: one bootstraps, the other then finds it done
+        try (java.sql.Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (java.sql.PreparedStatement s = lock.prepareStatement("SELECT name FROM app_lock WHERE name = 'security-bootstrap' FOR UPDATE")) {
+                s.executeQuery().close();
+                Optional<String> generated = bootstrapLocked(services, rootName, configuredAdminPassword);
+                lock.commit();
+                return generated;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                lock.rollback();
+                throw e;
+            }
+        } catch (java.sql.SQLException e) {
+            throw org.hazardwatch.core.internal.db.Jdbc.failure("bootstrapping accounts", e);
+        }
+    }
+
+    private static Optional<String> bootstrapLocked(Services services, String rootName, String configuredAdminPassword) {
         long root = services.organisations().ensureRoot(rootName);
         Map<String, Long> roles = services.accounts().syncBuiltInRoles();
         Optional<String> generated = services.auth().ensureAdmin(configuredAdminPassword);

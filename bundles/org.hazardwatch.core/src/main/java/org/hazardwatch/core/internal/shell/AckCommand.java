@@ -9,7 +9,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
+import org.hazardwatch.api.security.AuditLog;
 import org.hazardwatch.api.alarm.AlarmService;
 import org.hazardwatch.api.model.Alarm;
 
@@ -36,9 +36,13 @@ public class AckCommand implements Action {
     @Reference
     AlarmService alarms;
 
+    @Reference
+    AuditLog audit;
+
     @Override
     public Object execute() throws Exception {
-        String user = "shell:" + (ShellUtil.getCurrentUserName() == null ? "unknown" : ShellUtil.getCurrentUserName());
+        String user = ShellAudit.actor();
+        String action = unshelve ? "alarm.unshelve" : shelveMinutes != null ? "alarm.shelve" : "alarm.acknowledge";
         int failed = 0;
         for (long id : ids) {
             try {
@@ -52,7 +56,9 @@ public class AckCommand implements Action {
                 }
                 System.out.println("alarm " + id + " (" + alarm.pointId() + " " + alarm.kind() + "): " + alarm.state()
                         + (alarm.shelvedUntil() != null ? ", shelved until " + alarm.shelvedUntil() : ""));
+                ShellAudit.record(audit, action, "alarm", Long.toString(id), true, comment != null ? comment : reason);
             } catch (RuntimeException e) {
+                ShellAudit.record(audit, action, "alarm", Long.toString(id), false, e.getMessage());
                 failed++;
                 System.out.println("alarm " + id + ": " + e.getMessage());
             }

@@ -10,9 +10,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
 import org.hazardwatch.api.alarm.AlarmDefinition;
 import org.hazardwatch.api.alarm.AlarmDefinitionService;
+import org.hazardwatch.api.security.AuditLog;
 import org.hazardwatch.api.alarm.AlarmLimit;
 import org.hazardwatch.api.alarm.AlarmMode;
 import org.hazardwatch.api.alarm.DefinitionChange;
@@ -73,6 +73,9 @@ public class AlarmSettingsCommand implements Action {
     @Reference
     AlarmDefinitionService definitions;
 
+    @Reference
+    AuditLog audit;
+
     @Override
     public Object execute() throws Exception {
         if (checkAll) {
@@ -86,9 +89,10 @@ public class AlarmSettingsCommand implements Action {
         }
         AlarmDefinition current = definitions.definition(pointId)
                 .orElseThrow(() -> new IllegalArgumentException("No monitoring point '" + pointId + "'. List them with hazardwatch:points"));
-        String user = "shell:" + (ShellUtil.getCurrentUserName() == null ? "unknown" : ShellUtil.getCurrentUserName());
+        String user = ShellAudit.actor();
         if (reset) {
             definitions.reset(pointId, user, reason);
+            ShellAudit.record(audit, "alarm-definition.reset", "point", pointId, true, reason);
             current = definitions.definition(pointId).orElseThrow();
             System.out.println("reset to the built-in defaults");
         } else if (changesRequested()) {
@@ -103,6 +107,7 @@ public class AlarmSettingsCommand implements Action {
                     substance == null ? current.substance() : "none".equalsIgnoreCase(substance) ? null : substance.strip(),
                     null, null);
             List<StandardFinding> findings = definitions.save(changed, user, reason);
+            ShellAudit.record(audit, "alarm-definition.update", "point", pointId, true, reason);
             current = definitions.definition(pointId).orElseThrow();
             System.out.println("saved" + (findings.isEmpty() ? "" : " with " + findings.size() + " GB/T 50493 findings"));
         }

@@ -95,7 +95,7 @@ abstract class SecurityContractTest {
         DatabaseMigrator.migrate(dataSource);
         clock = new MutableClock(T0);
         services = SecurityComponent.create(dataSource, POLICY, "HazardWatch", clock);
-        adminPassword = SecurityComponent.bootstrap(services, "国家中心", null).orElseThrow();
+        adminPassword = SecurityComponent.bootstrap(dataSource, services, "国家中心", null).orElseThrow();
         admin = services.directory().caller("admin").orElseThrow();
     }
 
@@ -106,7 +106,7 @@ abstract class SecurityContractTest {
         assertTrue(admin.scope().isAll());
         assertEquals(OrgLevel.NATIONAL, admin.level());
         assertTrue(admin.permissions().containsAll(Set.of(Permission.values())), "system administrator and auditor");
-        assertTrue(SecurityComponent.bootstrap(services, "国家中心", "other").isEmpty(), "admin is created once");
+        assertTrue(SecurityComponent.bootstrap(dataSource, services, "国家中心", "other").isEmpty(), "admin is created once");
         assertEquals(6, services.accounts().roles(admin).stream().filter(Role::builtIn).count());
     }
 

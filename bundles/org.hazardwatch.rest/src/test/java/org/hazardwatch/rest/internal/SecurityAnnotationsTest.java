@@ -1,0 +1,112 @@
+package org.hazardwatch.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Every operation declares its permission, every change and export is audited, secrets never reach the log. */
+class SecurityAnnotationsTest {
+
+    /** Changes the auth service audits itself (it knows the outcome of a login before any caller exists). */
+    static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login");
+
+    static List<Method> operations() {
+        List<Method> operations = new ArrayList<>();
+        for (Class<?> resource : OpenApiDocumentTest.RESOURCES) {
+            for (Method method : resource.getMethods()) {
+                if (method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)
+                        || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(DELETE.class)) {
+                    operations.add(method);
+                }
+            }
+        }
+        return operations;
+    }
+
+    @Test
+    void everyOperationDeclaresItsPermission() {
+        List<String> missing = new ArrayList<>();
+        for (Method method : operations()) {
+            if (AuthFilter.required(method, method.getDeclaringClass()) == null) {
+                missing.add(method.getDeclaringClass().getSimpleName() + "." + method.getName());
+            }
+        }
+        assertEquals(List.of(), missing, "operations the filter would refuse for want of a @Requires");
+        assertNull(AuthFilter.required(null, Object.class), "no annotation anywhere: refused");
+    }
+
+    @Test
+    void everyChangeAndEveryExportIsAudited() {
+        List<String> missing = new ArrayList<>();
+        for (Method method : operations()) {
+            String name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+            Path path = method.getAnnotation(Path.class);
+            boolean export = path != null && (path.value().contains("export") || path.value().endsWith(".pdf"));
+            boolean changes = !method.isAnnotationPresent(GET.class);
+            if ((changes || export) && !method.isAnnotationPresent(Audited.class) && !AUDITED_ELSEWHERE.contains(name)) {
+                missing.add(name);
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void onlyTheDocumentedOperationsArePublicOrOpenToEveryone() {
+        List<String> open = new ArrayList<>();
+        for (Method method : operations()) {
+            Requires requires = AuthFilter.required(method, method.getDeclaringClass());
+            if (requires != null && requires.value().length == 0) {
+                open.add(method.getDeclaringClass().getSimpleName() + "." + method.getName());
+            }
+        }
+        open.sort(null);
+        assertEquals(List.of("AuthResource.changePassword", "AuthResource.confirmTotp", "AuthResource.disableTotp",
+                "AuthResource.login", "AuthResource.logout", "AuthResource.logoutAll", "AuthResource.me", "AuthResource.policy",
+                "AuthResource.sessions", "AuthResource.setupTotp", "HealthResource.health", "OpenApiResource.document",
+                "OrganisationsResource.get", "OrganisationsResource.list"), open);
+    }
+
+    @Test
+    void secretsAreRedactedBeforeTheyAreLogged() throws Exception {
+        ObjectMapper mapper = RestComponent.mapper();
+        JsonNode tree = mapper.readTree("{\"username\":\"zhangsan\",\"password\":\"Secret-1\",\"nested\":[{\"newPassword\":\"x\"}],"
+                + "\"totp\":\"123456\",\"note\":\"ok\"}");
+        AuditFilter.redact(tree);
+        String json = mapper.writeValueAsString(tree);
+        assertTrue(json.contains("\"password\":\"***\""), json);
+        assertTrue(json.contains("\"newPassword\":\"***\""), json);
+        assertTrue(json.contains("\"totp\":\"***\""), json);
+        assertTrue(json.contains("\"note\":\"ok\"") && json.contains("zhangsan"), json);
+    }
+
+    @Test
+    void permissionsTravelAsTheirCodes() throws Exception {
+        ObjectMapper mapper = RestComponent.mapper();
+        assertEquals("\"alarm:acknowledge\"", mapper.writeValueAsString(org.hazardwatch.api.security.Permission.ALARM_ACKNOWLEDGE));
+        assertEquals(org.hazardwatch.api.security.Permission.AUDIT_VIEW,
+                mapper.readValue("\"audit:view\"", org.hazardwatch.api.security.Permission.class));
+    }
+
+    @Test
+    void sessionCookiesAreHttpOnlyAndStrict() {
+        String cookie = AuthResource.sessionCookie("token", true, -1);
+        assertTrue(cookie.startsWith("HW_SESSION=token; Path=/api; HttpOnly; SameSite=Strict; Secure"), cookie);
+        assertTrue(AuthResource.sessionCookie("", false, 0).endsWith("Max-Age=0"));
+    }
+}

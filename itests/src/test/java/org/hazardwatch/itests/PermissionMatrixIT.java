@@ -1,0 +1,426 @@
+package org.hazardwatch.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every REST resource tried by users of each level and region, on a county node with the simulated plant and
+ * PostgreSQL: the answers (200, 403, 404) follow the permissions and the data scope, objects of another region answer
+ * 404 when fetched by id, an upper level reaches live data only through a grant, the web session needs its CSRF
+ * token, failed logins lock, and the audit chain catches a changed and a deleted row.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PermissionMatrixIT {
+
+    static final String ENTERPRISE = "91370281MA3HW2026N";
+    static final String POINT = "A-T101-LT";
+    static final String GAS = "B-GT201";
+    static final String PASSWORD = "Matrix-Pass-2026";
+    static final String ONE_TIME = "One-Time-Pass-1";
+
+    HazardWatchInstance hw;
+    String database;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final Map<String, String> tokens = new LinkedHashMap<>();
+    long alarmId;
+    long ownEnterpriseId;
+    long otherEnterpriseId;
+    long otherHazardSourceId;
+    String otherRegion;
+
+    @BeforeAll
+    void boot() throws Exception {
+        database = "hw_matrix_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=3", "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            Assumptions.abort("no PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
+        }
+        hw = new HazardWatchInstance("matrix", Map.of("HAZARDWATCH_LEVEL", "county", "HAZARDWATCH_SIMULATOR", "true",
+                "HAZARDWATCH_DEMO_ENTERPRISES", "40", "HAZARDWATCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                "HAZARDWATCH_DB_USER", "postgres"));
+        hw.start();
+        HazardWatchInstance.await(Duration.ofSeconds(90), "the demo registry and the simulated operator",
+                HazardWatchInstance.unchecked(() -> hw.getJson("/api/hazard-sources?size=1").get("total").asLong() > 5
+                        && hw.getJson("/api/registry/enterprises?q=" + ENTERPRISE).get("total").asLong() == 1));
+        ownEnterpriseId = hw.getJson("/api/registry/enterprises?q=" + ENTERPRISE).get("items").get(0).get("id").asLong();
+        for (JsonNode source : hw.getJson("/api/hazard-sources?size=200").get("items")) {
+            String region = source.get("regionCode").asText();
+            if (!region.startsWith("3702")) {
+                otherHazardSourceId = source.get("id").asLong();
+                otherEnterpriseId = source.get("enterpriseId").asLong();
+                otherRegion = region;
+                break;
+            }
+        }
+        assertTrue(otherHazardSourceId > 0, "the demo registry has a hazard source outside Qingdao");
+
+        // an alarm of the simulated plant (county 370281)
+        hw.shell("hazardwatch:sim-set " + GAS + " 57.5");
+        HazardWatchInstance.await(Duration.ofSeconds(30), "a gas alarm", HazardWatchInstance.unchecked(
+                () -> hw.getJson("/api/alarms?pointId=" + GAS + "&state=OPEN").get("total").asLong() > 0));
+        alarmId = hw.getJson("/api/alarms?pointId=" + GAS + "&state=OPEN").get("items").get(0).get("id").asLong();
+        hw.shell("hazardwatch:sim-set " + GAS + " release");
+
+        // the organisation tree and one person per level and region
+        long root = organisations().get(0).get("id").asLong();
+        long province = createOrganisation(root, "山东省应急管理厅", "PROVINCE", "37", null);
+        long city = createOrganisation(province, "青岛市应急管理局", "CITY", "3702", null);
+        long jiaozhou = createOrganisation(city, "胶州市应急管理局", "COUNTY", "370281", null);
+        long huangdao = createOrganisation(city, "黄岛区应急管理局", "COUNTY", "370211", null);
+        long plant = createOrganisation(jiaozhou, "示范化工（企业）", "ENTERPRISE", null, ENTERPRISE);
+        createUser("nat-reg", root, "REGULATOR");
+        createUser("auditor", root, "AUDITOR");
+        createUser("city-reg", city, "REGULATOR");
+        createUser("jz-lead", jiaozhou, "REGULATOR_LEAD");
+        createUser("jz-admin", jiaozhou, "SYSTEM_ADMIN");
+        createUser("hd-lead", huangdao, "REGULATOR_LEAD");
+        createUser("plant", plant, "ENTERPRISE_SAFETY");
+        for (String user : List.of("nat-reg", "auditor", "city-reg", "jz-lead", "jz-admin", "hd-lead", "plant")) {
+            tokens.put(user, firstLogin(user));
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (hw != null) {
+            hw.close();
+        }
+    }
+
+    record Expect(String method, String path, String body, Map<String, Integer> statuses) {
+    }
+
+    static Map<String, Integer> answers(int natReg, int auditor, int cityReg, int jzLead, int jzAdmin, int hdLead, int plant) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("nat-reg", natReg);
+        m.put("auditor", auditor);
+        m.put("city-reg", cityReg);
+        m.put("jz-lead", jzLead);
+        m.put("jz-admin", jzAdmin);
+        m.put("hd-lead", hdLead);
+        m.put("plant", plant);
+        return m;
+    }
+
+    @Test
+    @Order(1)
+    void everyResourceAnswersByPermissionAndScope() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode current =
+                (com.fasterxml.jackson.databind.node.ObjectNode) hw.getJson("/api/points/" + POINT + "/alarm-definition").get("settings");
+        current.put("reason", "permission matrix");
+        String settings = current.toString();
+        String grading = "{\"units\":[]}";
+        List<Expect> matrix = List.of(
+                //                                                                   nat  aud  city jzL  jzA  hdL  plant
+                new Expect("GET", "/api/auth/me", null, answers(200, 200, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/points/" + POINT, null, answers(404, 403, 404, 200, 200, 404, 200)),
+                new Expect("GET", "/api/points/" + POINT + "/history", null, answers(404, 403, 404, 200, 200, 404, 200)),
+                new Expect("GET", "/api/points/" + POINT + "/trend", null, answers(404, 403, 404, 200, 200, 404, 200)),
+                new Expect("GET", "/api/points/" + POINT + "/alarm-definition", null, answers(200, 403, 200, 200, 200, 404, 200)),
+                new Expect("PUT", "/api/points/" + POINT + "/alarm-definition", settings, answers(403, 403, 403, 200, 200, 403, 403)),
+                new Expect("GET", "/api/alarm-definitions/changes", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/alarms", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/alarms/" + alarmId, null, answers(200, 403, 200, 200, 200, 404, 200)),
+                new Expect("GET", "/api/alarms/" + alarmId + "/disposal", null, answers(404, 403, 404, 404, 404, 404, 404)),
+                new Expect("GET", "/api/alarm-kpis", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/early-warning/risks", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/early-warning/risks/" + ENTERPRISE, null, answers(200, 403, 200, 200, 200, 404, 200)),
+                new Expect("GET", "/api/disposals", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/emergency-plans", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/retention", null, answers(403, 403, 403, 403, 200, 403, 403)),
+                new Expect("GET", "/api/routes", null, answers(403, 403, 403, 403, 200, 403, 403)),
+                new Expect("GET", "/api/adapters", null, answers(403, 403, 403, 403, 200, 403, 403)),
+                new Expect("POST", "/api/grading/gb18218", grading, answers(400, 403, 400, 400, 400, 400, 400)),
+                new Expect("GET", "/api/registry/regions", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/registry/regions/370211", null, answers(200, 403, 200, 404, 404, 200, 404)),
+                new Expect("GET", "/api/registry/enterprises", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/registry/enterprises/" + ownEnterpriseId, null, answers(200, 403, 200, 200, 200, 404, 200)),
+                new Expect("GET", "/api/registry/enterprises/" + otherEnterpriseId, null, answers(200, 403, 404, 404, 404, 404, 404)),
+                new Expect("GET", "/api/hazard-sources", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/hazard-sources/" + otherHazardSourceId, null, answers(200, 403, 404, 404, 404, 404, 404)),
+                new Expect("GET", "/api/registry/export?format=csv&sheet=enterprises", null, answers(200, 403, 200, 200, 200, 200, 403)),
+                new Expect("GET", "/api/organisations", null, answers(200, 200, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/users", null, answers(403, 403, 403, 403, 200, 403, 403)),
+                new Expect("GET", "/api/users/nat-reg", null, answers(403, 403, 403, 403, 404, 403, 403)),
+                new Expect("GET", "/api/users/jz-lead", null, answers(403, 403, 403, 403, 200, 403, 403)),
+                new Expect("GET", "/api/roles", null, answers(403, 403, 403, 403, 200, 403, 403)),
+                new Expect("POST", "/api/roles", "{\"name\":\"县自定义\",\"permissions\":[\"alarm:view\"]}",
+                        answers(403, 403, 403, 403, 403, 403, 403)),
+                new Expect("GET", "/api/audit", null, answers(403, 200, 403, 403, 403, 403, 403)),
+                new Expect("GET", "/api/access/requests", null, answers(200, 403, 200, 200, 200, 200, 403)),
+                new Expect("POST", "/api/alarms/" + alarmId + "/ack", "{\"comment\":\"matrix\"}",
+                        answers(403, 403, 403, 403, 200, 403, 409)));
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Expect row : matrix) {
+            for (Map.Entry<String, Integer> user : row.statuses().entrySet()) {
+                HttpResponse<String> answer = call(user.getKey(), row.method(), row.path(), row.body());
+                checked++;
+                if (answer.statusCode() != user.getValue()) {
+                    wrong.add(user.getKey() + " " + row.method() + " " + row.path() + ": expected " + user.getValue() + ", got "
+                            + answer.statusCode() + " " + abbreviate(answer.body()));
+                }
+            }
+        }
+        System.out.println("[measure] permission matrix: " + checked + " requests");
+        assertEquals(List.of(), wrong, String.join("\n", wrong));
+        assertEquals(401, hw.request("GET", "/api/points", null, false).statusCode(), "no session");
+    }
+
+    @Test
+    @Order(2)
+    void listsHoldOnlyTheScope() throws Exception {
+        JsonNode cityEnterprises = json(call("city-reg", "GET", "/api/registry/enterprises?size=500", null));
+        assertTrue(cityEnterprises.get("total").asLong() >= 1);
+        cityEnterprises.get("items").forEach(e -> assertTrue(e.get("regionCode").asText().startsWith("3702"), e.toString()));
+        JsonNode plantEnterprises = json(call("plant", "GET", "/api/registry/enterprises", null));
+        assertEquals(1, plantEnterprises.get("total").asLong(), "an enterprise sees itself");
+        JsonNode sources = json(call("hd-lead", "GET", "/api/hazard-sources?size=500", null));
+        sources.get("items").forEach(s -> assertTrue(s.get("regionCode").asText().startsWith("370211"), s.toString()));
+        assertEquals(0, json(call("hd-lead", "GET", "/api/alarms?size=500", null)).get("total").asLong(), "no alarms in Huangdao");
+        assertEquals(0, json(call("nat-reg", "GET", "/api/points", null)).size(), "no live data without a grant");
+        assertTrue(json(call("jz-lead", "GET", "/api/points", null)).size() >= 16);
+        JsonNode users = json(call("jz-admin", "GET", "/api/users?size=200", null));
+        users.get("items").forEach(u -> assertTrue(List.of("jz-lead", "jz-admin").contains(u.get("username").asText()), u.toString()));
+        JsonNode regions = json(call("city-reg", "GET", "/api/registry/regions", null));
+        assertEquals(1, regions.size(), "the path down to the city: one province");
+        assertEquals("37", regions.get(0).get("code").asText());
+        // a county administrator cannot hand out what it lacks, nor reach another county
+        long huangdao = organisations().stream().filter(o -> "370211".equals(o.path("regionCode").asText())).findFirst()
+                .orElseThrow().get("id").asLong();
+        HttpResponse<String> outside = call("jz-admin", "POST", "/api/users", draft("intruder", huangdao, roleId("REGULATOR")));
+        assertEquals(400, outside.statusCode(), outside.body());
+        HttpResponse<String> beyond = call("jz-admin", "POST", "/api/users", draft("jz-auditor",
+                organisations().stream().filter(o -> "370281".equals(o.path("regionCode").asText())
+                        && "COUNTY".equals(o.get("level").asText())).findFirst().orElseThrow().get("id").asLong(), roleId("AUDITOR")));
+        assertEquals(400, beyond.statusCode());
+        assertTrue(beyond.body().contains("BEYOND_OWN"), beyond.body());
+    }
+
+    @Test
+    @Order(3)
+    void aCityReachesLiveDataThroughAGrantedRequest() throws Exception {
+        assertEquals(404, call("city-reg", "GET", "/api/points/" + POINT, null).statusCode());
+        HttpResponse<String> invalid = call("city-reg", "POST", "/api/access/requests", "{\"regionCode\":\"3702\",\"reason\":\"\",\"hours\":0}");
+        assertEquals(400, invalid.statusCode());
+        assertEquals(3, json(invalid).get("fieldErrors").size(), invalid.body());
+        HttpResponse<String> requested = call("city-reg", "POST", "/api/access/requests",
+                "{\"regionCode\":\"370281\",\"reason\":\"液氨泄漏事故研判\",\"hours\":2}");
+        assertEquals(201, requested.statusCode(), requested.body());
+        long id = json(requested).get("id").asLong();
+        assertEquals("PENDING", json(requested).get("status").asText());
+        assertEquals(403, call("city-reg", "POST", "/api/access/requests/" + id + "/approve", "{}").statusCode());
+        assertEquals(403, call("hd-lead", "POST", "/api/access/requests/" + id + "/approve", "{}").statusCode(),
+                "another county cannot decide");
+        HttpResponse<String> approved = call("jz-lead", "POST", "/api/access/requests/" + id + "/approve", "{\"note\":\"同意\"}");
+        assertEquals(200, approved.statusCode(), approved.body());
+        assertEquals("GRANTED", json(approved).get("status").asText());
+        assertEquals(200, call("city-reg", "GET", "/api/points/" + POINT, null).statusCode(), "granted");
+        assertTrue(json(call("city-reg", "GET", "/api/auth/me", null)).get("liveGrants").toString().contains("370281"));
+        JsonNode logged = json(call("auditor", "GET", "/api/audit?action=live.access&actor=city-reg", null));
+        assertTrue(logged.get("total").asLong() >= 1, "every use of the grant is in the audit log");
+        assertEquals(200, call("jz-lead", "POST", "/api/access/requests/" + id + "/revoke", "{\"note\":\"结束\"}").statusCode());
+        HazardWatchInstance.await(Duration.ofSeconds(15), "the ended grant takes effect", HazardWatchInstance.unchecked(
+                () -> call("city-reg", "GET", "/api/points/" + POINT, null).statusCode() == 404));
+    }
+
+    @Test
+    @Order(4)
+    void theWebSessionNeedsItsCsrfTokenForChanges() throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(hw.url("/api/auth/login")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"plant\",\"password\":\"" + PASSWORD + "\",\"cookie\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        assertTrue(json(login).path("token").isNull() || json(login).path("token").isMissingNode(), "no token in the body");
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = json(login).get("csrfToken").asText();
+
+        assertEquals(200, cookieCall(cookie, null, "GET", "/api/auth/me").statusCode(), "reads need no token");
+        HttpResponse<String> forged = cookieCall(cookie, null, "POST", "/api/alarms/" + alarmId + "/ack");
+        assertEquals(403, forged.statusCode());
+        assertEquals("CSRF", json(forged).get("code").asText());
+        assertEquals(403, cookieCall(cookie, "wrong", "POST", "/api/auth/logout-all").statusCode());
+        assertEquals(204, cookieCall(cookie, csrf, "POST", "/api/auth/logout-all").statusCode());
+        assertEquals(401, cookieCall(cookie, csrf, "GET", "/api/auth/me").statusCode(), "logged out everywhere");
+        tokens.put("plant", login("plant", PASSWORD));
+    }
+
+    @Test
+    @Order(5)
+    void repeatedFailedLoginsLockTheAccount() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, rawLogin("hd-lead", "wrong-" + i).statusCode());
+        }
+        HttpResponse<String> locked = rawLogin("hd-lead", "wrong-again");
+        assertEquals(423, locked.statusCode(), locked.body());
+        assertEquals("ACCOUNT_LOCKED", json(locked).get("code").asText());
+        assertNotNull(json(locked).get("lockedUntil"));
+        assertEquals(423, rawLogin("hd-lead", PASSWORD).statusCode(), "the right password does not open it");
+        assertEquals(200, hw.request("POST", "/api/users/hd-lead/unlock", null, true).statusCode());
+        assertEquals(200, rawLogin("hd-lead", PASSWORD).statusCode());
+        assertTrue(hw.shell("hazardwatch:audit --actor hd-lead --action auth.locked").contains("auth.locked"));
+    }
+
+    @Test
+    @Order(6)
+    void theAuditChainCatchesAChangedAndADeletedRow() throws Exception {
+        JsonNode acks = json(call("auditor", "GET", "/api/audit?action=alarm.acknowledge&outcome=OK", null));
+        assertTrue(acks.get("total").asLong() >= 1, acks.toString());
+        JsonNode ack = acks.get("items").get(0);
+        assertEquals("jz-admin", ack.get("actor").asText());
+        assertTrue(ack.get("before").asText().contains("UNACKED"), ack.toString());
+        assertTrue(json(call("auditor", "GET", "/api/audit?action=alarm-definition.update", null)).get("total").asLong() >= 2);
+        assertTrue(hw.shell("hazardwatch:audit-verify").contains("Audit chain intact"));
+        JsonNode intact = json(call("auditor", "POST", "/api/audit/verify", null));
+        assertTrue(intact.get("intact").asBoolean(), intact.toString());
+        HttpResponse<String> export = call("auditor", "GET", "/api/audit/export?action=alarm.*", null);
+        assertEquals(200, export.statusCode());
+        assertTrue(export.body().contains("alarm.acknowledge"));
+
+        long changed = ack.get("seq").asLong();
+        sql("UPDATE audit_log SET actor = 'someone-else' WHERE seq = " + changed);
+        String broken = hw.failingShell("hazardwatch:audit-verify");
+        assertTrue(broken.contains("AUDIT CHAIN BROKEN at entry " + changed + ": CHANGED"), broken);
+        JsonNode result = json(call("auditor", "POST", "/api/audit/verify", null));
+        assertFalse(result.get("intact").asBoolean());
+        assertEquals("CHANGED", result.get("problem").asText());
+        sql("UPDATE audit_log SET actor = 'jz-admin' WHERE seq = " + changed);
+        assertTrue(hw.shell("hazardwatch:audit-verify").contains("Audit chain intact"));
+
+        sql("DELETE FROM audit_log WHERE seq = " + changed);
+        result = json(call("auditor", "POST", "/api/audit/verify", null));
+        assertFalse(result.get("intact").asBoolean());
+        assertEquals("MISSING", result.get("problem").asText());
+        assertEquals(changed, result.get("brokenAt").asLong());
+    }
+
+    // ---- helpers
+
+    HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(hw.url(path))).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + tokens.get(user));
+        if (body != null) {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> cookieCall(String cookie, String csrf, String method, String path) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(hw.url(path))).header("Cookie", cookie)
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (csrf != null) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> rawLogin(String user, String password) throws Exception {
+        return hw.request("POST", "/api/auth/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}", false);
+    }
+
+    String login(String user, String password) throws Exception {
+        HttpResponse<String> answer = rawLogin(user, password);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return json(answer).get("token").asText();
+    }
+
+    /** Logs in with the one-time password, is held to changing it, changes it, logs in again. */
+    String firstLogin(String user) throws Exception {
+        HttpResponse<String> answer = rawLogin(user, ONE_TIME);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(json(answer).get("mustChangePassword").asBoolean());
+        tokens.put(user, json(answer).get("token").asText());
+        HttpResponse<String> held = call(user, "GET", "/api/alarms", null);
+        assertEquals(403, held.statusCode());
+        assertEquals("PASSWORD_CHANGE_REQUIRED", json(held).get("code").asText());
+        HttpResponse<String> changed = call(user, "POST", "/api/auth/password",
+                "{\"currentPassword\":\"" + ONE_TIME + "\",\"newPassword\":\"" + PASSWORD + "\"}");
+        assertEquals(204, changed.statusCode(), changed.body());
+        return login(user, PASSWORD);
+    }
+
+    List<JsonNode> organisations() throws Exception {
+        List<JsonNode> list = new ArrayList<>();
+        hw.getJson("/api/organisations").forEach(list::add);
+        return list;
+    }
+
+    long createOrganisation(long parent, String name, String level, String region, String uscc) throws Exception {
+        String body = "{\"parentId\":" + parent + ",\"name\":\"" + name + "\",\"level\":\"" + level + "\""
+                + (region == null ? "" : ",\"regionCode\":\"" + region + "\"") + (uscc == null ? "" : ",\"enterpriseUscc\":\"" + uscc + "\"")
+                + "}";
+        HttpResponse<String> answer = hw.request("POST", "/api/organisations", body, true);
+        assertEquals(201, answer.statusCode(), answer.body());
+        return json(answer).get("id").asLong();
+    }
+
+    long roleId(String code) throws Exception {
+        for (JsonNode role : hw.getJson("/api/roles")) {
+            if (code.equals(role.path("code").asText())) {
+                return role.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no role " + code);
+    }
+
+    String draft(String user, long organisation, long role) {
+        return "{\"username\":\"" + user + "\",\"displayName\":\"测试 " + user + "\",\"organisationId\":" + organisation
+                + ",\"roleIds\":[" + role + "],\"password\":\"" + ONE_TIME + "\"}";
+    }
+
+    void createUser(String user, long organisation, String role) throws Exception {
+        HttpResponse<String> answer = hw.request("POST", "/api/users", draft(user, organisation, roleId(role)), true);
+        assertEquals(201, answer.statusCode(), answer.body());
+    }
+
+    void sql(String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                Statement s = c.createStatement()) {
+            s.executeUpdate(statement);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws Exception {
+        return HazardWatchInstance.JSON.readTree(response.body());
+    }
+
+    static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    }
+}
