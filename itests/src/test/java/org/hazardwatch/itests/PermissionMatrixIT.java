@@ -296,8 +296,9 @@ class PermissionMatrixIT {
         assertTrue(hw.shell("hazardwatch:audit --actor hd-lead --action auth.locked").contains("auth.locked"));
     }
 
+    /** Last: it leaves the chain broken on purpose. */
     @Test
-    @Order(6)
+    @Order(9)
     void theAuditChainCatchesAChangedAndADeletedRow() throws Exception {
         JsonNode acks = json(call("auditor", "GET", "/api/audit?action=alarm.acknowledge&outcome=OK", null));
         assertTrue(acks.get("total").asLong() >= 1, acks.toString());
@@ -327,6 +328,27 @@ class PermissionMatrixIT {
         assertFalse(result.get("intact").asBoolean());
         assertEquals("MISSING", result.get("problem").asText());
         assertEquals(changed, result.get("brokenAt").asLong());
+    }
+
+    /** The organisation, people, roles, audit, account and access pages in Chromium, against this node. */
+    @Test
+    @Order(6)
+    void theSecurityPagesWorkInChromium() throws Exception {
+        Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/chromium")),
+                "!!!!!!!! /usr/bin/chromium is missing: SKIPPING the browser test (./.ci/ensure-test-services installs it as root) !!!!!!!!");
+        for (String script : List.of("security-admin", "security-account")) {
+            ProcessBuilder builder = new ProcessBuilder("node", "e2e/" + script + ".mjs")
+                    .directory(hw.root.resolve("webapp/frontend").toFile()).redirectErrorStream(true);
+            builder.environment().putAll(Map.of("HW_URL", hw.url("/"), "HW_USER", "admin", "HW_PASSWORD",
+                    HazardWatchInstance.ADMIN_PASSWORD, "HW_E2E_LIMITED_USER", "plant", "HW_E2E_LIMITED_PASSWORD", PASSWORD,
+                    "HW_SCREENSHOT_DIR", hw.root.resolve("itests/target").toString()));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), script + " finished");
+            System.out.println(output);
+            assertEquals(0, process.exitValue(), output);
+            assertTrue(output.contains(" 0 failed"), output);
+        }
     }
 
     // ---- helpers

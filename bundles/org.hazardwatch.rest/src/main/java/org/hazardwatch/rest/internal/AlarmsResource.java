@@ -238,8 +238,12 @@ public class AlarmsResource extends ScopedResource {
 
     /** The alarm when the caller sees its enterprise; 404 otherwise, as for an unknown id. */
     Alarm visible(long id) {
-        return alarms.find(id).filter(a -> sees(points.findById(a.pointId()).map(MonitoringPoint::enterpriseCode).orElse(null)))
-                .orElseThrow(() -> new NotFoundException("no alarm " + id));
+        return visibleTo(caller(), id).orElseThrow(() -> new NotFoundException("no alarm " + id));
+    }
+
+    /** The alarm when this caller sees its enterprise (for other resources, which have their own request). */
+    java.util.Optional<Alarm> visibleTo(org.hazardwatch.api.security.Caller caller, long id) {
+        return alarms.find(id).filter(a -> access.sees(caller, points.findById(a.pointId()).map(MonitoringPoint::enterpriseCode).orElse(null)));
     }
 
     private Map<String, MonitoringPoint> pointsById() {

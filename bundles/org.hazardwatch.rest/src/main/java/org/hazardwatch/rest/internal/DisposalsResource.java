@@ -54,11 +54,11 @@ public class DisposalsResource extends ScopedResource {
 
     private final DisposalService disposals;
     private final Supplier<DisposalReport> reports;
-    private final java.util.function.LongPredicate alarmVisible;
+    private final java.util.function.BiPredicate<org.hazardwatch.api.security.Caller, Long> alarmVisible;
 
-    /** @param alarmVisible whether the current caller sees an alarm (its enterprise is in scope) */
+    /** @param alarmVisible whether a caller sees an alarm (its enterprise is in scope) */
     public DisposalsResource(DisposalService disposals, Supplier<DisposalReport> reports, AccessControl access,
-            java.util.function.LongPredicate alarmVisible) {
+            java.util.function.BiPredicate<org.hazardwatch.api.security.Caller, Long> alarmVisible) {
         super(access);
         this.disposals = disposals;
         this.reports = reports;
@@ -83,7 +83,7 @@ public class DisposalsResource extends ScopedResource {
         if (request == null || request.alarmId() == null) {
             throw new BadRequestException("alarmId: which alarm to dispose of");
         }
-        if (!alarmVisible.test(request.alarmId())) {
+        if (!alarmVisible.test(caller(), request.alarmId())) {
             throw new NotFoundException("no alarm " + request.alarmId());
         }
         boolean existed = disposals.ofAlarm(request.alarmId()).isPresent();

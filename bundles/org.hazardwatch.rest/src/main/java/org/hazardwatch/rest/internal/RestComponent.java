@@ -84,14 +84,8 @@ public class RestComponent {
                 new AlarmDefinitionsResource(alarmDefinitions, points, access),
                 new AlarmDefinitionCatalogResource(alarmDefinitions, points, access), new AlarmKpisResource(alarmKpis, access),
                 new EarlyWarningResource(earlyWarning, points, access),
-                new DisposalsResource(disposals, () -> disposalReport, access, alarmId -> {
-                    try {
-                        alarmsResource.visible(alarmId);
-                        return true;
-                    } catch (javax.ws.rs.NotFoundException e) {
-                        return false;
-                    }
-                }), new AlarmDisposalResource(disposals, access),
+                new DisposalsResource(disposals, () -> disposalReport, access,
+                        (caller, alarmId) -> alarmsResource.visibleTo(caller, alarmId).isPresent()), new AlarmDisposalResource(disposals, access),
                 new EmergencyPlansResource(disposals, access), new RetentionResource(retention),
                 new PointTrendResource(retention, points, access, liveLog), new LiveResource(() -> live, points, mapper, access, liveLog),
                 new RoutesResource(() -> routeRegistry), new GradingResource(Gb18218Grader.create()),
