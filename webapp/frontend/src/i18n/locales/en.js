@@ -386,7 +386,19 @@ export default {
     liveOffHint: 'No live connection: refreshed every 2 s',
     risk: 'Risk: {level}',
     riskHint: '{name}: risk score {score}; click for the early warning',
-    moreRisks: '{n} more'
+    moreRisks: '{n} more',
+    liveGrant: {
+      title: 'Live data needs authorised access',
+      organisation: '{name} ({level})',
+      yourOrganisation: 'Your organisation is {organisation}: you see the registry, alarms, disposals and warnings of your whole area.',
+      explain: 'The live parameters of a county or chemical park (current values, history, trends, the live stream and the values of hazard source points) are reached through an authorised access request (C3) that the county or park approves; they are then open for the hours granted, and every read is recorded in the audit log.',
+      grants: 'Active grants:',
+      grantsElsewhere: 'Live data of other counties or parks needs a request of its own.',
+      noGrants: 'You hold no active grant for live data.',
+      request: 'Request authorised access',
+      askOthers: 'You may not request authorised access; ask a colleague who may, or an administrator.',
+      empty: 'No live data you may see'
+    }
   },
   trend: {
     title: 'Trends',

@@ -386,7 +386,19 @@ export default {
     liveOffHint: '实时推送未连接，每 2 秒刷新一次',
     risk: '风险：{level}',
     riskHint: '{name}：风险评分 {score}，点击查看风险预警',
-    moreRisks: '另有 {n} 家企业'
+    moreRisks: '另有 {n} 家企业',
+    liveGrant: {
+      title: '实时数据须经授权访问后查看',
+      organisation: '{name}（{level}）',
+      yourOrganisation: '您所在的机构为{organisation}，可查看辖区内的台账、报警、处置和预警信息。',
+      explain: '县（区）或化工园区的实时参数（当前值、历史数据、趋势曲线、实时推送和重大危险源监测点数值）须通过授权访问（C3）申请，经该县（区）或园区审批同意后在授权时段内查看；授权期间的每次访问均记入审计日志。',
+      grants: '当前有效授权：',
+      grantsElsewhere: '其他县（区）或园区的实时数据须另行申请。',
+      noGrants: '您当前没有有效的实时数据授权。',
+      request: '申请授权访问',
+      askOthers: '您没有申请授权访问的权限，请联系本机构具有该权限的人员或管理员。',
+      empty: '暂无可查看的实时数据'
+    }
   },
   trend: {
     title: '趋势曲线',

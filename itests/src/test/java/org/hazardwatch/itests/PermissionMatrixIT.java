@@ -312,6 +312,20 @@ class PermissionMatrixIT {
         assertTrue(hw.shell("hazardwatch:audit --actor hd-lead --action auth.locked").contains("auth.locked"));
     }
 
+    @Test
+    @Order(8)
+    void configurationChangesAreAuditedWithBeforeAndAfter() throws Exception {
+        hw.shell("config:property-set -p org.hazardwatch.retention raw.sample.days 45");
+        HazardWatchInstance.await(Duration.ofSeconds(15), "the change in the audit log", HazardWatchInstance.unchecked(
+                () -> json(call("auditor", "GET", "/api/audit?action=config.update&text=org.hazardwatch.retention", null))
+                        .get("total").asLong() > 0));
+        JsonNode entry = json(call("auditor", "GET", "/api/audit?action=config.update&text=org.hazardwatch.retention", null))
+                .get("items").get(0);
+        assertTrue(entry.get("before").asText().contains("\"raw.sample.days\":\"30\""), entry.toString());
+        assertTrue(entry.get("after").asText().contains("\"raw.sample.days\":\"45\""), entry.toString());
+        hw.shell("config:property-set -p org.hazardwatch.retention raw.sample.days 30");
+    }
+
     /** Last: it leaves the chain broken on purpose. */
     @Test
     @Order(9)
