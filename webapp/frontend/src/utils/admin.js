@@ -264,7 +264,9 @@ export const AUDIT_ACTIONS = [
   'audit.anchor',
   'retention.run',
   'adapter.mappings-reload',
-  'adapter.certificate-trust'
+  'adapter.certificate-trust',
+  'config.update',
+  'config.delete'
 ]
 
 /** i18n key part of an audit action ('auth.login-failed' -> 'auth_login_failed'). */

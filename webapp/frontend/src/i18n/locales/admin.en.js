@@ -484,6 +484,8 @@ export default {
       live_access: 'Live data access',
       audit_verify: 'Audit chain verified',
       audit_anchor: 'Audit chain anchor recorded',
+      config_update: 'Configuration changed',
+      config_delete: 'Configuration deleted',
       retention_run: 'Retention run',
       adapter_mappings_reload: 'Point mappings reloaded',
       adapter_certificate_trust: 'Adapter certificate trusted'

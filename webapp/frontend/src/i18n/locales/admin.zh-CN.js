@@ -484,6 +484,8 @@ export default {
       live_access: '访问实时数据',
       audit_verify: '校验审计链',
       audit_anchor: '记录审计链锚点',
+      config_update: '修改配置',
+      config_delete: '删除配置',
       retention_run: '执行数据保留',
       adapter_mappings_reload: '重新加载点位映射',
       adapter_certificate_trust: '信任适配器证书'
