@@ -68,7 +68,7 @@ class PermissionMatrixIT {
         }
         hw = new HazardWatchInstance("matrix", Map.of("HAZARDWATCH_LEVEL", "county", "HAZARDWATCH_SIMULATOR", "true",
                 "HAZARDWATCH_DEMO_ENTERPRISES", "40", "HAZARDWATCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
-                "HAZARDWATCH_DB_USER", "postgres"));
+                "HAZARDWATCH_DB_USER", "postgres", "HAZARDWATCH_SECURITY_CENTRE", "on"));
         hw.start();
         HazardWatchInstance.await(Duration.ofSeconds(90), "the demo registry and the simulated operator",
                 HazardWatchInstance.unchecked(() -> hw.getJson("/api/hazard-sources?size=1").get("total").asLong() > 5
@@ -324,6 +324,62 @@ class PermissionMatrixIT {
         assertTrue(entry.get("before").asText().contains("\"raw.sample.days\":\"30\""), entry.toString());
         assertTrue(entry.get("after").asText().contains("\"raw.sample.days\":\"45\""), entry.toString());
         hw.shell("config:property-set -p org.hazardwatch.retention raw.sample.days 30");
+    }
+
+    /** The security centre (switched on at this node for the test): tokens, enrolment by an OpenSSL request, revocation. */
+    @Test
+    @Order(7)
+    void nodesEnrolAtTheSecurityCentreAndAreRevoked() throws Exception {
+        HttpResponse<String> authority = hw.request("GET", "/api/exchange/authority", null, false);
+        assertEquals(200, authority.statusCode(), authority.body());
+        assertTrue(authority.body().startsWith("-----BEGIN CERTIFICATE-----"));
+        String tokenBody = "{\"organisationCode\":\"370281\",\"role\":\"county\",\"hours\":1}";
+        assertEquals(403, call("jz-admin", "POST", "/api/exchange/tokens", tokenBody).statusCode(), "national scope only");
+        assertEquals(403, call("plant", "POST", "/api/exchange/tokens", tokenBody).statusCode());
+        HttpResponse<String> created = hw.request("POST", "/api/exchange/tokens", tokenBody, true);
+        assertEquals(201, created.statusCode(), created.body());
+        String token = json(created).get("token").asText();
+
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("hw-enrol");
+        run(work, "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:SM2", "-out", "node.key");
+        run(work, "openssl", "req", "-new", "-key", "node.key", "-sm3", "-sigopt", "distid:1234567812345678", "-subj",
+                "/CN=370281/O=HazardWatch", "-out", "node.csr");
+        String csr = java.nio.file.Files.readString(work.resolve("node.csr"));
+        com.fasterxml.jackson.databind.node.ObjectNode enrol = HazardWatchInstance.JSON.createObjectNode();
+        enrol.put("csr", csr);
+        enrol.put("token", token);
+        HttpResponse<String> enrolled = hw.request("POST", "/api/exchange/enrol", enrol.toString(), false);
+        assertEquals(200, enrolled.statusCode(), enrolled.body());
+        String serial = json(enrolled).get("certificate").get("serial").asText();
+        assertEquals("370281", json(enrolled).get("certificate").get("organisationCode").asText());
+        HttpResponse<String> again = hw.request("POST", "/api/exchange/enrol", enrol.toString(), false);
+        assertEquals(400, again.statusCode());
+        assertTrue(again.body().contains("UNKNOWN"), again.body());
+        assertEquals(400, hw.request("POST", "/api/exchange/enrol", "{\"csr\":\"junk\",\"token\":\"x\"}", false).statusCode());
+
+        assertTrue(hw.getJson("/api/exchange/certificates").toString().contains(serial));
+        assertTrue(hw.shell("hazardwatch:certificates --organisation 370281").contains(serial));
+        HttpResponse<String> revoked = hw.request("POST", "/api/exchange/certificates/" + serial + "/revoke", "{\"reason\":\"密钥泄露\"}", true);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals("REVOKED", json(revoked).get("status").asText());
+        assertEquals(409, hw.request("POST", "/api/exchange/certificates/" + serial + "/revoke", "{}", true).statusCode());
+
+        HttpResponse<byte[]> crl = http.send(HttpRequest.newBuilder(URI.create(hw.url("/api/exchange/crl"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, crl.statusCode());
+        java.nio.file.Files.write(work.resolve("crl.der"), crl.body());
+        String crlText = run(work, "openssl", "crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
+        assertTrue(crlText.toLowerCase(java.util.Locale.ROOT).replace(":", "").contains(serial), crlText);
+        assertTrue(hw.shell("hazardwatch:nodes").contains("nodes"));
+        assertTrue(json(call("auditor", "GET", "/api/audit?action=exchange.enrol", null)).get("total").asLong() >= 2,
+                "granted and refused enrolments are audited");
+    }
+
+    private static String run(java.nio.file.Path dir, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ":\n" + output);
+        return output;
     }
 
     /** Last: it leaves the chain broken on purpose. */

@@ -25,6 +25,8 @@ public enum Permission {
     REGISTRY_EXPORT("registry:export", Area.REGISTRY, Action.EXPORT),
     ADAPTER_ADMINISTER("adapter:administer", Area.SYSTEM, Action.ADMINISTER),
     USER_ADMINISTER("user:administer", Area.SYSTEM, Action.ADMINISTER),
+    /** The security centre: enrolment tokens, node certificates and their revocation, the node registry (I3). */
+    EXCHANGE_ADMINISTER("exchange:administer", Area.SYSTEM, Action.ADMINISTER),
     AUDIT_VIEW("audit:view", Area.AUDIT, Action.VIEW),
     AUDIT_EXPORT("audit:export", Area.AUDIT, Action.EXPORT),
     ACCESS_REQUEST("access:request", Area.ACCESS, Action.REQUEST),

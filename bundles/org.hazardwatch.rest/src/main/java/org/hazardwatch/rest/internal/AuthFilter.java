@@ -33,7 +33,8 @@ import org.hazardwatch.api.security.Caller;
 @Provider
 public class AuthFilter implements ContainerRequestFilter {
 
-    static final Set<String> PUBLIC_PATHS = Set.of("health", "auth/login", "auth/policy", "openapi.json");
+    static final Set<String> PUBLIC_PATHS = Set.of("health", "auth/login", "auth/policy", "openapi.json", "exchange/authority",
+            "exchange/crl", "exchange/enrol", "exchange/renew");
     /** What a user who must change a one-time password may still do. */
     static final Set<String> PASSWORD_CHANGE_PATHS = Set.of("auth/password", "auth/me", "auth/logout", "auth/logout-all");
     static final String SESSION_COOKIE = "HW_SESSION";

@@ -58,6 +58,7 @@ public class RestComponent {
 
     private final ServiceRegistration<Servlet> registration;
     private volatile RouteRegistry routeRegistry;
+    private volatile org.hazardwatch.api.exchange.SecurityCentre securityCentre;
     private volatile RegistryTransfer transfer;
     private volatile org.hazardwatch.api.alarm.AlarmExport alarmExport;
     private volatile org.hazardwatch.api.disposal.DisposalReport disposalReport;
@@ -93,7 +94,8 @@ public class RestComponent {
                 new HazardSourcesResource(hazardSources, registry, access, samples, alarms),
                 new RegistryTransferResource(() -> transfer, access), new AdaptersResource(() -> adapters), new OpenApiResource(),
                 new OrganisationsResource(organisations, access), new UsersResource(accounts, access),
-                new RolesResource(accounts, access), new AuditResource(audit, access), new AccessResource(grants, access));
+                new RolesResource(accounts, access), new AuditResource(audit, access), new AccessResource(grants, access),
+                new ExchangeResource(() -> securityCentre, audit, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {
@@ -112,6 +114,18 @@ public class RestComponent {
                     new CXFNonSpringJaxrsServlet(application), RestComponent.class.getClassLoader()), properties);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The security centre runs only at the national node; elsewhere its operations answer 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setSecurityCentre(org.hazardwatch.api.exchange.SecurityCentre centre) {
+        this.securityCentre = centre;
+    }
+
+    void unsetSecurityCentre(org.hazardwatch.api.exchange.SecurityCentre centre) {
+        if (this.securityCentre == centre) {
+            this.securityCentre = null;
         }
     }
 

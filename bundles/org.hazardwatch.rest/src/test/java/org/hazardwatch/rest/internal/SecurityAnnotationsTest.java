@@ -24,10 +24,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class SecurityAnnotationsTest {
 
     /**
-     * POSTs not audited here: the login (the auth service audits it, knowing the outcome before any caller exists)
-     * and the grading calculator (it computes, it stores and changes nothing).
+     * POSTs not audited by the filter: the login (the auth service audits it, knowing the outcome before any caller
+     * exists), enrolment and renewal (no caller either: the resource audits them under the organisation) and the
+     * grading calculator (it computes, it stores and changes nothing).
      */
-    static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade");
+    static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade", "ExchangeResource.enrol",
+            "ExchangeResource.renew");
 
     static List<Method> operations() {
         List<Method> operations = new ArrayList<>();
@@ -81,7 +83,8 @@ class SecurityAnnotationsTest {
         open.sort(null);
         assertEquals(List.of("AuthResource.changePassword", "AuthResource.confirmTotp", "AuthResource.disableTotp",
                 "AuthResource.login", "AuthResource.logout", "AuthResource.logoutAll", "AuthResource.me", "AuthResource.policy",
-                "AuthResource.sessions", "AuthResource.setupTotp", "HealthResource.health", "OpenApiResource.document",
+                "AuthResource.sessions", "AuthResource.setupTotp", "ExchangeResource.authority", "ExchangeResource.enrol",
+                "ExchangeResource.renew", "ExchangeResource.revocationList", "HealthResource.health", "OpenApiResource.document",
                 "OrganisationsResource.get", "OrganisationsResource.list"), open);
     }
 
