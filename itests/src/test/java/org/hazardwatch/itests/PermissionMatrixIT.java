@@ -370,7 +370,26 @@ class PermissionMatrixIT {
         java.nio.file.Files.write(work.resolve("crl.der"), crl.body());
         String crlText = run(work, "openssl", "crl", "-inform", "DER", "-in", "crl.der", "-noout", "-text");
         assertTrue(crlText.toLowerCase(java.util.Locale.ROOT).replace(":", "").contains(serial), crlText);
-        assertTrue(hw.shell("hazardwatch:nodes").contains("nodes"));
+        assertTrue(hw.shell("hazardwatch:exchange").contains("Not enrolled"));
+
+        // this node enrols at its own centre, as a county node would at the national one, and beats
+        HttpResponse<String> second = hw.request("POST", "/api/exchange/tokens", tokenBody, true);
+        String enrolledOutput = hw.shell("hazardwatch:enrol " + hw.url("") + " 370281 " + json(second).get("token").asText());
+        assertTrue(enrolledOutput.contains("Enrolled as 370281"), enrolledOutput);
+        HazardWatchInstance.await(Duration.ofSeconds(20), "a heartbeat at the centre", HazardWatchInstance.unchecked(() -> {
+            for (JsonNode node : hw.getJson("/api/exchange/nodes")) {
+                if ("370281".equals(node.get("organisationCode").asText()) && node.get("online").asBoolean()) {
+                    return true;
+                }
+            }
+            return false;
+        }));
+        assertTrue(hw.shell("hazardwatch:nodes").contains("370281"));
+        assertTrue(hw.shell("hazardwatch:exchange").contains("Last heartbeat: 20"));
+        JsonNode health = HazardWatchInstance.JSON.readTree(hw.request("GET", "/api/health", null, false).body());
+        assertEquals("UP", health.get("components").get("exchange-identity").get("status").asText(), health.toString());
+        String forged = "{\"serial\":\"" + serial + "\",\"at\":\"" + java.time.Instant.now() + "\",\"signature\":\"AAAA\"}";
+        assertEquals(400, hw.request("POST", "/api/exchange/heartbeat", forged, false).statusCode(), "revoked and unsigned");
         assertTrue(json(call("auditor", "GET", "/api/audit?action=exchange.enrol", null)).get("total").asLong() >= 2,
                 "granted and refused enrolments are audited");
     }

@@ -45,8 +45,18 @@ public interface SecurityCentre {
 
     List<EnrolmentToken> tokens();
 
-    /** Records a heartbeat of a node (its certificate must be active). */
-    void heartbeat(String certificateSerial, String address);
+    /**
+     * Records a heartbeat of a node. It proves itself with an SM2 signature (SM3, default ID) of
+     * {@link #heartbeatText} made with the key of its active certificate, sent within 5 minutes of {@code sentAt}.
+     *
+     * @throws org.hazardwatch.api.registry.ValidationException when the certificate, the time or the signature is wrong
+     */
+    void heartbeat(String certificateSerial, java.time.Instant sentAt, byte[] signature, String address);
+
+    /** What a heartbeat signs. */
+    static String heartbeatText(String certificateSerial, java.time.Instant sentAt) {
+        return "HW-HEARTBEAT/1\nserial=" + certificateSerial + "\nat=" + sentAt + "\n";
+    }
 
     List<NodeStatus> nodes();
 

@@ -2,7 +2,6 @@ package org.hazardwatch.exchange.centre;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,7 +30,6 @@ import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -60,6 +58,7 @@ public final class SmSecurityCentre implements SecurityCentre {
     /** Renewal opens this long before a certificate ends. */
     public static final Duration RENEWAL_WINDOW = Duration.ofDays(30);
     private static final Duration MAX_TOKEN_VALIDITY = Duration.ofDays(30);
+    private static final Duration HEARTBEAT_SKEW = Duration.ofMinutes(5);
 
     private final CertificateRegistry registry;
     private final X509Certificate authority;
@@ -252,13 +251,22 @@ public final class SmSecurityCentre implements SecurityCentre {
     }
 
     @Override
-    public void heartbeat(String certificateSerial, String address) {
+    public void heartbeat(String certificateSerial, Instant sentAt, byte[] signature, String address) {
         NodeCertificate certificate = registry.certificate(certificateSerial == null ? "" : certificateSerial)
-                .orElseThrow(() -> new java.util.NoSuchElementException("no certificate " + certificateSerial));
-        if (certificate.statusAt(clock.instant()) != NodeCertificate.Status.ACTIVE) {
-            throw new IllegalStateException("certificate " + certificateSerial + " is " + certificate.statusAt(clock.instant()));
+                .orElseThrow(() -> invalid("serial", "UNKNOWN", "no certificate " + certificateSerial));
+        Instant now = clock.instant();
+        if (certificate.statusAt(now) != NodeCertificate.Status.ACTIVE) {
+            throw invalid("serial", "NOT_ACTIVE", "certificate " + certificateSerial + " is " + certificate.statusAt(now));
         }
-        registry.heartbeat(certificate.organisationCode(), certificate.serial(), address, clock.instant());
+        if (sentAt == null || sentAt.isBefore(now.minus(HEARTBEAT_SKEW)) || sentAt.isAfter(now.plus(HEARTBEAT_SKEW))) {
+            throw invalid("at", "OUT_OF_RANGE", "the heartbeat's time must be within 5 minutes of the centre's (" + now + ")");
+        }
+        byte[] text = SecurityCentre.heartbeatText(certificate.serial(), sentAt).getBytes(StandardCharsets.UTF_8);
+        if (signature == null || !SmCrypto.verify(parse(certificate.pem()).getPublicKey(), text, signature)) {
+            throw invalid("signature", "BAD_SIGNATURE", "the heartbeat is not signed with the key of certificate " + certificateSerial);
+        }
+        String where = address == null ? null : address.length() > 100 ? address.substring(0, 100) : address;
+        registry.heartbeat(certificate.organisationCode(), certificate.serial(), where, now);
     }
 
     @Override
@@ -267,20 +275,13 @@ public final class SmSecurityCentre implements SecurityCentre {
     }
 
     static String pem(Object object) {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return text.toString();
+        return Pem.text(object);
     }
 
     static X509Certificate parse(String pem) {
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(SmCrypto.PROVIDER)
-                    .getCertificate((org.bouncycastle.cert.X509CertificateHolder) parser.readObject());
-        } catch (IOException | GeneralSecurityException e) {
+        try {
+            return Pem.certificate(pem);
+        } catch (IOException e) {
             throw new IllegalStateException("a stored certificate does not parse", e);
         }
     }

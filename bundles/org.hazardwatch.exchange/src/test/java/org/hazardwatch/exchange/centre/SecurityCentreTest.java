@@ -240,10 +240,20 @@ class SecurityCentreTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void heartbeatsShowWhichNodesAreOnline(String database) throws Exception {
         start(database);
-        NodeCertificate county = centre.enrol(request(SmCrypto.newSm2KeyPair(), "370281"),
+        KeyPair countyKeys = SmCrypto.newSm2KeyPair();
+        NodeCertificate county = centre.enrol(request(countyKeys, "370281"),
                 centre.createToken("370281", "county", Duration.ofDays(1), "admin").token()).certificate();
-        centre.enrol(request(SmCrypto.newSm2KeyPair(), "3702"), centre.createToken("3702", "city", Duration.ofDays(1), "admin").token());
-        centre.heartbeat(county.serial(), "10.1.2.3");
+        KeyPair cityKeys = SmCrypto.newSm2KeyPair();
+        centre.enrol(request(cityKeys, "3702"), centre.createToken("3702", "city", Duration.ofDays(1), "admin").token());
+        byte[] forged = SmCrypto.sign(cityKeys.getPrivate(), SecurityCentre.heartbeatText(county.serial(), T0).getBytes(StandardCharsets.UTF_8));
+        assertEquals("signature:BAD_SIGNATURE", code(assertThrows(ValidationException.class,
+                () -> centre.heartbeat(county.serial(), T0, forged, "10.9.9.9"))), "the city cannot beat for the county");
+        byte[] stale = SmCrypto.sign(countyKeys.getPrivate(),
+                SecurityCentre.heartbeatText(county.serial(), T0.minus(Duration.ofMinutes(10))).getBytes(StandardCharsets.UTF_8));
+        assertEquals("at:OUT_OF_RANGE", code(assertThrows(ValidationException.class,
+                () -> centre.heartbeat(county.serial(), T0.minus(Duration.ofMinutes(10)), stale, "10.1.2.3"))));
+        centre.heartbeat(county.serial(), T0, SmCrypto.sign(countyKeys.getPrivate(),
+                SecurityCentre.heartbeatText(county.serial(), T0).getBytes(StandardCharsets.UTF_8)), "10.1.2.3");
         List<NodeStatus> nodes = centre.nodes();
         assertEquals(List.of("3702", "370281"), nodes.stream().map(NodeStatus::organisationCode).toList());
         assertTrue(nodes.get(1).online());
@@ -252,7 +262,10 @@ class SecurityCentreTest {
         clock.now = T0.plus(SecurityCentre.ONLINE_WITHIN).plusSeconds(1);
         assertFalse(centre.nodes().get(1).online(), "silent for longer than the window");
         centre.revoke(county.serial(), "decommissioned", "admin");
-        assertThrows(IllegalStateException.class, () -> centre.heartbeat(county.serial(), "10.1.2.3"));
+        Instant later = clock.now;
+        assertEquals("serial:NOT_ACTIVE", code(assertThrows(ValidationException.class, () -> centre.heartbeat(county.serial(), later,
+                SmCrypto.sign(countyKeys.getPrivate(), SecurityCentre.heartbeatText(county.serial(), later).getBytes(StandardCharsets.UTF_8)),
+                "10.1.2.3"))));
     }
 
     /** A request made by OpenSSL 3 (with the default SM2 ID) enrols; the issued certificate parses in OpenSSL. */

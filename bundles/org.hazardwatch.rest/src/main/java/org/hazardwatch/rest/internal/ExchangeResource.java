@@ -46,6 +46,9 @@ public class ExchangeResource extends ScopedResource {
     public record RenewRequest(String csr, String currentSerial, String signature) {
     }
 
+    public record HeartbeatRequest(String serial, String at, String address, String signature) {
+    }
+
     public record TokenRequest(String organisationCode, String role, Integer hours) {
     }
 
@@ -125,6 +128,27 @@ public class ExchangeResource extends ScopedResource {
             record(http, "exchange.renew", null, "DENIED", refused.getMessage());
             throw refused;
         }
+    }
+
+    /** A node's signed heartbeat (public: the signature with its certificate's key authenticates it). */
+    @POST
+    @Path("/heartbeat")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires({})
+    public Response heartbeat(HeartbeatRequest body, @Context HttpServletRequest http) {
+        if (body == null) {
+            throw new IllegalArgumentException("serial, at and signature are required");
+        }
+        java.time.Instant at = Params.instant("at", body.at(), null);
+        byte[] signature;
+        try {
+            signature = body.signature() == null ? null : Base64.getDecoder().decode(body.signature().strip());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(List.of(new FieldError("signature", "MALFORMED", "not base64")));
+        }
+        String address = http == null ? body.address() : http.getRemoteAddr() + (body.address() == null ? "" : " (" + body.address() + ")");
+        centre().heartbeat(body.serial(), at, signature, address);
+        return Response.noContent().build();
     }
 
     /** Enrolment and renewal have no logged-in caller: the audit entry names the organisation instead. */

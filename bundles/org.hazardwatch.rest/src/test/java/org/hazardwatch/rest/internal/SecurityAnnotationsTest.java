@@ -25,11 +25,12 @@ class SecurityAnnotationsTest {
 
     /**
      * POSTs not audited by the filter: the login (the auth service audits it, knowing the outcome before any caller
-     * exists), enrolment and renewal (no caller either: the resource audits them under the organisation) and the
-     * grading calculator (it computes, it stores and changes nothing).
+     * exists), enrolment and renewal (no caller either: the resource audits them under the organisation), heartbeats
+     * (every minute from every node: the node registry keeps the last one) and the grading calculator (it computes, it
+     * stores and changes nothing).
      */
     static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade", "ExchangeResource.enrol",
-            "ExchangeResource.renew");
+            "ExchangeResource.renew", "ExchangeResource.heartbeat");
 
     static List<Method> operations() {
         List<Method> operations = new ArrayList<>();
@@ -84,7 +85,7 @@ class SecurityAnnotationsTest {
         assertEquals(List.of("AuthResource.changePassword", "AuthResource.confirmTotp", "AuthResource.disableTotp",
                 "AuthResource.login", "AuthResource.logout", "AuthResource.logoutAll", "AuthResource.me", "AuthResource.policy",
                 "AuthResource.sessions", "AuthResource.setupTotp", "ExchangeResource.authority", "ExchangeResource.enrol",
-                "ExchangeResource.renew", "ExchangeResource.revocationList", "HealthResource.health", "OpenApiResource.document",
+                "ExchangeResource.heartbeat", "ExchangeResource.renew", "ExchangeResource.revocationList", "HealthResource.health", "OpenApiResource.document",
                 "OrganisationsResource.get", "OrganisationsResource.list"), open);
     }
 
