@@ -144,6 +144,12 @@ const routes = [
         meta: { permission: 'audit:view' }
       },
       {
+        path: 'security-centre',
+        name: 'security-centre',
+        component: () => import('./views/SecurityCentreView.vue'),
+        meta: { permission: 'exchange:administer' }
+      },
+      {
         path: 'access',
         name: 'access',
         component: () => import('./views/AccessView.vue'),

@@ -14,6 +14,7 @@ const LANDING_ORDER = [
   'users',
   'roles',
   'audit',
+  'security-centre',
   'access',
   'account'
 ]

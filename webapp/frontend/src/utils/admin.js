@@ -265,6 +265,10 @@ export const AUDIT_ACTIONS = [
   'retention.run',
   'adapter.mappings-reload',
   'adapter.certificate-trust',
+  'exchange.token-create',
+  'exchange.revoke',
+  'exchange.enrol',
+  'exchange.renew',
   'config.update',
   'config.delete'
 ]

@@ -1,5 +1,5 @@
-// English messages of the administration pages (organisations, users, roles, audit, permissions); merged into the
-// en messages in ../index.js.
+// English messages of the administration pages (organisations, users, roles, audit, permissions, securityCentre); merged
+// into the en messages in ../index.js.
 
 // Texts of server field errors, shared by the forms of the three pages.
 const fieldErrors = {
@@ -336,6 +336,7 @@ export default {
       registry_approve: 'Approve registrations',
       registry_export: 'Export data',
       adapter_administer: 'Administer data acquisition',
+      exchange_administer: 'Administer the security centre',
       user_administer: 'Administer users and organisations',
       audit_view: 'View audit log',
       audit_export: 'Export audit log',
@@ -357,6 +358,7 @@ export default {
       registry_approve: 'Approve registrations (workflows)',
       registry_export: 'Registry and alarm exports',
       adapter_administer: 'Adapters, routes, mappings, certificates, retention',
+      exchange_administer: 'Node certificates and their revocation, enrolment tokens, the node registry (needs national scope)',
       user_administer: 'Organisations, departments, accounts, roles',
       audit_view: 'Audit log, chain verification',
       audit_export: 'Audit log CSV export',
@@ -370,6 +372,7 @@ export default {
       warning_view: 'Early warning',
       registry_view: 'Regions and parks, enterprises, hazard sources, grading, import/export',
       adapter_administer: 'Data acquisition (adapters and routes)',
+      exchange_administer: 'Security centre',
       user_administer: 'Organisations, users, roles',
       audit_view: 'Audit log',
       access_request: 'Authorised access (request)',
@@ -488,7 +491,11 @@ export default {
       config_delete: 'Configuration deleted',
       retention_run: 'Retention run',
       adapter_mappings_reload: 'Point mappings reloaded',
-      adapter_certificate_trust: 'Adapter certificate trusted'
+      adapter_certificate_trust: 'Adapter certificate trusted',
+      exchange_token_create: 'Enrolment token created',
+      exchange_revoke: 'Node certificate revoked',
+      exchange_enrol: 'Node certificate issued (enrolment)',
+      exchange_renew: 'Node certificate renewed'
     },
     verify: {
       button: 'Verify chain',
@@ -503,6 +510,170 @@ export default {
         HEAD_MISMATCH: 'Head mismatch (last entries deleted or head altered)',
         UNKNOWN: 'Unknown problem'
       }
+    }
+  },
+  securityCentre: {
+    nav: 'Security centre',
+    title: 'Security centre',
+    subtitle: "The national node's SM2 certificate authority: certificates for the nodes and collectors of every level, their revocation, and one-time enrolment tokens",
+    refresh: 'Refresh',
+    retry: 'Retry',
+    cancel: 'Cancel',
+    tabs: {
+      nodes: 'Nodes',
+      certificates: 'Certificates',
+      tokens: 'Enrolment tokens'
+    },
+    unavailable: {
+      title: 'This node does not run the security centre',
+      explanation:
+        'The security centre (the SM2 certificate authority) runs at the national node: it issues, renews and revokes the certificates of the nodes and collectors of every level, and signs the revocation list that is passed down the levels.',
+      whatToDo: "Administer nodes, certificates and enrolment tokens in HazardWatch at the national node; this node's operators obtain its certificate with an enrolment token issued there.",
+      retry: 'Check again'
+    },
+    nationalOnly: {
+      title: 'The security centre is administered with national scope',
+      explanation: 'Your account does not have national data scope, so it cannot see the nodes, certificates and enrolment tokens. The authority certificate and the revocation list above are public to every node.'
+    },
+    roles: {
+      national: 'National',
+      province: 'Province',
+      city: 'City',
+      county: 'County',
+      park: 'Chemical park',
+      enterprise: 'Enterprise',
+      collector: 'Collector'
+    },
+    fields: {
+      organisationCode: 'Organisation code',
+      role: 'Role',
+      serial: 'Certificate serial',
+      notAfter: 'Valid until'
+    },
+    columns: {
+      actions: 'Actions'
+    },
+    validity: {
+      expired: 'Expired',
+      expiresIn: 'Expires in {n} d',
+      renewHint: 'In the last 30 days before it ends, a node can renew its certificate with the current one'
+    },
+    ago: {
+      justNow: 'just now',
+      seconds: '{n} s ago',
+      minutes: '{n} min ago',
+      hours: '{n} h ago',
+      days: '{n} d ago'
+    },
+    authority: {
+      title: 'Authority certificate',
+      hint: "Nodes check each other's certificates against it, and leave out revoked ones by the revocation list",
+      subject: 'Subject',
+      serial: 'Serial',
+      validity: 'Validity',
+      fingerprint: 'SHA-256 fingerprint',
+      downloadPem: 'Download certificate',
+      downloadCrl: 'Download revocation list',
+      crlFailed: 'Downloading the revocation list failed: {msg}',
+      loadError: 'Could not read the authority certificate: {msg}',
+      unparsed: 'The browser cannot read the authority certificate; download it to inspect it.'
+    },
+    nodes: {
+      count: '{n} node(s), {online} online',
+      hint: 'Online: a heartbeat within 3 minutes; refreshed every 30 s',
+      state: 'State',
+      online: 'Online',
+      offline: 'Offline',
+      lastSeen: 'Last heartbeat',
+      neverSeen: 'No heartbeat yet',
+      address: 'Address',
+      showCertificates: "Show this organisation's certificates",
+      empty: 'No node holds a certificate yet',
+      loadError: 'Could not load the nodes: {msg}'
+    },
+    certificates: {
+      filter: 'Filter by organisation code',
+      search: 'Search',
+      total: '{n} certificate(s)',
+      subject: 'Subject',
+      validity: 'Validity',
+      status: 'Status',
+      issued: 'Issued',
+      statuses: {
+        ACTIVE: 'Active',
+        REVOKED: 'Revoked',
+        EXPIRED: 'Expired'
+      },
+      downloadPem: 'Download PEM',
+      empty: 'No matching certificates',
+      loadError: 'Could not load the certificates: {msg}'
+    },
+    revoke: {
+      button: 'Revoke',
+      title: 'Revoke certificate',
+      warning: 'The certificate stops being valid at once and is listed in the next revocation list; the node holding it must enrol again with a new enrolment token. This cannot be undone.',
+      reason: 'Reason',
+      reasonPlaceholder: 'e.g. private key compromised, device retired, organisation dissolved',
+      reasonRequired: 'Enter the reason',
+      tooLong: 'At most {max} characters',
+      confirm: 'Revoke',
+      done: 'Certificate {serial} revoked',
+      failed: 'Revoking failed: {msg}'
+    },
+    tokens: {
+      listTitle: 'Tokens created',
+      total: '{n} token(s)',
+      empty: 'No enrolment tokens yet',
+      unused: 'Not used',
+      loadError: 'Could not load the enrolment tokens: {msg}',
+      noValue: 'The token was created, but the server sent no token value',
+      states: {
+        VALID: 'Usable',
+        USED: 'Used',
+        EXPIRED: 'Expired'
+      },
+      fields: {
+        id: 'Token id',
+        organisationCode: 'Organisation code',
+        role: 'Role',
+        hours: 'Valid for (hours)',
+        state: 'State',
+        expiresAt: 'Expires',
+        createdBy: 'Created by',
+        usedAt: 'Used at'
+      },
+      form: {
+        title: 'New enrolment token',
+        hint: 'A one-time token: a node or collector enrols with it once at the security centre',
+        organisationPlaceholder: 'Region code (e.g. 370281) or unified social credit code',
+        organisationRequired: 'Enter the organisation code',
+        organisationInvalid: '2 to 18 letters or digits',
+        rolePlaceholder: 'Choose a role',
+        roleRequired: 'Choose a role',
+        hoursRange: 'Between {min} and {max} hours',
+        submit: 'Create token',
+        rejected: 'The server did not accept {n} input(s); please correct them',
+        failed: 'Creating the token failed'
+      },
+      serverErrors: {
+        organisationCode_INVALID: '2 to 18 letters or digits: a region code or an enterprise unified social credit code',
+        role_INVALID: 'Unknown role',
+        hours_OUT_OF_RANGE: 'Between 1 and 720 hours'
+      },
+      issued: {
+        title: 'Enrolment token created',
+        once: 'The token is shown this once: it cannot be seen again after this dialog is closed',
+        handOver: "Copy it now and give it to the node's operator over a separate, safe channel; if it is lost, create a new token.",
+        copy: 'Copy',
+        copiedButton: 'Copied',
+        copied: 'Token copied to the clipboard',
+        copyFailed: 'Could not copy automatically; select the token and copy it by hand',
+        close: 'I have saved it'
+      }
+    },
+    fieldErrors: {
+      ...fieldErrors,
+      OUT_OF_RANGE: 'Out of the allowed range'
     }
   }
 }

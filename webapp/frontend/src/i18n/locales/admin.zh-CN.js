@@ -1,5 +1,5 @@
-// Simplified Chinese messages of the administration pages (organisations, users, roles, audit, permissions); merged
-// into the zh-CN messages in ../index.js.
+// Simplified Chinese messages of the administration pages (organisations, users, roles, audit, permissions,
+// securityCentre); merged into the zh-CN messages in ../index.js.
 
 // Texts of server field errors, shared by the forms of the three pages.
 const fieldErrors = {
@@ -336,6 +336,7 @@ export default {
       registry_approve: '审批登记',
       registry_export: '导出数据',
       adapter_administer: '管理数据采集',
+      exchange_administer: '管理安全中心',
       user_administer: '管理用户与组织',
       audit_view: '查看审计日志',
       audit_export: '导出审计日志',
@@ -357,6 +358,7 @@ export default {
       registry_approve: '审批登记（流程）',
       registry_export: '登记信息与报警数据导出',
       adapter_administer: '采集适配器、路由、点位映射、证书、数据保留',
+      exchange_administer: '节点证书的签发与吊销、接入令牌、节点登记（须具有全国数据范围）',
       user_administer: '组织机构、部门、账号、角色',
       audit_view: '审计日志、审计链校验',
       audit_export: '审计日志 CSV 导出',
@@ -370,6 +372,7 @@ export default {
       warning_view: '风险预警',
       registry_view: '区域与园区、企业、重大危险源、分级计算、导入导出',
       adapter_administer: '数据采集（适配器与路由）',
+      exchange_administer: '安全中心',
       user_administer: '组织机构、用户、角色权限',
       audit_view: '审计日志',
       access_request: '授权访问（申请）',
@@ -488,7 +491,11 @@ export default {
       config_delete: '删除配置',
       retention_run: '执行数据保留',
       adapter_mappings_reload: '重新加载点位映射',
-      adapter_certificate_trust: '信任适配器证书'
+      adapter_certificate_trust: '信任适配器证书',
+      exchange_token_create: '创建接入令牌',
+      exchange_revoke: '吊销节点证书',
+      exchange_enrol: '节点申请证书',
+      exchange_renew: '节点续期证书'
     },
     verify: {
       button: '校验审计链',
@@ -503,6 +510,170 @@ export default {
         HEAD_MISMATCH: '链尾不符（最后的记录被删除或链头被改动）',
         UNKNOWN: '未知问题'
       }
+    }
+  },
+  securityCentre: {
+    nav: '安全中心',
+    title: '安全中心',
+    subtitle: '国家级节点的 SM2 证书颁发机构：为各级节点和采集端签发、吊销证书，管理一次性接入令牌',
+    refresh: '刷新',
+    retry: '重试',
+    cancel: '取消',
+    tabs: {
+      nodes: '节点',
+      certificates: '证书',
+      tokens: '接入令牌'
+    },
+    unavailable: {
+      title: '本节点未运行安全中心',
+      explanation:
+        '安全中心（SM2 证书颁发机构）运行在国家级节点：各级节点和采集端的证书由国家级节点统一签发、续期和吊销，吊销列表也由它签发并逐级下发。',
+      whatToDo: '请在国家级节点的 HazardWatch 中管理节点、证书和接入令牌；本节点的证书由运维人员凭国家级节点签发的接入令牌申请。',
+      retry: '重新检测'
+    },
+    nationalOnly: {
+      title: '安全中心由具有全国数据范围的管理员管理',
+      explanation: '您的账号不具备全国数据范围，不能查看节点、证书和接入令牌。上方的根证书和吊销列表对所有节点公开。'
+    },
+    roles: {
+      national: '国家级',
+      province: '省级',
+      city: '市级',
+      county: '县级',
+      park: '化工园区',
+      enterprise: '企业',
+      collector: '采集端'
+    },
+    fields: {
+      organisationCode: '机构代码',
+      role: '角色',
+      serial: '证书序列号',
+      notAfter: '有效期至'
+    },
+    columns: {
+      actions: '操作'
+    },
+    validity: {
+      expired: '已过期',
+      expiresIn: '{n} 天后到期',
+      renewHint: '到期前 30 天内，节点可凭当前证书续期'
+    },
+    ago: {
+      justNow: '刚刚',
+      seconds: '{n} 秒前',
+      minutes: '{n} 分钟前',
+      hours: '{n} 小时前',
+      days: '{n} 天前'
+    },
+    authority: {
+      title: '根证书（证书颁发机构）',
+      hint: '各节点用根证书校验彼此的证书，用吊销列表排除已吊销的证书',
+      subject: '主题',
+      serial: '序列号',
+      validity: '有效期',
+      fingerprint: 'SHA-256 指纹',
+      downloadPem: '下载根证书',
+      downloadCrl: '下载吊销列表',
+      crlFailed: '吊销列表下载失败：{msg}',
+      loadError: '无法读取根证书：{msg}',
+      unparsed: '浏览器无法解析根证书，请下载后查看。'
+    },
+    nodes: {
+      count: '共 {n} 个节点，{online} 个在线',
+      hint: '3 分钟内有心跳即为在线；每 30 秒自动刷新',
+      state: '状态',
+      online: '在线',
+      offline: '离线',
+      lastSeen: '最后心跳',
+      neverSeen: '尚无心跳',
+      address: '地址',
+      showCertificates: '查看该机构的证书',
+      empty: '尚无持有证书的节点',
+      loadError: '无法加载节点：{msg}'
+    },
+    certificates: {
+      filter: '按机构代码筛选',
+      search: '查询',
+      total: '共 {n} 张证书',
+      subject: '主题',
+      validity: '有效期',
+      status: '状态',
+      issued: '签发',
+      statuses: {
+        ACTIVE: '有效',
+        REVOKED: '已吊销',
+        EXPIRED: '已过期'
+      },
+      downloadPem: '下载 PEM',
+      empty: '没有符合条件的证书',
+      loadError: '无法加载证书：{msg}'
+    },
+    revoke: {
+      button: '吊销',
+      title: '吊销证书',
+      warning: '吊销后该证书立即失效，并列入下一份吊销列表；持有该证书的节点须凭新的接入令牌重新申请证书。此操作不可撤销。',
+      reason: '吊销原因',
+      reasonPlaceholder: '例如：私钥泄露、设备报废、机构撤销',
+      reasonRequired: '请填写吊销原因',
+      tooLong: '最多 {max} 个字符',
+      confirm: '确认吊销',
+      done: '证书 {serial} 已吊销',
+      failed: '吊销失败：{msg}'
+    },
+    tokens: {
+      listTitle: '已创建的令牌',
+      total: '共 {n} 个令牌',
+      empty: '尚无接入令牌',
+      unused: '未使用',
+      loadError: '无法加载接入令牌：{msg}',
+      noValue: '令牌已创建，但服务器没有返回令牌值',
+      states: {
+        VALID: '可用',
+        USED: '已使用',
+        EXPIRED: '已过期'
+      },
+      fields: {
+        id: '令牌编号',
+        organisationCode: '机构代码',
+        role: '角色',
+        hours: '有效时长（小时）',
+        state: '状态',
+        expiresAt: '有效期至',
+        createdBy: '创建人',
+        usedAt: '使用时间'
+      },
+      form: {
+        title: '创建接入令牌',
+        hint: '一次性令牌：节点或采集端凭它向安全中心申请一次证书',
+        organisationPlaceholder: '地区代码（如 370281）或统一社会信用代码',
+        organisationRequired: '请填写机构代码',
+        organisationInvalid: '应为 2–18 位字母或数字',
+        rolePlaceholder: '请选择角色',
+        roleRequired: '请选择角色',
+        hoursRange: '有效时长须为 {min}–{max} 小时',
+        submit: '创建令牌',
+        rejected: '服务器未接受 {n} 项输入，请修改',
+        failed: '创建失败'
+      },
+      serverErrors: {
+        organisationCode_INVALID: '应为 2–18 位字母或数字：地区代码或企业统一社会信用代码',
+        role_INVALID: '角色无效',
+        hours_OUT_OF_RANGE: '有效时长须为 1–720 小时'
+      },
+      issued: {
+        title: '接入令牌已创建',
+        once: '令牌只显示这一次，关闭后无法再次查看',
+        handOver: '请立即复制，并通过独立的安全渠道交给该节点的运维人员；如果遗失，请重新创建令牌。',
+        copy: '复制',
+        copiedButton: '已复制',
+        copied: '令牌已复制到剪贴板',
+        copyFailed: '无法自动复制，请手动选中令牌后复制',
+        close: '我已妥善保存'
+      }
+    },
+    fieldErrors: {
+      ...fieldErrors,
+      OUT_OF_RANGE: '超出允许范围'
     }
   }
 }
