@@ -15,27 +15,19 @@ import java.security.KeyPairGenerator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.h2.jdbcx.JdbcDataSource;
 import org.hazardwatch.api.exchange.NodeCertificate;
 import org.hazardwatch.api.exchange.NodeStatus;
 import org.hazardwatch.api.exchange.SecurityCentre;
 import org.hazardwatch.api.registry.ValidationException;
-import org.hazardwatch.core.internal.db.DatabaseMigrator;
 import org.hazardwatch.core.internal.exchange.JdbcCertificateRegistry;
 import org.hazardwatch.exchange.envelope.Envelope;
 import org.hazardwatch.exchange.envelope.EnvelopeOpener;
@@ -47,6 +39,7 @@ import org.hazardwatch.exchange.envelope.MemoryTrustStore;
 import org.hazardwatch.exchange.envelope.RejectReason;
 import org.hazardwatch.exchange.envelope.SmCertificates;
 import org.hazardwatch.exchange.envelope.SmCrypto;
+import org.hazardwatch.exchange.envelope.TestSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,53 +50,15 @@ class SecurityCentreTest {
 
     static final Instant T0 = Instant.parse("2026-11-30T03:00:00Z");
 
-    static final class MutableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @TempDir
     Path dir;
-    MutableClock clock;
+    TestSupport.MutableClock clock;
     SmSecurityCentre centre;
     X509Certificate authority;
 
     void start(String database) throws Exception {
-        DataSource dataSource;
-        if (database.equals("h2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:centre" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
-            h2.setUser("sa");
-            dataSource = h2;
-        } else {
-            String name = "hw_centre_" + Long.toHexString(System.nanoTime());
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=3", "postgres", "");
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            } catch (Exception e) {
-                Assumptions.abort("no PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
-            }
-            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
-            pg.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
-            pg.setUser("postgres");
-            dataSource = pg;
-        }
-        DatabaseMigrator.migrate(dataSource);
-        clock = new MutableClock();
+        DataSource dataSource = TestSupport.database(database);
+        clock = new TestSupport.MutableClock(T0);
         KeyPair caKeys = SmCrypto.newSm2KeyPair();
         authority = SmCertificates.authority("国家危险化学品安全中心", caKeys, T0.minus(Duration.ofDays(1)), Duration.ofDays(3650));
         centre = new SmSecurityCentre(new JdbcCertificateRegistry(dataSource), authority, caKeys.getPrivate(), clock);

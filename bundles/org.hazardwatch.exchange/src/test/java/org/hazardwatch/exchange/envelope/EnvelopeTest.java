@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -25,26 +23,7 @@ class EnvelopeTest {
     static final Instant T0 = Instant.parse("2026-11-30T02:00:00Z");
     static final byte[] PAYLOAD = "{\"alarm\":\"B-GT201 HIGH_HIGH 57.5 %LEL\",\"企业\":\"青岛示范化工\"}".getBytes(StandardCharsets.UTF_8);
 
-    static final class MutableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
-    MutableClock clock;
+    TestSupport.MutableClock clock;
     KeyPair caKeys;
     X509Certificate ca;
     Identity county;
@@ -61,7 +40,7 @@ class EnvelopeTest {
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock();
+        clock = new TestSupport.MutableClock(T0);
         caKeys = SmCrypto.newSm2KeyPair();
         ca = SmCertificates.authority("国家安全中心", caKeys, T0.minus(Duration.ofDays(1)), Duration.ofDays(3650));
         county = identity(ca, caKeys, "370281", "county");

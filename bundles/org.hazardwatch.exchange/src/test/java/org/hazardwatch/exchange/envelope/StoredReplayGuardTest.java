@@ -4,54 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
-import org.hazardwatch.core.internal.db.DatabaseMigrator;
 import org.hazardwatch.core.internal.exchange.JdbcSeenMessages;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A message is accepted once, by whichever of several receivers sharing the database is first; expired ids go. */
 class StoredReplayGuardTest {
 
-    static DataSource database(String kind) throws Exception {
-        if (kind.equals("h2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:seen" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
-            h2.setUser("sa");
-            DatabaseMigrator.migrate(h2);
-            return h2;
-        }
-        String name = "hw_seen_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=3", "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (Exception e) {
-            Assumptions.abort("no PostgreSQL on 127.0.0.1:5432: " + e.getMessage());
-        }
-        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
-        pg.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
-        pg.setUser("postgres");
-        DatabaseMigrator.migrate(pg);
-        return pg;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void eachMessageIsAcceptedOnceEvenByConcurrentReceivers(String kind) throws Exception {
-        JdbcSeenMessages seen = new JdbcSeenMessages(database(kind));
+        JdbcSeenMessages seen = new JdbcSeenMessages(TestSupport.database(kind));
         StoredReplayGuard guard = new StoredReplayGuard(seen);
         Instant expires = Instant.parse("2026-12-01T00:00:00Z");
         assertTrue(guard.firstTime("370281", "m-1", expires));
