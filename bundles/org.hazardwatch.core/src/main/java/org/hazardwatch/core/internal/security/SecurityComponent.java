@@ -73,7 +73,7 @@ public class SecurityComponent {
         registrations.add(context.registerService(AccessGrantService.class, services.grants(), null));
         registrations.add(context.registerService(AccessControl.class, services.directory(), null));
         // a long chain takes a while to verify: do not hold up the start
-        Thread verifier = new Thread(() -> AuditVerificationSchedule.logHead(services.audit(), logger), "hazardwatch-audit-anchor");
+        Thread verifier = new Thread(() -> AuditAnchor.logHead(services.audit(), logger), "hazardwatch-audit-anchor");
         verifier.setDaemon(true);
         verifier.start();
     }

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
  * Anchors the audit chain outside the database: at start the chain is verified and its head (position and hash) is
  * written to the Karaf log, so someone who rewrites the whole table and its head still disagrees with the log files.
  */
-final class AuditVerificationSchedule {
+final class AuditAnchor {
 
-    private AuditVerificationSchedule() {
+    private AuditAnchor() {
     }
 
     static void logHead(AuditLog audit, Logger logger) {
