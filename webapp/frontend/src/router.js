@@ -1,6 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { isAuthenticated, session } from './auth/session.js'
-import { can, loadMe } from './auth/me.js'
+import { can, loadMe, restoreSession } from './auth/me.js'
 import { firstPermittedPage } from './auth/permissions.js'
 import { errorCode, onPasswordChangeRequired, onUnauthorized } from './api/http.js'
 import LoginView from './views/LoginView.vue'
@@ -175,6 +175,9 @@ function loginRoute(fullPath, extra = {}) {
 }
 
 router.beforeEach(async (to) => {
+  // A tab that starts without a session of its own (a link opened in a new tab) first takes over the cookie's, if it is
+  // still valid: once per page load, silently (no answer means the login page as on a first visit).
+  await restoreSession()
   const authed = isAuthenticated()
   if (to.name === 'login') {
     if (!authed) return true

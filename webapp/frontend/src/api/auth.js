@@ -36,10 +36,13 @@ export function changePassword(currentPassword, newPassword) {
 /**
  * The signed-in user: {username, displayName, organisation: {id, name, level, regionCode, regionName,
  * enterpriseUscc}, department: {id, name}|null, roles: [{id, code, name}], permissions: ['alarm:view', ...],
- * scope: {kind: ALL|REGION|PARK|ENTERPRISE, code}, liveGrants: ['370281'], totpEnabled, mustChangePassword, expiresAt}.
+ * scope: {kind: ALL|REGION|PARK|ENTERPRISE, code}, liveGrants: ['370281'], totpEnabled, mustChangePassword, expiresAt,
+ * csrfToken} (csrfToken: the one of the session whose cookie came along).
+ * silent: a probe of the cookie without a session of this tab (see restoreSession in auth/me.js): its 401 does not end a
+ * session nor lead to the "session expired" notice.
  */
-export function getMe() {
-  return request('/auth/me')
+export function getMe({ silent = false } = {}) {
+  return request('/auth/me', silent ? { auth: false, timeout: 8000 } : {})
 }
 
 let policyCache = null

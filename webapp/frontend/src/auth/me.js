@@ -1,7 +1,7 @@
 import { computed, reactive } from 'vue'
 import { getMe } from '../api/auth.js'
 import { ApiError, endSession } from '../api/http.js'
-import { onSessionCleared, session, updateSession } from './session.js'
+import { isAuthenticated, onSessionCleared, saveSession, session, updateSession } from './session.js'
 
 /**
  * The signed-in user as GET /api/auth/me describes them (organisation, roles, permissions, data scope, live grants),
@@ -33,7 +33,8 @@ export function loadMe({ force = false } = {}) {
       if (gen !== generation) return me.profile
       if (profile && profile.username && session.username && profile.username !== session.username) {
         // The cookie belongs to another login made in this browser meanwhile (cookies are shared by the tabs, this
-        // tab's CSRF token is not): this tab's session is over.
+        // tab's CSRF token is not): this tab's session is over. (A session taken over by restoreSession has the user
+        // name of /me itself, so this only catches a later login of another user in another tab.)
         endSession()
         throw new ApiError('session replaced by another login', 401, { status: 401, code: 'SESSION_REPLACED' })
       }
@@ -60,6 +61,45 @@ export function loadMe({ force = false } = {}) {
     })
   pending = call
   return call
+}
+
+let restoreAttempt = null
+
+/**
+ * Takes over the session of the HttpOnly cookie when this tab starts without one of its own (a link opened in a new
+ * tab: the cookie is shared by the tabs, sessionStorage is not). Decided once per page load, on the first call: a tab
+ * that starts with a session asks nothing, and a tab whose session ended later is not logged in again here (the cookie
+ * may be another user's by then). Otherwise GET /api/auth/me is asked once, silently: 200 with username and csrfToken
+ * becomes this tab's session and profile; 401 (no cookie, session over) or any other failure leaves the tab logged out
+ * without any notice. Never rejects; check isAuthenticated() afterwards.
+ */
+export function restoreSession() {
+  if (restoreAttempt) return restoreAttempt
+  if (isAuthenticated()) {
+    restoreAttempt = Promise.resolve()
+    return restoreAttempt
+  }
+  restoreAttempt = getMe({ silent: true })
+    .then((profile) => {
+      const usable = profile && typeof profile === 'object' && typeof profile.username === 'string' && profile.username &&
+        typeof profile.csrfToken === 'string' && profile.csrfToken
+      // Nothing to take over, or the tab got a session meanwhile.
+      if (!usable || isAuthenticated()) return
+      saveSession({
+        username: profile.username,
+        displayName: profile.displayName,
+        expiresAt: profile.expiresAt,
+        csrfToken: profile.csrfToken,
+        mustChangePassword: profile.mustChangePassword
+      })
+      // The answer is the profile too: loadMe() need not ask again.
+      clearMe()
+      me.profile = profile
+    })
+    .catch(() => {
+      // Logged out, as on a first visit.
+    })
+  return restoreAttempt
 }
 
 /** Forgets the profile (logout, session over, another user logging in). */

@@ -43,7 +43,10 @@ function persist() {
   }
 }
 
-/** Keeps the answer of POST /api/auth/login (any `token` in it is ignored: the web app uses the cookie). */
+/**
+ * Keeps the answer of POST /api/auth/login, or of GET /api/auth/me when a tab takes over the cookie session (see
+ * restoreSession in me.js); any `token` in it is ignored: the web app uses the cookie.
+ */
 export function saveSession({ username, displayName, expiresAt, csrfToken, mustChangePassword }) {
   session.username = username || null
   session.displayName = displayName || null
