@@ -419,6 +419,25 @@ class PermissionMatrixIT {
         return output;
     }
 
+    @Test
+    @Order(10)
+    void demoAccountsGiveEachLevelAPerson() throws Exception {
+        String output = hw.shell("hazardwatch:demo-accounts");
+        String password = null;
+        for (String line : output.split("\n")) {
+            String[] cells = line.split("\\|");
+            if (cells.length == 4 && cells[0].strip().equals("demo-county")) {
+                password = cells[3].strip();
+            }
+        }
+        assertTrue(password != null && password.length() >= 16, output);
+        assertTrue(output.contains("demo-city") && output.contains("demo-plant"), output);
+        HttpResponse<String> login = rawLogin("demo-county", password);
+        assertEquals(200, login.statusCode(), login.body());
+        assertTrue(json(login).get("mustChangePassword").asBoolean());
+        assertTrue(hw.shell("hazardwatch:demo-accounts").contains("(exists)"), "a second run creates nothing");
+    }
+
     /** Last: it leaves the chain broken on purpose. */
     @Test
     @Order(20)

@@ -352,6 +352,22 @@ abstract class SecurityContractTest {
         assertEquals(AccessGrant.Status.REVOKED, revoked.status());
     }
 
+    @Test
+    void demoOrganisationsGiveEachLevelItsPerson() {
+        registerEnterprise("91370281MA3HW2026");
+        int[] n = {0};
+        java.util.function.Supplier<String> passwords = () -> "Demo-Pass-" + (++n[0]) + "x";
+        List<DemoOrganisations.DemoAccount> created = DemoOrganisations.create(services.organisations(), services.accounts(), admin, passwords);
+        assertEquals(List.of("demo-city", "demo-county", "demo-plant"), created.stream().map(DemoOrganisations.DemoAccount::username).toList());
+        assertEquals(DataScope.region("3702"), services.directory().caller("demo-city").orElseThrow().scope());
+        assertEquals(DataScope.region("370281"), services.directory().caller("demo-county").orElseThrow().scope());
+        assertEquals(DataScope.enterprise(DemoOrganisations.DEMO_ENTERPRISE), services.directory().caller("demo-plant").orElseThrow().scope());
+        assertTrue(login("demo-county", created.get(1).oneTimePassword()).session().mustChangePassword());
+        List<DemoOrganisations.DemoAccount> again = DemoOrganisations.create(services.organisations(), services.accounts(), admin, passwords);
+        assertTrue(again.stream().allMatch(a -> a.oneTimePassword() == null), "nothing is created twice");
+        assertEquals(5, services.organisations().list(admin).size(), "root, province, city, county, plant: no duplicates");
+    }
+
     // ---- audit chain
 
     @Test
