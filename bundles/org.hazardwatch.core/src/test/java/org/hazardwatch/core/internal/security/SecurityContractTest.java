@@ -11,10 +11,8 @@ import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +42,7 @@ import org.hazardwatch.api.security.OrgLevel;
 import org.hazardwatch.api.security.Organisation;
 import org.hazardwatch.api.security.Permission;
 import org.hazardwatch.api.security.Role;
+import org.hazardwatch.core.internal.MutableClock;
 import org.hazardwatch.core.internal.auth.PasswordHasher;
 import org.hazardwatch.core.internal.auth.Totp;
 import org.hazardwatch.core.internal.db.DatabaseMigrator;
@@ -65,29 +64,6 @@ abstract class SecurityContractTest {
     Caller admin;
 
     abstract DataSource createDataSource();
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeEach
     void setUp() throws Exception {
