@@ -7,11 +7,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.hazardwatch.api.exchange.NodeCertificate;
 import org.hazardwatch.api.exchange.SecurityCentre;
-import org.hazardwatch.api.security.AuditEntry;
 import org.hazardwatch.api.security.AuditLog;
 
 @Command(scope = "hazardwatch", name = "certificates", description = "The security centre's node certificates (national node): "
@@ -36,14 +34,10 @@ public class CertificatesCommand implements Action {
 
     @Override
     public Object execute() {
-        if (centre == null) {
-            throw new IllegalStateException("this node does not run the security centre (it runs at the national node)");
-        }
-        String user = "shell:" + (ShellUtil.getCurrentUserName() == null ? "unknown" : ShellUtil.getCurrentUserName());
+        CentreShell.require(centre);
         if (revoke != null) {
-            NodeCertificate revoked = centre.revoke(revoke, reason, user);
-            audit.append(new AuditEntry.Draft(user, "Karaf shell", "", "console", "exchange.revoke", "certificate", revoked.serial(), "OK",
-                    null, null, revoked.revocationReason()));
+            NodeCertificate revoked = centre.revoke(revoke, reason, CentreShell.actor());
+            CentreShell.record(audit, "exchange.revoke", "certificate", revoked.serial(), revoked.revocationReason());
             System.out.println("revoked " + revoked.serial() + " of " + revoked.organisationCode() + "; it is on the revocation list");
             return null;
         }

@@ -8,9 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.ShellUtil;
 import org.hazardwatch.api.exchange.SecurityCentre;
-import org.hazardwatch.api.security.AuditEntry;
 import org.hazardwatch.api.security.AuditLog;
 
 @Command(scope = "hazardwatch", name = "enrolment-token", description = "Creates a one-time token with which a node or "
@@ -36,13 +34,10 @@ public class EnrolmentTokenCommand implements Action {
 
     @Override
     public Object execute() {
-        if (centre == null) {
-            throw new IllegalStateException("this node does not run the security centre (it runs at the national node)");
-        }
-        String user = "shell:" + (ShellUtil.getCurrentUserName() == null ? "unknown" : ShellUtil.getCurrentUserName());
-        SecurityCentre.IssuedToken token = centre.createToken(organisation, role, Duration.ofHours(hours), user);
-        audit.append(new AuditEntry.Draft(user, "Karaf shell", "", "console", "exchange.token-create", "organisation", organisation,
-                "OK", null, null, role + ", valid until " + token.details().expiresAt()));
+        SecurityCentre.IssuedToken token = CentreShell.require(centre).createToken(organisation, role, Duration.ofHours(hours),
+                CentreShell.actor());
+        CentreShell.record(audit, "exchange.token-create", "organisation", organisation,
+                role + ", valid until " + token.details().expiresAt());
         System.out.println("Enrolment token for " + token.details().organisationCode() + " (" + token.details().role() + "), valid until "
                 + token.details().expiresAt() + ":");
         System.out.println(token.token());

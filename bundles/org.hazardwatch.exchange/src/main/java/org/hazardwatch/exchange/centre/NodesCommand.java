@@ -18,9 +18,7 @@ public class NodesCommand implements Action {
 
     @Override
     public Object execute() {
-        if (centre == null) {
-            throw new IllegalStateException("this node does not run the security centre (it runs at the national node)");
-        }
+        CentreShell.require(centre);
         ShellTable table = new ShellTable();
         for (String column : new String[] {"Organisation", "Role", "Online", "Last seen", "Address", "Certificate", "Valid until"}) {
             table.column(column);
