@@ -61,10 +61,30 @@ public final class HazardWatchInstance implements AutoCloseable {
         environment.putAll(extraEnvironment);
     }
 
+    private static final java.util.Random PORTS = new java.util.Random();
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free port below the ephemeral range (32768 and up on Linux). A port is chosen here but bound only later by the
+     * instance; an ephemeral one could meanwhile be taken by any outgoing connection or by Karaf's own random shutdown
+     * port, which once left the simulator unable to bind its OPC UA port.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + PORTS.nextInt(12000);
+            if (HANDED_OUT.contains(port)) {
+                continue; // free now, but promised to another instance of this run
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                HANDED_OUT.add(port);
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000 after 200 attempts");
     }
 
     /** Runs ./hazardwatch with the instance's environment; returns its output, failing on a non-zero exit. */
