@@ -43,6 +43,9 @@ public interface SecurityCentre {
 
     List<NodeCertificate> certificates(String organisationCode);
 
+    /** One certificate by its serial number (lower-case hex), with its status as of now. */
+    java.util.Optional<NodeCertificate> certificate(String serial);
+
     List<EnrolmentToken> tokens();
 
     /**

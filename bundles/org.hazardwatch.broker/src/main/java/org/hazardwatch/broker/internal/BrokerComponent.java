@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
+import org.hazardwatch.api.broker.BrokerQueues;
 import org.hazardwatch.api.health.Health;
 import org.hazardwatch.api.health.HealthIndicator;
 import org.osgi.framework.BundleContext;
@@ -22,10 +23,10 @@ import jakarta.jms.ConnectionFactory;
  * Starts the node's broker and registers a {@code jakarta.jms.ConnectionFactory} service
  * ({@code hazardwatch.broker=<name>}) once it accepts connections, so JMS users never see a half-started broker.
  */
-@Component(service = HealthIndicator.class, immediate = true, configurationPid = "org.hazardwatch.broker",
+@Component(service = { HealthIndicator.class, BrokerQueues.class }, immediate = true, configurationPid = "org.hazardwatch.broker",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = BrokerConfig.class)
-public class BrokerComponent implements HealthIndicator {
+public class BrokerComponent implements HealthIndicator, BrokerQueues {
 
     private final Logger logger = LoggerFactory.getLogger(BrokerComponent.class);
     private final EmbeddedBroker broker;
@@ -54,6 +55,21 @@ public class BrokerComponent implements HealthIndicator {
             // bundle stopping unregisters it first
         }
         broker.stop();
+    }
+
+    @Override
+    public QueueSize size(String queue) {
+        return broker.queueSize(queue);
+    }
+
+    @Override
+    public long storeBytes() {
+        return broker.service().getSystemUsage().getStoreUsage().getUsage();
+    }
+
+    @Override
+    public long storeLimitBytes() {
+        return broker.service().getSystemUsage().getStoreUsage().getLimit();
     }
 
     @Override

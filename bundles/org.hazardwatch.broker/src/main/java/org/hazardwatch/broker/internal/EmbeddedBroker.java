@@ -58,6 +58,22 @@ public final class EmbeddedBroker {
         return factory;
     }
 
+    /** Pending messages of a queue and their size in the store; zeros when the queue does not exist yet. */
+    public org.hazardwatch.api.broker.BrokerQueues.QueueSize queueSize(String queue) {
+        try {
+            org.apache.activemq.broker.region.Destination destination = broker.getDestination(
+                    new org.apache.activemq.command.ActiveMQQueue(queue));
+            if (destination == null) {
+                return new org.hazardwatch.api.broker.BrokerQueues.QueueSize(0, 0);
+            }
+            long bytes = destination.getMessageStore() == null ? 0 : destination.getMessageStore().getMessageSize();
+            return new org.hazardwatch.api.broker.BrokerQueues.QueueSize(
+                    destination.getDestinationStatistics().getMessages().getCount(), bytes);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the size of queue " + queue, e);
+        }
+    }
+
     public BrokerService service() {
         return broker;
     }

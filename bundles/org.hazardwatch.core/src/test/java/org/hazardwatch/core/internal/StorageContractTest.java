@@ -81,14 +81,15 @@ abstract class StorageContractTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM databasechangelog")) {
             rs.next();
-            assertEquals(17, rs.getInt(1), "each change set applied exactly once (one of the two 0008 index sets per database)");
+            assertEquals(18, rs.getInt(1), "each change set applied exactly once (one of the two 0008 index sets per database)");
         }
         for (String table : List.of("monitoring_point", "sample", "current_value", "alarm", "app_user", "auth_session",
                 "hazard_source", "hazard_unit", "equipment", "inventory_item", "grading_snapshot", "alarm_event", "alarm_shelf",
                 "alarm_definition", "alarm_definition_change", "emergency_plan", "alarm_disposal",
                 "alarm_disposal_step", "alarm_disposal_attachment", "sample_minute", "sample_hour", "retention_state", "organisation",
                 "department", "app_role", "role_permission", "user_role", "audit_log", "audit_head", "app_lock", "declared_incident",
-                "access_grant", "node_certificate", "enrolment_token", "node_heartbeat", "exchange_seen")) {
+                "access_grant", "node_certificate", "enrolment_token", "node_heartbeat", "exchange_seen", "exchange_message",
+                "exchange_cursor", "exchange_route", "exchange_command")) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                 assertTrue(rs.next(), table);

@@ -239,10 +239,18 @@ public final class SmSecurityCentre implements SecurityCentre {
     @Override
     public List<NodeCertificate> certificates(String organisationCode) {
         Instant now = clock.instant();
-        return registry.certificates(organisationCode).stream()
-                .map(c -> c.statusAt(now) == c.status() ? c : new NodeCertificate(c.serial(), c.organisationCode(), c.role(), c.subject(),
-                        c.notBefore(), c.notAfter(), c.statusAt(now), c.revokedAt(), c.revocationReason(), c.issuedAt(), c.issuedBy(), c.pem()))
-                .toList();
+        return registry.certificates(organisationCode).stream().map(c -> asOf(c, now)).toList();
+    }
+
+    @Override
+    public java.util.Optional<NodeCertificate> certificate(String serial) {
+        Instant now = clock.instant();
+        return registry.certificate(serial).map(c -> asOf(c, now));
+    }
+
+    private static NodeCertificate asOf(NodeCertificate c, Instant now) {
+        return c.statusAt(now) == c.status() ? c : new NodeCertificate(c.serial(), c.organisationCode(), c.role(), c.subject(),
+                c.notBefore(), c.notAfter(), c.statusAt(now), c.revokedAt(), c.revocationReason(), c.issuedAt(), c.issuedBy(), c.pem());
     }
 
     @Override

@@ -28,12 +28,21 @@ public final class EnvelopeSealer {
     }
 
     public Envelope seal(String type, byte[] payload, String receiverCode, X509Certificate receiverCertificate, long sequence) {
+        return seal(UUID.randomUUID().toString(), type, payload, receiverCode, receiverCertificate, sequence);
+    }
+
+    /**
+     * Seals with a given message id: a message sent again after a crash (or relayed again) keeps its id, so the
+     * receiver stores it once.
+     */
+    public Envelope seal(String messageId, String type, byte[] payload, String receiverCode, X509Certificate receiverCertificate,
+            long sequence) {
         byte[] keys = SmCrypto.random(48);
         byte[] encryptionKey = Arrays.copyOfRange(keys, 0, 16);
         byte[] macKey = Arrays.copyOfRange(keys, 16, 48);
         byte[] iv = SmCrypto.random(16);
         Instant created = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Envelope unsigned = new Envelope(Envelope.VERSION, UUID.randomUUID().toString(), type, sender.organisationCode(), receiverCode,
+        Envelope unsigned = new Envelope(Envelope.VERSION, messageId, type, sender.organisationCode(), receiverCode,
                 sender.serial(), SmCertificates.serial(receiverCertificate), created, created.plus(lifetime), sequence,
                 SmCrypto.sm2Encrypt(receiverCertificate.getPublicKey(), keys), iv, SmCrypto.sm4CbcEncrypt(encryptionKey, iv, payload),
                 new byte[0], new byte[0]);

@@ -81,6 +81,35 @@ public final class NodeExchange {
         }
     }
 
+    /** The authority this node enrolled with, when it has. */
+    public Optional<X509Certificate> authority() {
+        Path file = directory.resolve(AUTHORITY_FILE);
+        try {
+            return Files.exists(file) ? Optional.of(Pem.certificate(Files.readString(file))) : Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("the authority's certificate " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the last revocation list fetched from the centre is kept (DER; absent before the first fetch). */
+    public Path revocationListFile() {
+        return directory.resolve(CRL_FILE);
+    }
+
+    /** GETs a path of the centre, answering the body of a 200 and empty for a 404. */
+    public Optional<String> getFromCentre(String pathAndQuery) throws IOException, InterruptedException {
+        URI centre = centre().orElseThrow(() -> new IllegalStateException("the centre's address is not known: enrol first"));
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(centre.resolve(pathAndQuery)).timeout(Duration.ofSeconds(15)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (answer.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (answer.statusCode() != 200) {
+            throw new IOException("the centre answered " + answer.statusCode() + " for " + pathAndQuery);
+        }
+        return Optional.of(answer.body());
+    }
+
     public Optional<URI> centre() {
         try {
             Path file = directory.resolve(CENTRE_FILE);

@@ -34,7 +34,7 @@ import org.hazardwatch.api.security.Caller;
 public class AuthFilter implements ContainerRequestFilter {
 
     static final Set<String> PUBLIC_PATHS = Set.of("health", "auth/login", "auth/policy", "openapi.json", "exchange/authority",
-            "exchange/crl", "exchange/enrol", "exchange/renew", "exchange/heartbeat");
+            "exchange/crl", "exchange/enrol", "exchange/renew", "exchange/heartbeat", "exchange/directory");
     /** What a user who must change a one-time password may still do. */
     static final Set<String> PASSWORD_CHANGE_PATHS = Set.of("auth/password", "auth/me", "auth/logout", "auth/logout-all");
     static final String SESSION_COOKIE = "HW_SESSION";

@@ -20,6 +20,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.hazardwatch.api.exchange.EnrolmentToken;
+import org.hazardwatch.api.exchange.ExchangeCommand;
+import org.hazardwatch.api.exchange.ExchangeLinks;
+import org.hazardwatch.api.exchange.ExchangeStore;
+import org.hazardwatch.api.exchange.LinkStatus;
+import org.hazardwatch.api.exchange.MessageLogEntry;
+import org.hazardwatch.api.exchange.MessageLogQuery;
 import org.hazardwatch.api.exchange.NodeCertificate;
 import org.hazardwatch.api.exchange.NodeStatus;
 import org.hazardwatch.api.exchange.SecurityCentre;
@@ -29,6 +35,7 @@ import org.hazardwatch.api.security.AccessControl;
 import org.hazardwatch.api.security.AuditEntry;
 import org.hazardwatch.api.security.AuditLog;
 import org.hazardwatch.api.security.Permission;
+import org.hazardwatch.api.store.PointRepository;
 
 /**
  * The security centre (I3), at the node that runs it: the authority certificate and revocation list (public, nodes
@@ -55,13 +62,119 @@ public class ExchangeResource extends ScopedResource {
     public record RevokeRequest(String reason) {
     }
 
+    /** A certificate as the directory publishes it: what a node needs to check a signature or encrypt to it. */
+    public record DirectoryEntry(String serial, String organisationCode, String role, NodeCertificate.Status status,
+            java.time.Instant notAfter, String pem) {
+
+        static DirectoryEntry of(NodeCertificate c) {
+            return new DirectoryEntry(c.serial(), c.organisationCode(), c.role(), c.status(), c.notAfter(), c.pem());
+        }
+    }
+
+    public record LinksView(String organisationCode, List<LinkStatus> links) {
+    }
+
+    public record ThresholdChangeRequest(String pointId, com.fasterxml.jackson.databind.JsonNode limits, String reason) {
+    }
+
     private final Supplier<SecurityCentre> centre;
+    private final Supplier<ExchangeLinks> links;
+    private final ExchangeStore store;
+    private final PointRepository points;
     private final AuditLog audit;
 
-    public ExchangeResource(Supplier<SecurityCentre> centre, AuditLog audit, AccessControl access) {
+    public ExchangeResource(Supplier<SecurityCentre> centre, Supplier<ExchangeLinks> links, ExchangeStore store, PointRepository points,
+            AuditLog audit, AccessControl access) {
         super(access);
         this.centre = centre;
+        this.links = links;
+        this.store = store;
+        this.points = points;
         this.audit = audit;
+    }
+
+    private ExchangeLinks links() {
+        ExchangeLinks running = links.get();
+        if (running == null) {
+            throw new ServiceUnavailableException("the exchange links are not running (feature hazardwatch-exchange)");
+        }
+        return running;
+    }
+
+    /**
+     * The certificate directory (public, like the certificates themselves): one certificate by serial, or every
+     * certificate of an organisation. Nodes fetch their neighbours' certificates here to check signatures and to
+     * encrypt to them.
+     */
+    @GET
+    @Path("/directory")
+    @Requires({})
+    public Object directory(@QueryParam("serial") String serial, @QueryParam("organisation") String organisation) {
+        if (serial != null && !serial.isBlank()) {
+            if (!serial.matches("[0-9a-f]{1,40}")) {
+                throw new ValidationException(List.of(new FieldError("serial", "FORMAT", "lower-case hex, at most 40 digits")));
+            }
+            return centre().certificate(serial).map(DirectoryEntry::of).orElseThrow(() -> notFound("certificate " + serial));
+        }
+        if (organisation == null || organisation.isBlank() || !organisation.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new ValidationException(List.of(new FieldError("organisation", "REQUIRED", "give serial or organisation")));
+        }
+        return centre().certificates(organisation.strip()).stream().map(DirectoryEntry::of).toList();
+    }
+
+    /** The links to the parent and the children: connected, backlog, last message, counters. */
+    @GET
+    @Path("/links")
+    public LinksView linkStatus() {
+        ExchangeLinks running = links();
+        return new LinksView(running.organisationCode(), running.links());
+    }
+
+    /** The message log, newest first: sent, received, accepted, duplicates, rejected with the reason, dropped. */
+    @GET
+    @Path("/messages")
+    public List<MessageLogEntry> messages(@QueryParam("neighbour") String neighbour, @QueryParam("direction") String direction,
+            @QueryParam("status") String status, @QueryParam("type") String type, @QueryParam("before") Long before,
+            @QueryParam("limit") Integer limit) {
+        return store.messages(new MessageLogQuery(blankToNull(neighbour),
+                direction == null || direction.isBlank() ? null : Params.enumValue("direction", direction, MessageLogEntry.Direction.class),
+                status == null || status.isBlank() ? null : Params.enumValue("status", status, MessageLogEntry.Status.class),
+                blankToNull(type), null, null, before, limit == null ? 100 : Math.max(1, Math.min(1000, limit))));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Commands sent down from or through this node, newest first, with the target's answer. */
+    @GET
+    @Path("/commands")
+    @Requires(Permission.ALARM_CONFIGURE)
+    public List<ExchangeCommand> commands(@QueryParam("limit") Integer limit) {
+        return store.commands(limit == null ? 100 : Math.max(1, Math.min(500, limit))).stream()
+                .filter(c -> sees(c.enterpriseCode())).toList();
+    }
+
+    /**
+     * Sends a threshold change for a point of an enterprise below this node (requirement I4): signed here and by each
+     * node on the way, applied by the enterprise node, answered back up.
+     */
+    @POST
+    @Path("/commands/threshold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.ALARM_CONFIGURE)
+    @Audited(value = "exchange.threshold-change", target = "point", idParam = "none")
+    public Response thresholdChange(ThresholdChangeRequest body) {
+        if (body == null) {
+            throw new ValidationException(List.of(new FieldError("pointId", "REQUIRED", "pointId, limits and reason are required")));
+        }
+        if (body.pointId() != null) {
+            points.findById(body.pointId()).ifPresent(point -> requireSees(point.enterpriseCode(), "point " + body.pointId()));
+            AuditTrail.target(request, body.pointId());
+        }
+        ExchangeCommand command = links().sendThresholdChange(body.pointId(), body.limits() == null ? null : body.limits().toString(),
+                body.reason(), username());
+        return Response.accepted(command).build();
     }
 
     private SecurityCentre centre() {

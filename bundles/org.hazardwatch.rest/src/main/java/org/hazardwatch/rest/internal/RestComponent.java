@@ -59,6 +59,7 @@ public class RestComponent {
     private final ServiceRegistration<Servlet> registration;
     private volatile RouteRegistry routeRegistry;
     private volatile org.hazardwatch.api.exchange.SecurityCentre securityCentre;
+    private volatile org.hazardwatch.api.exchange.ExchangeLinks exchangeLinks;
     private volatile RegistryTransfer transfer;
     private volatile org.hazardwatch.api.alarm.AlarmExport alarmExport;
     private volatile org.hazardwatch.api.disposal.DisposalReport disposalReport;
@@ -74,7 +75,7 @@ public class RestComponent {
             @Reference org.hazardwatch.api.disposal.DisposalService disposals,
             @Reference org.hazardwatch.api.retention.RetentionService retention, @Reference AccessControl access,
             @Reference AuditLog audit, @Reference OrganisationService organisations, @Reference AccountService accounts,
-            @Reference AccessGrantService grants) {
+            @Reference AccessGrantService grants, @Reference org.hazardwatch.api.exchange.ExchangeStore exchangeStore) {
         ObjectMapper mapper = mapper();
         LiveAccessLog liveLog = new LiveAccessLog(audit, access);
         AlarmsResource alarmsResource = new AlarmsResource(alarmService, points, access, () -> alarmExport);
@@ -95,7 +96,7 @@ public class RestComponent {
                 new RegistryTransferResource(() -> transfer, access), new AdaptersResource(() -> adapters), new OpenApiResource(),
                 new OrganisationsResource(organisations, access), new UsersResource(accounts, access),
                 new RolesResource(accounts, access), new AuditResource(audit, access), new AccessResource(grants, access),
-                new ExchangeResource(() -> securityCentre, audit, access));
+                new ExchangeResource(() -> securityCentre, () -> exchangeLinks, exchangeStore, points, audit, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {
@@ -126,6 +127,18 @@ public class RestComponent {
     void unsetSecurityCentre(org.hazardwatch.api.exchange.SecurityCentre centre) {
         if (this.securityCentre == centre) {
             this.securityCentre = null;
+        }
+    }
+
+    /** The exchange links run with the feature hazardwatch-exchange; without it their operations answer 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setExchangeLinks(org.hazardwatch.api.exchange.ExchangeLinks links) {
+        this.exchangeLinks = links;
+    }
+
+    void unsetExchangeLinks(org.hazardwatch.api.exchange.ExchangeLinks links) {
+        if (this.exchangeLinks == links) {
+            this.exchangeLinks = null;
         }
     }
 

@@ -22,8 +22,9 @@ import org.hazardwatch.api.store.UnknownPointException;
  * a batch leaves the queue only after it is stored, and a database outage is retried with back-off, so nothing queued
  * is lost.</li>
  * <li>Exception reporting: of each stored batch, the samples that tell the level above something new (see
- * {@link ExceptionReporting}) are published as JSON to the non-persistent topic {@value #UPLINK_TOPIC}, where the
- * uplink to the parent node takes them; with no uplink subscribed they cost nothing. Everything stays stored here.</li>
+ * {@link ExceptionReporting}) are published as JSON to the topic {@value #UPLINK_TOPIC}, persistent, where the exchange
+ * link's durable subscription takes them up to the parent node (and keeps them while the link code restarts); with no
+ * subscription they cost nothing. Everything stays stored here.</li>
  * </ol>
  * Malformed messages go to {@value #INVALID_QUEUE}; samples of undefined points to {@value #REJECTED_QUEUE}, both
  * with the reason in the {@value #REASON_HEADER} header, so they can be inspected and replayed.
@@ -123,7 +124,7 @@ public class IngestRoutes extends RouteBuilder {
         try {
             selected = reporting.select(stored);
             if (template != null && !selected.isEmpty()) {
-                template.sendBody(jmsComponent + ":topic:" + UPLINK_TOPIC + "?deliveryPersistent=false&exchangePattern=InOnly",
+                template.sendBody(jmsComponent + ":topic:" + UPLINK_TOPIC + "?deliveryPersistent=true&exchangePattern=InOnly",
                         SampleCodec.encode(selected));
             }
         } catch (RuntimeException e) {

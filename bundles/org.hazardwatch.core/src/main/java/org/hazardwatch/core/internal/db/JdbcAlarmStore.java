@@ -28,7 +28,8 @@ import org.hazardwatch.api.store.AlarmStore;
 
 public class JdbcAlarmStore implements AlarmStore {
 
-    private static final String COLUMNS = "id, point_id, kind, state, priority, trigger_value, limit_value, raised_at, "
+    /** The columns {@link #map} reads. */
+    public static final String COLUMNS = "id, point_id, kind, state, priority, trigger_value, limit_value, raised_at, "
             + "cleared_at, acknowledged_at, acknowledged_by, shelved_until, shelve_reason, shelved_by, suppressed, "
             + "activations, closed_at";
     private static final String EVENT_COLUMNS = "id, alarm_id, point_id, kind, priority, event_type, state, event_at, "
@@ -296,7 +297,7 @@ public class JdbcAlarmStore implements AlarmStore {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
-    private static Alarm map(ResultSet rs) throws SQLException {
+    public static Alarm map(ResultSet rs) throws SQLException {
         return new Alarm(rs.getLong("id"), rs.getString("point_id"), AlarmKind.valueOf(rs.getString("kind")),
                 AlarmState.valueOf(rs.getString("state")), AlarmPriority.valueOf(rs.getString("priority")),
                 rs.getDouble("trigger_value"), rs.getDouble("limit_value"), Jdbc.getInstant(rs, "raised_at"),

@@ -37,37 +37,37 @@ public class JdbcSampleStore implements SampleStore {
         if (samples.isEmpty()) {
             return;
         }
-        Instant receivedAt = Instant.now();
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                requireKnownPoints(c, samples);
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO sample (point_id, sample_time, sample_value, quality, received_at, quality_reason) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
-                    for (Sample sample : samples) {
-                        insert.setString(1, sample.pointId());
-                        Jdbc.setInstant(insert, 2, sample.timestamp());
-                        insert.setDouble(3, sample.value());
-                        insert.setString(4, sample.quality().name());
-                        Jdbc.setInstant(insert, 5, receivedAt);
-                        insert.setString(6, reason(sample));
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                updateCurrentValues(c, latestPerPoint(samples));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            Jdbc.inTransaction(c, () -> {
+                storeIn(c, samples, Instant.now());
+                return null;
+            });
         } catch (SQLException e) {
             throw Jdbc.failure("storing " + samples.size() + " samples", e);
         }
+    }
+
+    /**
+     * Stores samples within the caller's transaction on {@code c} (the exchange stores received samples together with
+     * the message id that brought them).
+     */
+    public static void storeIn(Connection c, Collection<Sample> samples, Instant receivedAt) throws SQLException {
+        requireKnownPoints(c, samples);
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO sample (point_id, sample_time, sample_value, quality, received_at, quality_reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Sample sample : samples) {
+                insert.setString(1, sample.pointId());
+                Jdbc.setInstant(insert, 2, sample.timestamp());
+                insert.setDouble(3, sample.value());
+                insert.setString(4, sample.quality().name());
+                Jdbc.setInstant(insert, 5, receivedAt);
+                insert.setString(6, reason(sample));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        updateCurrentValues(c, latestPerPoint(samples));
     }
 
     /** One query for the whole batch: every point must be defined. */

@@ -1,0 +1,24 @@
+package org.hazardwatch.api.exchange;
+
+import java.util.List;
+
+/** The node's exchange links to its parent and children, and the commands it sends down (requirement I4). */
+public interface ExchangeLinks {
+
+    /** This node's organisation code in the exchange, or {@code null} before it has enrolled. */
+    String organisationCode();
+
+    List<LinkStatus> links();
+
+    /**
+     * Sends a threshold change for a point of an enterprise below this node, signed by this node, hop by hop down to
+     * the enterprise node, which applies it and answers.
+     *
+     * @param pointId the point's id as this node knows it (qualified with the enterprise code)
+     * @param limits JSON object with any of {@code lowLow}, {@code low}, {@code high}, {@code highHigh} (a number or
+     *        null to remove the limit)
+     * @throws org.hazardwatch.api.registry.ValidationException when the point is unknown, the enterprise unreachable
+     *         or the limits malformed
+     */
+    ExchangeCommand sendThresholdChange(String pointId, String limits, String reason, String requestedBy);
+}

@@ -1,0 +1,243 @@
+package org.hazardwatch.exchange.link;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+import org.hazardwatch.api.exchange.ExchangeStore.AlarmReplica;
+import org.hazardwatch.api.model.Alarm;
+import org.hazardwatch.api.model.AlarmKind;
+import org.hazardwatch.api.model.AlarmPriority;
+import org.hazardwatch.api.model.AlarmState;
+import org.hazardwatch.api.model.MonitoringPoint;
+import org.hazardwatch.api.model.PointType;
+import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.api.model.QualityReason;
+import org.hazardwatch.api.model.Sample;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The payloads the links carry (docs/exchange-format.md, "Payloads"): JSON, compressed with DEFLATE (zlib) before
+ * encryption. Samples travel as rows {@code [pointId, epochMillis, value, quality, qualityReason]}, which compress to
+ * a few bytes each.
+ */
+public final class Payloads {
+
+    public static final String SAMPLES = "samples";
+    public static final String ALARMS = "alarms";
+    public static final String POINTS = "points";
+    public static final String THRESHOLD_CHANGE = "threshold-change";
+    public static final String COMMAND_RESULT = "command-result";
+    /** Largest payload after inflation: a hostile message must not exhaust memory. */
+    static final int MAX_INFLATED = 64 * 1024 * 1024;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Payloads() {
+    }
+
+    public static byte[] compress(JsonNode json) {
+        try {
+            byte[] plain = JSON.writeValueAsBytes(json);
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            deflater.setInput(plain);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, plain.length / 4));
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            deflater.end();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a payload", e);
+        }
+    }
+
+    /** @throws IOException when the payload is not zlib-compressed JSON or inflates beyond the limit */
+    public static JsonNode decompress(byte[] payload) throws IOException {
+        Inflater inflater = new Inflater();
+        inflater.setInput(payload);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length * 4);
+        byte[] buffer = new byte[8192];
+        try {
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IOException("the payload is truncated");
+                }
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_INFLATED) {
+                    throw new IOException("the payload inflates beyond " + MAX_INFLATED + " bytes");
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new IOException("the payload is not zlib data: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+        return JSON.readTree(out.toByteArray());
+    }
+
+    // samples
+
+    public static JsonNode samples(List<Sample> samples) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode rows = root.putArray("samples");
+        for (Sample s : samples) {
+            ArrayNode row = rows.addArray();
+            row.add(s.pointId()).add(s.timestamp().toEpochMilli()).add(s.value()).add(s.quality().name());
+            if (s.qualityReason() != null) {
+                row.add(s.qualityReason().name());
+            }
+        }
+        return root;
+    }
+
+    public static List<Sample> samples(JsonNode root) throws IOException {
+        JsonNode rows = required(root, "samples");
+        List<Sample> samples = new ArrayList<>(rows.size());
+        for (JsonNode row : rows) {
+            if (!row.isArray() || row.size() < 4 || !row.get(0).isTextual() || !row.get(1).canConvertToLong() || !row.get(2).isNumber()) {
+                throw new IOException("a sample row must be [pointId, epochMillis, value, quality(, reason)]: " + row);
+            }
+            try {
+                samples.add(new Sample(row.get(0).asText(), Instant.ofEpochMilli(row.get(1).asLong()), row.get(2).asDouble(),
+                        Quality.valueOf(row.get(3).asText()), row.size() > 4 ? QualityReason.valueOf(row.get(4).asText()) : null));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("bad sample row " + row + ": " + e.getMessage(), e);
+            }
+        }
+        return samples;
+    }
+
+    // alarms
+
+    public static JsonNode alarms(List<AlarmReplica> alarms) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode items = root.putArray("alarms");
+        for (AlarmReplica r : alarms) {
+            Alarm a = r.alarm();
+            ObjectNode o = items.addObject();
+            o.put("origin", r.originNode()).put("originId", r.originAlarmId()).put("version", r.version());
+            o.put("pointId", a.pointId()).put("kind", a.kind().name()).put("state", a.state().name()).put("priority", a.priority().name());
+            o.put("value", a.value()).put("limit", a.limit()).put("raisedAt", a.raisedAt().toString());
+            putInstant(o, "clearedAt", a.clearedAt());
+            putInstant(o, "acknowledgedAt", a.acknowledgedAt());
+            o.put("acknowledgedBy", a.acknowledgedBy());
+            putInstant(o, "shelvedUntil", a.shelvedUntil());
+            o.put("shelveReason", a.shelveReason()).put("shelvedBy", a.shelvedBy());
+            o.put("suppressed", a.suppressed()).put("activations", a.activations());
+            putInstant(o, "closedAt", a.closedAt());
+        }
+        return root;
+    }
+
+    public static List<AlarmReplica> alarms(JsonNode root) throws IOException {
+        List<AlarmReplica> alarms = new ArrayList<>();
+        for (JsonNode o : required(root, "alarms")) {
+            try {
+                Alarm a = new Alarm(0, text(o, "pointId"), AlarmKind.valueOf(text(o, "kind")), AlarmState.valueOf(text(o, "state")),
+                        AlarmPriority.valueOf(text(o, "priority")), o.path("value").asDouble(), o.path("limit").asDouble(),
+                        Instant.parse(text(o, "raisedAt")), instant(o, "clearedAt"), instant(o, "acknowledgedAt"), o.path("acknowledgedBy").textValue(),
+                        instant(o, "shelvedUntil"), o.path("shelveReason").textValue(), o.path("shelvedBy").textValue(),
+                        o.path("suppressed").asBoolean(), o.path("activations").asInt(1), instant(o, "closedAt"));
+                alarms.add(new AlarmReplica(text(o, "origin"), o.path("originId").asLong(), o.path("version").asLong(), a));
+            } catch (RuntimeException e) {
+                throw new IOException("bad alarm " + o + ": " + e.getMessage(), e);
+            }
+        }
+        return alarms;
+    }
+
+    // points
+
+    public static JsonNode points(List<MonitoringPoint> points) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode items = root.putArray("points");
+        for (MonitoringPoint p : points) {
+            ObjectNode o = items.addObject();
+            o.put("id", p.id()).put("name", p.name()).put("type", p.type().name()).put("unit", p.unit());
+            o.put("rangeLow", p.rangeLow()).put("rangeHigh", p.rangeHigh());
+            o.put("alarmLow", p.alarmLow()).put("alarmHigh", p.alarmHigh());
+            o.put("area", p.area()).put("enterprise", p.enterpriseCode()).put("hazardSource", p.hazardSourceCode()).put("equipment", p.equipmentCode());
+        }
+        return root;
+    }
+
+    public static List<MonitoringPoint> points(JsonNode root) throws IOException {
+        List<MonitoringPoint> points = new ArrayList<>();
+        for (JsonNode o : required(root, "points")) {
+            try {
+                points.add(new MonitoringPoint(text(o, "id"), text(o, "name"), PointType.valueOf(text(o, "type")), text(o, "unit"),
+                        o.path("rangeLow").asDouble(), o.path("rangeHigh").asDouble(), number(o, "alarmLow"), number(o, "alarmHigh"),
+                        o.path("area").asText(""), text(o, "enterprise"), o.path("hazardSource").textValue(), o.path("equipment").textValue()));
+            } catch (RuntimeException e) {
+                throw new IOException("bad point " + o + ": " + e.getMessage(), e);
+            }
+        }
+        return points;
+    }
+
+    // helpers
+
+    static JsonNode required(JsonNode root, String field) throws IOException {
+        JsonNode node = root == null ? null : root.get(field);
+        if (node == null || !node.isArray()) {
+            throw new IOException("the payload has no array '" + field + "'");
+        }
+        return node;
+    }
+
+    static String text(JsonNode o, String field) {
+        JsonNode node = o.get(field);
+        if (node == null || !node.isTextual() || node.asText().isEmpty()) {
+            throw new IllegalArgumentException("'" + field + "' is missing");
+        }
+        return node.asText();
+    }
+
+    static Double number(JsonNode o, String field) {
+        JsonNode node = o.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw new IllegalArgumentException("'" + field + "' must be a number");
+        }
+        return node.asDouble();
+    }
+
+    private static Instant instant(JsonNode o, String field) {
+        JsonNode node = o.get(field);
+        return node == null || node.isNull() ? null : Instant.parse(node.asText());
+    }
+
+    private static void putInstant(ObjectNode o, String field, Instant value) {
+        if (value == null) {
+            o.putNull(field);
+        } else {
+            o.put(field, value.toString());
+        }
+    }
+
+    /** The enterprise's qualified id of a point: {@code <enterprise>:<local id>}, unless it is one already. */
+    public static String qualified(String enterpriseCode, String pointId) {
+        String prefix = enterpriseCode + ":";
+        return pointId.startsWith(prefix) ? pointId : prefix + pointId;
+    }
+
+    /** The enterprise code of a qualified point id, or {@code null} for a local id. */
+    public static String enterpriseOf(String qualifiedPointId) {
+        int colon = qualifiedPointId.indexOf(':');
+        return colon <= 0 ? null : qualifiedPointId.substring(0, colon);
+    }
+}

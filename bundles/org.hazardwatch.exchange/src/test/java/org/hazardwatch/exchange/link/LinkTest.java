@@ -1,0 +1,416 @@
+package org.hazardwatch.exchange.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.hazardwatch.api.broker.BrokerQueues;
+import org.hazardwatch.api.exchange.ExchangeCommand;
+import org.hazardwatch.api.exchange.MessageLogEntry;
+import org.hazardwatch.api.exchange.MessageLogQuery;
+import org.hazardwatch.api.model.MonitoringPoint;
+import org.hazardwatch.api.model.PointType;
+import org.hazardwatch.api.model.Quality;
+import org.hazardwatch.broker.internal.EmbeddedBroker;
+import org.hazardwatch.core.internal.alarm.Gbt50493;
+import org.hazardwatch.core.internal.alarm.JdbcAlarmDefinitions;
+import org.hazardwatch.core.internal.db.JdbcPointRepository;
+import org.hazardwatch.core.internal.exchange.JdbcExchangeStore;
+import org.hazardwatch.exchange.envelope.Envelope;
+import org.hazardwatch.exchange.envelope.EnvelopeCodec;
+import org.hazardwatch.exchange.envelope.EnvelopeSealer;
+import org.hazardwatch.exchange.envelope.Identity;
+import org.hazardwatch.exchange.envelope.MemoryTrustStore;
+import org.hazardwatch.exchange.envelope.SmCertificates;
+import org.hazardwatch.exchange.envelope.SmCrypto;
+import org.hazardwatch.exchange.envelope.TestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+
+/**
+ * Two nodes in one JVM, each with its own persistent broker and database: an enterprise sending up to its county over
+ * OpenWire on loopback. The county's broker is stopped and started again to cut the link.
+ */
+class LinkTest {
+
+    static final String COUNTY = "370281";
+    static final String ENTERPRISE = "91370281MA3HW2026N";
+    static final String STRANGER = "91370281MA3STRANGE";
+    static final List<String> POINTS = List.of("T1-LT", "T1-TT", "T1-PT");
+
+    @TempDir
+    Path directory;
+
+    X509Certificate authority;
+    KeyPair authorityKeys;
+    Identity countyIdentity;
+    Identity enterpriseIdentity;
+    TestTrust trust;
+    int countyPort;
+    Node county;
+    Node enterprise;
+
+    /** A link trust held in memory: the test's authority, and every node's certificate. */
+    static final class TestTrust implements LinkTrust {
+        final MemoryTrustStore store;
+        final Map<String, X509Certificate> byOrganisation = new ConcurrentHashMap<>();
+
+        TestTrust(X509Certificate authority) {
+            store = new MemoryTrustStore(List.of(authority));
+        }
+
+        void add(Identity identity) {
+            store.add(identity.certificate());
+            byOrganisation.put(identity.organisationCode(), identity.certificate());
+        }
+
+        @Override
+        public Optional<X509Certificate> certificate(String serial) {
+            return store.certificate(serial);
+        }
+
+        @Override
+        public boolean issuedByTrustedAuthority(X509Certificate certificate) {
+            return store.issuedByTrustedAuthority(certificate);
+        }
+
+        @Override
+        public boolean revoked(String serial) {
+            return store.revoked(serial);
+        }
+
+        @Override
+        public X509Certificate certificateOf(String organisationCode) throws IOException {
+            X509Certificate certificate = byOrganisation.get(organisationCode);
+            if (certificate == null) {
+                throw new IOException("no certificate of " + organisationCode);
+            }
+            return certificate;
+        }
+    }
+
+    /** One node: broker, database, link and (with a parent) the collector. */
+    final class Node implements AutoCloseable {
+        final String name;
+        final EmbeddedBroker broker;
+        final DataSource database;
+        final JdbcExchangeStore store;
+        final JdbcPointRepository points;
+        final ExchangeLink link;
+        final UplinkCollector collector;
+        final Thread collectorThread;
+
+        final java.util.concurrent.atomic.AtomicReference<Identity> identity;
+
+        Node(String name, Identity enrolled, DataSource database, String openwire, ExchangeLink.Settings settings) throws Exception {
+            this.identity = new java.util.concurrent.atomic.AtomicReference<>(enrolled);
+            this.name = name;
+            this.database = database;
+            broker = new EmbeddedBroker(name, openwire, true, directory.resolve(name + "-broker").toFile(), 256, 32);
+            broker.start();
+            ActiveMQConnectionFactory local = new ActiveMQConnectionFactory("vm://" + name + "?create=false&jms.prefetchPolicy.all=1");
+            store = new JdbcExchangeStore(database);
+            points = new JdbcPointRepository(database);
+            JdbcAlarmDefinitions definitions = new JdbcAlarmDefinitions(database, points, Gbt50493.load(), Clock.systemUTC(), Duration.ZERO);
+            BrokerQueues queues = new BrokerQueues() {
+                @Override
+                public QueueSize size(String queue) {
+                    return broker.queueSize(queue);
+                }
+
+                @Override
+                public long storeBytes() {
+                    return 0;
+                }
+
+                @Override
+                public long storeLimitBytes() {
+                    return 0;
+                }
+            };
+            link = new ExchangeLink(local, () -> Optional.ofNullable(identity.get()), trust,
+                    new ExchangeLink.Services(store, points, definitions, null, queues), settings, Clock.systemUTC(), null);
+            if (settings.hasParent()) {
+                collector = new UplinkCollector(local, link, store, points, Duration.ofMillis(300), 1000);
+                collectorThread = new Thread(collector, name + "-collector");
+                collectorThread.start();
+            } else {
+                collector = null;
+                collectorThread = null;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (collector != null) {
+                collector.stop();
+                collectorThread.join(5_000);
+            }
+            link.close();
+            broker.stop();
+        }
+
+        /** Publishes samples as the ingest does: JSON on the uplink topic, persistent. */
+        void publish(Instant from, int seconds) throws Exception {
+            ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://" + name + "?create=false");
+            try (jakarta.jms.Connection c = factory.createConnection(); Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                MessageProducer producer = s.createProducer(s.createTopic(UplinkCollector.UPLINK_TOPIC));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                for (int i = 0; i < seconds; i++) {
+                    ArrayNode batch = Payloads.JSON.createArrayNode();
+                    for (String point : POINTS) {
+                        ObjectNode sample = batch.addObject();
+                        sample.put("pointId", point).put("timestamp", from.plusSeconds(i).toString()).put("value", i)
+                                .put("quality", Quality.GOOD.name()).putNull("qualityReason");
+                    }
+                    producer.send(s.createTextMessage(batch.toString()));
+                }
+            }
+        }
+
+        long count(String sql) throws Exception {
+            try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        List<MessageLogEntry> log(MessageLogEntry.Status status) {
+            return store.messages(new MessageLogQuery(null, null, status, null, null, null, null, 1000));
+        }
+    }
+
+    @BeforeEach
+    void nodes() throws Exception {
+        authorityKeys = SmCrypto.newSm2KeyPair();
+        Instant now = Instant.now();
+        authority = SmCertificates.authority("Test authority", authorityKeys, now.minus(Duration.ofDays(6)), Duration.ofDays(30));
+        trust = new TestTrust(authority);
+        countyIdentity = identity(COUNTY, "county");
+        enterpriseIdentity = identity(ENTERPRISE, "enterprise");
+        trust.add(countyIdentity);
+        trust.add(enterpriseIdentity);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            countyPort = socket.getLocalPort();
+        }
+        county = startCounty(TestSupport.database("h2"));
+        DataSource enterpriseDatabase = TestSupport.database("h2");
+        JdbcPointRepository points = new JdbcPointRepository(enterpriseDatabase);
+        for (String id : POINTS) {
+            points.save(new MonitoringPoint(id, "储罐 " + id, id.endsWith("LT") ? PointType.LEVEL : id.endsWith("TT") ? PointType.TEMPERATURE
+                    : PointType.PRESSURE, "m", 0, 100, null, 90.0, "罐区", ENTERPRISE, "HS-1", "T1"));
+        }
+        // the enterprise enrols after it started, as a new node does
+        enterprise = new Node("enterprise", null, enterpriseDatabase, null, new ExchangeLink.Settings(
+                "tcp://127.0.0.1:" + countyPort, COUNTY, 64L * 1024 * 1024, ExchangeLink.WhenFull.DROP_OLDEST_SAMPLES, 50));
+        enterprise.identity.set(enterpriseIdentity);
+        enterprise.link.startParentRoutes();
+    }
+
+    Identity identity(String organisation, String role) {
+        KeyPair keys = SmCrypto.newSm2KeyPair();
+        X509Certificate certificate = SmCertificates.issue(authority, authorityKeys.getPrivate(), keys.getPublic(), organisation, role,
+                Instant.now().minus(Duration.ofDays(5)), Duration.ofDays(10));
+        return new Identity(organisation, keys.getPrivate(), certificate);
+    }
+
+    Node startCounty(DataSource database) throws Exception {
+        return new Node("county", countyIdentity, database, "tcp://127.0.0.1:" + countyPort,
+                new ExchangeLink.Settings("", "", 64L * 1024 * 1024, ExchangeLink.WhenFull.DROP_OLDEST_SAMPLES, 50));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (enterprise != null) {
+            enterprise.close();
+        }
+        if (county != null) {
+            county.close();
+        }
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    static BooleanSupplier counted(Node node, String sql, long expected) {
+        return () -> {
+            try {
+                return node.count(sql) == expected;
+            } catch (Exception e) {
+                return false;
+            }
+        };
+    }
+
+    static final String RECEIVED = "SELECT COUNT(*) FROM sample WHERE point_id LIKE '" + ENTERPRISE + ":%'";
+    static final String DISTINCT = "SELECT COUNT(*) FROM (SELECT DISTINCT point_id, sample_time FROM sample) d";
+
+    @Test
+    void samplesCrossTheLinkOnceEachAndTheBacklogDrainsInOrderAfterAnOutage() throws Exception {
+        Instant start = Instant.parse("2026-11-30T00:00:00Z");
+        enterprise.publish(start, 40);
+        await("the first 120 samples at the county", Duration.ofSeconds(30), counted(county, RECEIVED, 120));
+        assertEquals(3, county.count("SELECT COUNT(*) FROM monitoring_point WHERE enterprise_code = '" + ENTERPRISE + "' AND id LIKE '"
+                + ENTERPRISE + ":%'"), "the points arrived (qualified with the enterprise) before their samples");
+        assertEquals(Optional.of(ENTERPRISE), county.store.routeOf(ENTERPRISE), "the county knows the enterprise's data comes through it");
+
+        // cut the link: the county goes away; the enterprise keeps collecting
+        DataSource countyDatabase = county.database;
+        county.close();
+        county = null;
+        enterprise.publish(start.plusSeconds(40), 60);
+        await("the enterprise's backlog", Duration.ofSeconds(30), () -> !enterprise.log(MessageLogEntry.Status.BACKLOG).isEmpty()
+                && enterprise.broker.queueSize(ExchangeLink.UP).messages() == 0);
+        Thread.sleep(1_000); // let the collector's last batches reach the backlog
+        long backlogged = enterprise.broker.queueSize(ExchangeLink.BACKLOG).messages();
+        assertTrue(backlogged > 0, "messages wait in the backlog on disk while the parent is down");
+
+        // the county returns (same database, same broker store): everything arrives once
+        county = startCounty(countyDatabase);
+        await("all 300 samples at the county", Duration.ofSeconds(60), counted(county, RECEIVED, 300));
+        Thread.sleep(1_500); // nothing more may come
+        assertEquals(300, county.count(RECEIVED), "every sample once");
+        assertEquals(county.count("SELECT COUNT(*) FROM sample"), county.count(DISTINCT), "no sample stored twice");
+        assertEquals(0, enterprise.broker.queueSize(ExchangeLink.BACKLOG).messages(), "the backlog is empty");
+
+        // the backlog was sent in the order it was kept
+        List<String> keptOrder = new ArrayList<>();
+        for (MessageLogEntry e : enterprise.log(MessageLogEntry.Status.BACKLOG)) {
+            keptOrder.add(0, e.messageId());
+        }
+        List<String> sentOrder = new ArrayList<>();
+        for (MessageLogEntry e : enterprise.log(MessageLogEntry.Status.SENT)) {
+            if (keptOrder.contains(e.messageId())) {
+                sentOrder.add(0, e.messageId());
+            }
+        }
+        assertEquals(keptOrder, sentOrder, "backlog messages leave in the order they were kept");
+    }
+
+    @Test
+    void tamperedReplayedForeignAndUnknownMessagesAreRefusedWithTheirReasonAndStoreNothing() throws Exception {
+        enterprise.publish(Instant.parse("2026-11-30T00:00:00Z"), 5);
+        await("the first samples", Duration.ofSeconds(30), counted(county, RECEIVED, 15));
+        EnvelopeSealer sealer = new EnvelopeSealer(enterpriseIdentity, Clock.systemUTC(), EnvelopeSealer.DEFAULT_LIFETIME);
+        byte[] samples = Payloads.compress(Payloads.samples(List.of(new org.hazardwatch.api.model.Sample(ENTERPRISE + ":T1-LT",
+                Instant.parse("2026-11-30T01:00:00Z"), 5, Quality.GOOD))));
+        Envelope good = sealer.seal("samples", samples, COUNTY, countyIdentity.certificate(), 900);
+        // tampered: a byte of the ciphertext changed after signing
+        byte[] ct = good.ct().clone();
+        ct[0] ^= 1;
+        Envelope tampered = new Envelope(good.version(), java.util.UUID.randomUUID().toString(), good.type(), good.from(), good.to(),
+                good.senderCert(), good.receiverCert(), good.created(), good.expires(), good.seq(), good.key(), good.iv(), ct, good.mac(),
+                good.sig());
+        // a sender the authority never certified
+        Identity stranger = new Identity(STRANGER, SmCrypto.newSm2KeyPair().getPrivate(), enterpriseIdentity.certificate());
+        Envelope foreign = new EnvelopeSealer(stranger, Clock.systemUTC(), EnvelopeSealer.DEFAULT_LIFETIME).seal("samples", samples, COUNTY,
+                countyIdentity.certificate(), 1);
+        // expired: sealed long ago with a short life
+        Envelope expired = new EnvelopeSealer(enterpriseIdentity, Clock.fixed(Instant.now().minus(Duration.ofDays(4)), java.time.ZoneOffset.UTC),
+                EnvelopeSealer.DEFAULT_LIFETIME).seal("samples", samples, COUNTY, countyIdentity.certificate(), 901);
+        send(county, EnvelopeCodec.toJson(good));
+        send(county, EnvelopeCodec.toJson(good)); // replayed
+        send(county, EnvelopeCodec.toJson(tampered));
+        send(county, EnvelopeCodec.toJson(foreign));
+        send(county, EnvelopeCodec.toJson(expired));
+        send(county, "this is not an envelope");
+        send(county, "{\"v\": 2}");
+        await("seven verdicts", Duration.ofSeconds(30), () -> county.log(MessageLogEntry.Status.REJECTED).size() == 6);
+        List<String> reasons = county.log(MessageLogEntry.Status.REJECTED).stream().map(MessageLogEntry::reason).toList();
+        for (String expected : List.of("REPLAYED", "BAD_SIGNATURE", "SENDER_MISMATCH", "EXPIRED", "MALFORMED", "UNSUPPORTED_VERSION")) {
+            assertTrue(reasons.stream().anyMatch(r -> r.startsWith(expected)), expected + " among " + reasons);
+        }
+        assertEquals(16, county.count(RECEIVED), "only the good message stored its sample");
+        assertEquals(6, county.broker.queueSize(ExchangeLink.REJECTED).messages(), "refused messages are kept for inspection");
+
+        // after revocation, the enterprise's next message is refused too
+        trust.store.revoke(enterpriseIdentity.serial());
+        send(county, EnvelopeCodec.toJson(sealer.seal("samples", samples, COUNTY, countyIdentity.certificate(), 902)));
+        await("the revoked sender's message refused", Duration.ofSeconds(30), () -> county.log(MessageLogEntry.Status.REJECTED).stream()
+                .anyMatch(e -> e.reason().startsWith("CERTIFICATE_REVOKED")));
+    }
+
+    @Test
+    void aThresholdChangeGoesDownSignedIsAppliedAtTheEnterpriseAndAnsweredBackUp() throws Exception {
+        enterprise.publish(Instant.parse("2026-11-30T00:00:00Z"), 3);
+        await("the points at the county", Duration.ofSeconds(30), counted(county, RECEIVED, 9));
+        ExchangeCommand sent = county.link.sendThresholdChange(ENTERPRISE + ":T1-LT",
+                Payloads.JSON.readTree("{\"high\": 85.5, \"highHigh\": 95}"), "试运行调整", "county-lead");
+        await("the answer", Duration.ofSeconds(30), () -> county.store.command(sent.id())
+                .map(c -> c.status() != ExchangeCommand.Status.SENT).orElse(false));
+        ExchangeCommand answered = county.store.command(sent.id()).orElseThrow();
+        assertEquals(ExchangeCommand.Status.APPLIED, answered.status(), answered.detail());
+        var definition = new JdbcAlarmDefinitions(enterprise.database, enterprise.points, Gbt50493.load(), Clock.systemUTC(), Duration.ZERO)
+                .definition("T1-LT").orElseThrow();
+        assertEquals(85.5, definition.high().value(), 1e-9);
+        assertEquals(95, definition.highHigh().value(), 1e-9);
+        assertTrue(definition.updatedBy().startsWith("exchange:" + COUNTY + "/county-lead"), definition.updatedBy());
+
+        // a command signed by a node that is not the enterprise's parent is refused
+        Identity impostor = identity("370200", "city");
+        trust.add(impostor);
+        ObjectNode command = Payloads.JSON.createObjectNode();
+        command.put("commandId", "x-1").put("origin", "370200").put("enterprise", ENTERPRISE).put("pointId", ENTERPRISE + ":T1-LT")
+                .put("reason", "不该生效").put("requestedBy", "impostor").put("requestedAt", Instant.now().toString());
+        command.putObject("limits").put("high", 1.0);
+        Envelope forged = new EnvelopeSealer(impostor, Clock.systemUTC(), EnvelopeSealer.DEFAULT_LIFETIME).seal(Payloads.THRESHOLD_CHANGE,
+                Payloads.compress(command), ENTERPRISE, enterpriseIdentity.certificate(), 1);
+        send(county, ExchangeLink.DOWN_PREFIX + ENTERPRISE, EnvelopeCodec.toJson(forged));
+        await("the forged command refused", Duration.ofSeconds(30), () -> enterprise.log(MessageLogEntry.Status.REJECTED).stream()
+                .anyMatch(e -> e.reason().startsWith("SENDER_MISMATCH")));
+        assertEquals(85.5, new JdbcAlarmDefinitions(enterprise.database, enterprise.points, Gbt50493.load(), Clock.systemUTC(), Duration.ZERO)
+                .definition("T1-LT").orElseThrow().high().value(), 1e-9, "the forged command changed nothing");
+        assertFalse(enterprise.store.command("x-1").isPresent());
+        assertNotNull(sent.id());
+    }
+
+    static void send(Node node, String text) throws Exception {
+        send(node, ExchangeLink.INBOX, text);
+    }
+
+    static void send(Node node, String queue, String text) throws Exception {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://" + node.name + "?create=false");
+        try (jakarta.jms.Connection c = factory.createConnection(); Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            s.createProducer(s.createQueue(queue)).send(s.createTextMessage(text));
+        }
+    }
+}
