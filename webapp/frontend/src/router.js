@@ -149,6 +149,14 @@ const routes = [
         component: () => import('./views/SecurityCentreView.vue'),
         meta: { permission: 'exchange:administer' }
       },
+      // Data exchange between the levels: the links and their message log (exchange:administer), the threshold
+      // changes sent down (alarm:configure); each tab shows with its own permission.
+      {
+        path: 'exchange',
+        name: 'exchange',
+        component: () => import('./views/ExchangeView.vue'),
+        meta: { permission: ['exchange:administer', 'alarm:configure'] }
+      },
       {
         path: 'access',
         name: 'access',

@@ -60,3 +60,65 @@ export function getEnrolmentTokens() {
 export function createEnrolmentToken(body) {
   return request('/exchange/tokens', { method: 'POST', body })
 }
+
+// ---- exchange links (requirement I4): the links to the parent and the children, their message log, and the commands
+// sent down. The links and the log need exchange:administer (any scope), the commands alarm:configure. A node that
+// does not run the exchange links (feature hazardwatch-exchange) answers the links and the log 503 with a JSON error.
+
+/**
+ * This node's organisation code in the exchange (null before it enrolled) and its links: {organisationCode, links:
+ * [{neighbour, role: parent|child, address, connected, backlogMessages, backlogBytes, outboxMessages, lastSent,
+ * lastReceived, sent, received, rejected, dropped, lastError, downSince}]}.
+ */
+export function getExchangeLinks() {
+  return request('/exchange/links')
+}
+
+/**
+ * The message log, newest first: [{id, loggedAt, direction: OUT|IN, neighbour, messageId, type, seq, created, status:
+ * QUEUED|SENT|BACKLOG|ACCEPTED|DUPLICATE|REJECTED|DROPPED, reason, sizeBytes, items}]. Older entries: before = the
+ * smallest id shown. limit 1-1000 (the server's default 100).
+ */
+export function getExchangeMessages({ neighbour, direction, status, type, before, limit } = {}) {
+  return request('/exchange/messages', {
+    query: {
+      neighbour: neighbour || undefined,
+      direction: direction || undefined,
+      status: status || undefined,
+      type: type || undefined,
+      before: before ?? undefined,
+      limit: limit ?? undefined
+    }
+  })
+}
+
+/**
+ * Commands sent down from or through this node, newest first (those of enterprises in the caller's scope): [{id, type,
+ * enterpriseCode, pointId, body (the command as a JSON string), requestedBy, requestedAt, status: SENT|APPLIED|REFUSED,
+ * detail, answeredAt}]. limit 1-500 (default 100).
+ */
+export function getExchangeCommands({ limit } = {}) {
+  return request('/exchange/commands', { query: { limit: limit ?? undefined } })
+}
+
+/**
+ * Sends a threshold change for a point of an enterprise below this node (202): the command as getExchangeCommands
+ * lists it, status SENT. body {pointId, limits: {lowLow?, low?, high?, highHigh?} (a number sets, null removes),
+ * reason}. Refusals: 400 {code: 'VALIDATION', fieldErrors: [{field: pointId|limits|limits.<name>|reason|node, code,
+ * message}]}; 503 when the exchange links do not run.
+ */
+export function sendThresholdChange(body) {
+  return request('/exchange/commands/threshold', { method: 'POST', body, timeout: 30000 })
+}
+
+/**
+ * The certificate directory (public): one certificate by serial ({serial, organisationCode, role, status, notAfter,
+ * pem}; 404 when unknown), or the certificates of an organisation (an array). Answered by the node that runs the
+ * security centre (503 elsewhere).
+ */
+export function getDirectory({ serial, organisation } = {}) {
+  return request('/exchange/directory', {
+    auth: false,
+    query: { serial: serial || undefined, organisation: serial ? undefined : organisation || undefined }
+  })
+}

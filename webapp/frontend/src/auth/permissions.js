@@ -15,6 +15,7 @@ const LANDING_ORDER = [
   'roles',
   'audit',
   'security-centre',
+  'exchange',
   'access',
   'account'
 ]

@@ -23,7 +23,7 @@ export const i18n = createI18n({
   locale: storedLocale() || DEFAULT_LOCALE,
   fallbackLocale: DEFAULT_LOCALE,
   // The administration pages keep their messages in files of their own (top-level keys organisations, users, roles,
-  // audit, permissions, securityCentre).
+  // audit, permissions, securityCentre, exchange).
   messages: { 'zh-CN': { ...zhCN, ...adminZhCN }, en: { ...en, ...adminEn } },
   missingWarn: false,
   fallbackWarn: false

@@ -269,6 +269,7 @@ export const AUDIT_ACTIONS = [
   'exchange.revoke',
   'exchange.enrol',
   'exchange.renew',
+  'exchange.threshold-change',
   'config.update',
   'config.delete'
 ]

@@ -271,3 +271,124 @@ export function roleLabel(role, t, te) {
   const key = `securityCentre.roles.${role}`
   return te(key) ? t(key) : String(role)
 }
+
+// ---- exchange links (数据交换) ------------------------------------------------------------------------------------
+
+/** Whether a failure says that this node does not run the exchange links (503 with the server's JSON error). */
+export const isExchangeUnavailable = isCentreUnavailable
+
+export const LINK_ROLES = ['parent', 'child']
+export const MESSAGE_DIRECTIONS = ['OUT', 'IN']
+export const MESSAGE_STATUSES = ['QUEUED', 'SENT', 'BACKLOG', 'ACCEPTED', 'DUPLICATE', 'REJECTED', 'DROPPED']
+/** Envelope types of the links (Payloads); the log may name others, shown as they are. */
+export const MESSAGE_TYPES = ['samples', 'alarms', 'points', 'threshold-change', 'command-result']
+export const COMMAND_STATUSES = ['SENT', 'APPLIED', 'REFUSED']
+
+/** The limits a threshold change can set or remove, from the top down (the order of the form). */
+export const LIMIT_NAMES = ['highHigh', 'high', 'low', 'lowLow']
+
+/** What the threshold form does with one limit: leave it, set it to a value, or remove it. */
+export const LIMIT_MODES = ['keep', 'set', 'remove']
+
+export const MAX_COMMAND_REASON_LENGTH = 200
+
+/**
+ * Element Plus tag of a message status: {type, className} (className: the yellow of BACKLOG, which Element Plus has
+ * no type for).
+ */
+export function messageStatusTag(status) {
+  switch (status) {
+    case 'REJECTED':
+      return { type: 'danger', className: '' }
+    case 'DROPPED':
+      return { type: 'warning', className: '' }
+    case 'BACKLOG':
+      return { type: 'warning', className: 'tag-yellow' }
+    case 'ACCEPTED':
+    case 'SENT':
+      return { type: 'success', className: '' }
+    case 'QUEUED':
+      return { type: 'primary', className: '' }
+    default:
+      return { type: 'info', className: '' }
+  }
+}
+
+export function commandStatusTagType(status) {
+  if (status === 'APPLIED') return 'success'
+  if (status === 'REFUSED') return 'danger'
+  return 'primary'
+}
+
+/**
+ * Whether a point is a copy of a lower node's point, the only kind a threshold change can target: its id is qualified
+ * with the enterprise code ("<USCC>:<point>").
+ */
+export function isRemotePoint(point) {
+  return String(point?.id ?? '').includes(':')
+}
+
+/** A size for people: "0 B", "812 B", "35.2 KiB", "4.1 MiB", "1.25 GiB"; '' when absent. */
+export function formatByteSize(size) {
+  const n = Number(size)
+  if (size === null || size === undefined || !Number.isFinite(n) || n < 0) return ''
+  if (n < 1024) return `${n} B`
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`
+  return `${(n / 1024 ** 3).toFixed(2)} GiB`
+}
+
+/** "刚刚", "12 秒前", "3 分钟前", … of an instant (t of vue-i18n); '' when absent. */
+export function agoText(value, now, t) {
+  const seconds = secondsSince(value, now)
+  if (seconds === null) return ''
+  if (seconds < 5) return t('securityCentre.ago.justNow')
+  if (seconds < 60) return t('securityCentre.ago.seconds', { n: seconds })
+  if (seconds < 3600) return t('securityCentre.ago.minutes', { n: Math.floor(seconds / 60) })
+  if (seconds < 86400) return t('securityCentre.ago.hours', { n: Math.floor(seconds / 3600) })
+  return t('securityCentre.ago.days', { n: Math.floor(seconds / 86400) })
+}
+
+/** The command of an ExchangeCommand (its body, a JSON string) as an object, or null when it cannot be read. */
+export function commandBody(command) {
+  try {
+    const value = JSON.parse(String(command?.body ?? ''))
+    return value && typeof value === 'object' ? value : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The limits a threshold-change command sets or removes, in the form's order: [{name, value}] (value null: removed);
+ * unknown names after the known ones.
+ */
+export function commandLimits(command) {
+  const limits = commandBody(command)?.limits
+  if (!limits || typeof limits !== 'object') return []
+  const names = [...LIMIT_NAMES.filter((n) => n in limits), ...Object.keys(limits).filter((n) => !LIMIT_NAMES.includes(n))]
+  return names.map((name) => ({ name, value: limits[name] }))
+}
+
+/**
+ * The limits object a threshold change sends, from the form's rows {name: {mode, value}}: a number for 'set', null for
+ * 'remove', nothing for 'keep'.
+ */
+export function limitsOfForm(rows) {
+  const limits = {}
+  for (const name of LIMIT_NAMES) {
+    const row = rows?.[name]
+    if (row?.mode === 'set') limits[name] = Number(row.value)
+    else if (row?.mode === 'remove') limits[name] = null
+  }
+  return limits
+}
+
+/**
+ * i18n key part of a server field error of the exchange: field and code with anything but letters and digits as '_'
+ * ('limits.high', 'number' -> 'limits_high_number'; 'node', 'not-enrolled' -> 'node_not_enrolled').
+ */
+export function exchangeErrorKey(field, code) {
+  const part = (value) => String(value ?? '').replace(/[^A-Za-z0-9]+/g, '_')
+  return `${part(field)}_${part(code)}`
+}

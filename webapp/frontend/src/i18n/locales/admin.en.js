@@ -1,5 +1,5 @@
-// English messages of the administration pages (organisations, users, roles, audit, permissions, securityCentre); merged
-// into the en messages in ../index.js.
+// English messages of the administration pages (organisations, users, roles, audit, permissions, securityCentre,
+// exchange); merged into the en messages in ../index.js.
 
 // Texts of server field errors, shared by the forms of the three pages.
 const fieldErrors = {
@@ -348,7 +348,7 @@ export default {
       monitoring_live_all: 'Live data of every county in scope without an authorised request (node operators, emergencies)',
       alarm_view: 'Alarm console, alarm history, KPIs, alarm settings (read)',
       alarm_acknowledge: 'Acknowledge, shelve, unshelve',
-      alarm_configure: 'Alarm thresholds and definitions (set by counties and parks for their enterprises)',
+      alarm_configure: 'Alarm thresholds and definitions (set by counties and parks for their enterprises); threshold changes sent to lower nodes',
       disposal_view: 'Disposals, emergency plans (read)',
       disposal_dispose: 'Verify, dispose, close disposals; notes and attachments',
       plan_edit: 'Emergency plans',
@@ -358,7 +358,7 @@ export default {
       registry_approve: 'Approve registrations (workflows)',
       registry_export: 'Registry and alarm exports',
       adapter_administer: 'Adapters, routes, mappings, certificates, retention',
-      exchange_administer: 'Node certificates and their revocation, enrolment tokens, the node registry (needs national scope)',
+      exchange_administer: 'Node certificates and their revocation, enrolment tokens, the node registry (needs national scope); data exchange links and message log',
       user_administer: 'Organisations, departments, accounts, roles',
       audit_view: 'Audit log, chain verification',
       audit_export: 'Audit log CSV export',
@@ -372,7 +372,7 @@ export default {
       warning_view: 'Early warning',
       registry_view: 'Regions and parks, enterprises, hazard sources, grading, import/export',
       adapter_administer: 'Data acquisition (adapters and routes)',
-      exchange_administer: 'Security centre',
+      exchange_administer: 'Security centre, data exchange',
       user_administer: 'Organisations, users, roles',
       audit_view: 'Audit log',
       access_request: 'Authorised access (request)',
@@ -495,7 +495,8 @@ export default {
       exchange_token_create: 'Enrolment token created',
       exchange_revoke: 'Node certificate revoked',
       exchange_enrol: 'Node certificate issued (enrolment)',
-      exchange_renew: 'Node certificate renewed'
+      exchange_renew: 'Node certificate renewed',
+      exchange_threshold_change: 'Threshold change sent down'
     },
     verify: {
       button: 'Verify chain',
@@ -674,6 +675,177 @@ export default {
     fieldErrors: {
       ...fieldErrors,
       OUT_OF_RANGE: 'Out of the allowed range'
+    }
+  },
+  exchange: {
+    nav: 'Data exchange',
+    title: 'Data exchange',
+    subtitle: 'Secure data exchange with the nodes above and below (enterprise → county → city → province → national): links, message log, commands',
+    refresh: 'Refresh',
+    retry: 'Retry',
+    tabs: {
+      links: 'Links and messages',
+      commands: 'Commands'
+    },
+    node: {
+      code: "This node's organisation code",
+      notEnrolled: 'This node has not enrolled at the security centre',
+      notEnrolledHint:
+        "Until it enrols, this node exchanges no data with the levels above and below. Ask the national node's security centre for a one-time enrolment token, then run in this node's Karaf shell: hazardwatch:enrol <security centre address> <organisation code> <token>"
+    },
+    unavailable: {
+      title: 'This node does not run the data exchange',
+      explanation: 'The data exchange (Karaf feature hazardwatch-exchange) is not running on this node: it has no links to the nodes above and below, and no message log.',
+      whatToDo: "To exchange data with the other levels, an operator installs and starts hazardwatch-exchange in Karaf, configures the parent node's address and enrols this node at the security centre.",
+      retry: 'Check again'
+    },
+    roles: {
+      parent: 'Parent',
+      child: 'Child'
+    },
+    links: {
+      count: 'Links: {n}, connected: {connected}',
+      hint: 'Refreshed every 5 s. A parent link is connected when the last attempt to reach it succeeded, a child link when it sent within the last minutes; counters since this node started.',
+      empty: 'No links yet: no parent is configured and no child has sent anything',
+      loadError: 'Cannot load the links: {msg}',
+      neighbour: 'Neighbour',
+      role: 'Relation',
+      state: 'Connection',
+      connected: 'Connected',
+      disconnected: 'Disconnected',
+      downSince: 'Down since {ago}',
+      backlog: 'Backlog',
+      backlogMessages: '{n} message | {n} messages',
+      outbox: 'Waiting',
+      outboxParent: 'Messages waiting in the live outbox for the parent',
+      outboxChild: 'Commands waiting for the child to fetch them',
+      counters: 'Sent / received / rejected / dropped',
+      sent: 'Sent',
+      received: 'Received',
+      rejected: 'Rejected',
+      dropped: 'Dropped',
+      lastSent: 'Last sent',
+      lastReceived: 'Last received',
+      lastError: 'Last error',
+      never: 'Never'
+    },
+    messages: {
+      title: 'Message log',
+      hint: 'Newest first; with auto refresh, new messages are added every 5 s',
+      neighbour: 'Neighbour',
+      direction: 'Direction',
+      status: 'Status',
+      type: 'Type',
+      search: 'Search',
+      reset: 'Reset',
+      autoRefresh: 'Auto refresh',
+      loggedAt: 'Logged at',
+      messageId: 'Message id',
+      seq: 'Seq',
+      created: 'Sealed at',
+      items: 'Items',
+      size: 'Size',
+      reason: 'Reason',
+      shown: '{n} shown',
+      loadOlder: 'Load older entries',
+      noOlder: 'No older entries',
+      empty: 'No matching messages',
+      loadError: 'Cannot load the message log: {msg}',
+      directions: {
+        OUT: 'Out',
+        IN: 'In'
+      },
+      statuses: {
+        QUEUED: 'Queued',
+        SENT: 'Sent',
+        BACKLOG: 'Backlog',
+        ACCEPTED: 'Accepted',
+        DUPLICATE: 'Duplicate',
+        REJECTED: 'Rejected',
+        DROPPED: 'Dropped'
+      },
+      types: {
+        samples: 'Samples',
+        alarms: 'Alarms',
+        points: 'Points',
+        threshold_change: 'Threshold change',
+        command_result: 'Command result'
+      }
+    },
+    commands: {
+      form: {
+        title: 'Send a threshold change',
+        hint: 'Signed by this node and passed on hop by hop to the enterprise node, which changes the alarm limits and answers back up',
+        pointPlaceholder: "Choose a lower node's point (filter by name, id or enterprise code)",
+        pointsError: 'Cannot load the points: {msg}. You can type a point id.',
+        noPoints: 'This node has no points reported by lower nodes (ids with ":")',
+        enterprise: 'Enterprise {code}',
+        current: 'Current limits as this node knows them: low {low}, high {high}',
+        limitsHint: '"Unchanged" keeps the value at the enterprise node, "Remove" deletes the limit',
+        modes: {
+          keep: 'Unchanged',
+          set: 'Set to',
+          remove: 'Remove'
+        },
+        reasonPlaceholder: 'Why the limits change, e.g. process change, rectification order',
+        submit: 'Send command',
+        clear: 'Clear',
+        pointRequired: 'Choose a point',
+        pointRemote: 'Commands go to points reported by lower nodes only (ids with ":")',
+        limitsRequired: 'Set or remove at least one limit',
+        valueRequired: 'Enter the limit',
+        reasonRequired: 'Give a reason',
+        reasonTooLong: 'At most {max} characters',
+        sent: 'Command sent; waiting for the enterprise node to answer',
+        rejected: 'The server did not accept {n} input(s); please correct them',
+        failed: 'Sending failed'
+      },
+      fields: {
+        pointId: 'Point',
+        limits: 'Alarm limits',
+        highHigh: 'High-high limit',
+        high: 'High limit',
+        low: 'Low limit',
+        lowLow: 'Low-low limit',
+        reason: 'Reason',
+        node: 'This node'
+      },
+      serverErrors: {
+        pointId_required: 'Choose a point',
+        pointId_unknown: 'This node has no such point',
+        pointId_unreachable: "The point's enterprise cannot be reached",
+        pointId_local: "This node reads the point itself: change its alarm settings under Alarm settings",
+        limits_required: 'Set or remove at least one limit',
+        limits_json: 'Malformed limits',
+        limit_number: 'A number, or remove the limit',
+        limit_unknown: 'Only the low-low, low, high and high-high limits can be changed',
+        reason_required: 'Give a reason',
+        node_not_enrolled: 'This node has not enrolled at the security centre and cannot send commands'
+      },
+      list: {
+        title: 'Commands sent',
+        total: 'Total: {n}',
+        waiting: '{n} awaiting an answer, refreshed every 5 s',
+        empty: 'No commands sent yet',
+        loadError: 'Cannot load the commands: {msg}',
+        requestedAt: 'Sent at',
+        enterprise: 'Enterprise',
+        point: 'Point',
+        change: 'Change',
+        reason: 'Reason',
+        requestedBy: 'Sent by',
+        status: 'Status',
+        answer: 'Answer',
+        removed: 'removed',
+        statuses: {
+          SENT: 'Awaiting answer',
+          APPLIED: 'Applied',
+          REFUSED: 'Refused'
+        }
+      }
+    },
+    fieldErrors: {
+      ...fieldErrors
     }
   }
 }

@@ -1,5 +1,5 @@
 // Simplified Chinese messages of the administration pages (organisations, users, roles, audit, permissions,
-// securityCentre); merged into the zh-CN messages in ../index.js.
+// securityCentre, exchange); merged into the zh-CN messages in ../index.js.
 
 // Texts of server field errors, shared by the forms of the three pages.
 const fieldErrors = {
@@ -348,7 +348,7 @@ export default {
       monitoring_live_all: '无需授权申请即可查看辖区内所有区县的实时数据（节点运维、紧急情况）',
       alarm_view: '报警控制台、报警历史、报警绩效、指标管理（只读）',
       alarm_acknowledge: '确认、搁置、取消搁置报警',
-      alarm_configure: '报警阈值与报警定义（区县、园区为其企业设置）',
+      alarm_configure: '报警阈值与报警定义（区县、园区为其企业设置）；向下级节点下发阈值修改指令',
       disposal_view: '报警处置、应急预案（只读）',
       disposal_dispose: '核实、处置、关闭处置单，记录与附件',
       plan_edit: '编辑应急预案',
@@ -358,7 +358,7 @@ export default {
       registry_approve: '审批登记（流程）',
       registry_export: '登记信息与报警数据导出',
       adapter_administer: '采集适配器、路由、点位映射、证书、数据保留',
-      exchange_administer: '节点证书的签发与吊销、接入令牌、节点登记（须具有全国数据范围）',
+      exchange_administer: '节点证书的签发与吊销、接入令牌、节点登记（须具有全国数据范围）；数据交换链路与消息日志',
       user_administer: '组织机构、部门、账号、角色',
       audit_view: '审计日志、审计链校验',
       audit_export: '审计日志 CSV 导出',
@@ -372,7 +372,7 @@ export default {
       warning_view: '风险预警',
       registry_view: '区域与园区、企业、重大危险源、分级计算、导入导出',
       adapter_administer: '数据采集（适配器与路由）',
-      exchange_administer: '安全中心',
+      exchange_administer: '安全中心、数据交换',
       user_administer: '组织机构、用户、角色权限',
       audit_view: '审计日志',
       access_request: '授权访问（申请）',
@@ -495,7 +495,8 @@ export default {
       exchange_token_create: '创建接入令牌',
       exchange_revoke: '吊销节点证书',
       exchange_enrol: '节点申请证书',
-      exchange_renew: '节点续期证书'
+      exchange_renew: '节点续期证书',
+      exchange_threshold_change: '下发阈值修改指令'
     },
     verify: {
       button: '校验审计链',
@@ -674,6 +675,177 @@ export default {
     fieldErrors: {
       ...fieldErrors,
       OUT_OF_RANGE: '超出允许范围'
+    }
+  },
+  exchange: {
+    nav: '数据交换',
+    title: '数据交换',
+    subtitle: '与上下级节点之间的安全数据交换（企业 → 县级 → 市级 → 省级 → 国家级）：链路状态、消息日志、下发指令',
+    refresh: '刷新',
+    retry: '重试',
+    tabs: {
+      links: '链路与消息',
+      commands: '下发指令'
+    },
+    node: {
+      code: '本节点机构代码',
+      notEnrolled: '本节点未在安全中心注册',
+      notEnrolledHint:
+        '注册前本节点不与上下级交换任何数据。请向国家级节点的安全中心申请一次性接入令牌，然后在本节点的 Karaf 控制台执行：hazardwatch:enrol <安全中心地址> <机构代码> <接入令牌>'
+    },
+    unavailable: {
+      title: '本节点未运行数据交换',
+      explanation: '数据交换（Karaf 功能 hazardwatch-exchange）未在本节点启动：本节点没有与上下级节点的链路，也没有消息日志。',
+      whatToDo: '如需与上下级交换数据，请运维人员在 Karaf 中安装并启动 hazardwatch-exchange，配置上级节点的地址，并在安全中心注册本节点。',
+      retry: '重新检测'
+    },
+    roles: {
+      parent: '上级',
+      child: '下级'
+    },
+    links: {
+      count: '共 {n} 条链路，{connected} 条已连接',
+      hint: '每 5 秒自动刷新。上级链路“已连接”表示最近一次连接成功，下级链路表示最近几分钟内收到过它的消息；计数自本节点启动起。',
+      empty: '尚无链路：未配置上级节点，下级节点也尚未发来消息',
+      loadError: '无法加载链路状态：{msg}',
+      neighbour: '相邻节点',
+      role: '关系',
+      state: '连接',
+      connected: '已连接',
+      disconnected: '未连接',
+      downSince: '断开自 {ago}',
+      backlog: '积压',
+      backlogMessages: '{n} 条',
+      outbox: '待发送',
+      outboxParent: '实时发件箱中等待发往上级的消息',
+      outboxChild: '等待下级取走的指令',
+      counters: '发送 / 接收 / 拒收 / 丢弃',
+      sent: '发送',
+      received: '接收',
+      rejected: '拒收',
+      dropped: '丢弃',
+      lastSent: '最后发送',
+      lastReceived: '最后接收',
+      lastError: '最近错误',
+      never: '从未'
+    },
+    messages: {
+      title: '消息日志',
+      hint: '最新的在前；打开“自动刷新”时每 5 秒加入新消息',
+      neighbour: '相邻节点',
+      direction: '方向',
+      status: '状态',
+      type: '类型',
+      search: '查询',
+      reset: '重置',
+      autoRefresh: '自动刷新',
+      loggedAt: '记录时间',
+      messageId: '消息编号',
+      seq: '序号',
+      created: '封装于',
+      items: '条目',
+      size: '大小',
+      reason: '原因',
+      shown: '已显示 {n} 条',
+      loadOlder: '加载更早的记录',
+      noOlder: '没有更早的记录了',
+      empty: '没有符合条件的消息',
+      loadError: '无法加载消息日志：{msg}',
+      directions: {
+        OUT: '发出',
+        IN: '收到'
+      },
+      statuses: {
+        QUEUED: '已入队',
+        SENT: '已发送',
+        BACKLOG: '积压',
+        ACCEPTED: '已接收',
+        DUPLICATE: '重复',
+        REJECTED: '已拒收',
+        DROPPED: '已丢弃'
+      },
+      types: {
+        samples: '采样数据',
+        alarms: '报警',
+        points: '点位',
+        threshold_change: '阈值修改指令',
+        command_result: '指令应答'
+      }
+    },
+    commands: {
+      form: {
+        title: '下发阈值修改指令',
+        hint: '指令由本节点签名，经各级节点逐级转发到企业节点；企业节点修改报警限值后逐级应答',
+        pointPlaceholder: '选择下级节点的点位（可按名称、编号或企业代码筛选）',
+        pointsError: '无法加载点位列表：{msg}。可直接输入点位编号。',
+        noPoints: '本节点没有下级节点上报的点位（编号含“:”）',
+        enterprise: '企业 {code}',
+        current: '本节点所知的当前限值：低报 {low}，高报 {high}',
+        limitsHint: '“不变”的限值保持企业节点上的现值，“取消”删除该限值',
+        modes: {
+          keep: '不变',
+          set: '设为',
+          remove: '取消'
+        },
+        reasonPlaceholder: '说明修改的原因，例如：工艺变更、整改要求',
+        submit: '下发指令',
+        clear: '清空',
+        pointRequired: '请选择点位',
+        pointRemote: '只能对下级节点上报的点位下发指令（编号含“:”）',
+        limitsRequired: '请至少设置或取消一个限值',
+        valueRequired: '请填写限值',
+        reasonRequired: '请填写原因',
+        reasonTooLong: '最多 {max} 个字符',
+        sent: '指令已下发，等待企业节点应答',
+        rejected: '服务器未接受 {n} 项输入，请修改',
+        failed: '下发失败'
+      },
+      fields: {
+        pointId: '点位',
+        limits: '报警限值',
+        highHigh: '高高报限值',
+        high: '高报限值',
+        low: '低报限值',
+        lowLow: '低低报限值',
+        reason: '原因',
+        node: '本节点'
+      },
+      serverErrors: {
+        pointId_required: '请选择点位',
+        pointId_unknown: '本节点没有该点位',
+        pointId_unreachable: '无法送达该点位所属的企业',
+        pointId_local: '该点位由本节点直接采集，请在“指标管理”中修改其报警设置',
+        limits_required: '请至少设置或取消一个限值',
+        limits_json: '限值格式不正确',
+        limit_number: '应为数字，或取消该限值',
+        limit_unknown: '只能修改低低报、低报、高报、高高报限值',
+        reason_required: '请填写原因',
+        node_not_enrolled: '本节点未在安全中心注册，不能下发指令'
+      },
+      list: {
+        title: '已下发的指令',
+        total: '共 {n} 条指令',
+        waiting: '{n} 条待应答，每 5 秒刷新',
+        empty: '尚未下发指令',
+        loadError: '无法加载指令：{msg}',
+        requestedAt: '下发时间',
+        enterprise: '企业',
+        point: '点位',
+        change: '修改内容',
+        reason: '原因',
+        requestedBy: '下发人',
+        status: '状态',
+        answer: '应答',
+        removed: '取消',
+        statuses: {
+          SENT: '待应答',
+          APPLIED: '已生效',
+          REFUSED: '被拒绝'
+        }
+      }
+    },
+    fieldErrors: {
+      ...fieldErrors
     }
   }
 }

@@ -35,6 +35,7 @@ public final class HazardWatchInstance implements AutoCloseable {
     public final int sshPort;
     public final int opcuaPort;
     public final int modbusPort;
+    public final int brokerPort;
     private final Map<String, String> environment = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
@@ -52,7 +53,8 @@ public final class HazardWatchInstance implements AutoCloseable {
         environment.put("HAZARDWATCH_SSH_PORT", String.valueOf(sshPort));
         environment.put("HAZARDWATCH_OPCUA_PORT", String.valueOf(opcuaPort));
         environment.put("HAZARDWATCH_MODBUS_PORT", String.valueOf(modbusPort));
-        environment.put("HAZARDWATCH_BROKER_PORT", String.valueOf(freePort()));
+        brokerPort = freePort();
+        environment.put("HAZARDWATCH_BROKER_PORT", String.valueOf(brokerPort));
         environment.put("HAZARDWATCH_RMI_REGISTRY_PORT", String.valueOf(freePort()));
         environment.put("HAZARDWATCH_RMI_SERVER_PORT", String.valueOf(freePort()));
         environment.put("HAZARDWATCH_ADMIN_PASSWORD", ADMIN_PASSWORD);

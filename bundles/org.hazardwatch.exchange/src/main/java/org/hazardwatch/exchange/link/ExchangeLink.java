@@ -151,19 +151,25 @@ public final class ExchangeLink implements AutoCloseable {
         if (applicationClassLoader != null) {
             context.setApplicationContextClassLoader(applicationClassLoader);
         }
+        // consumers hold one session and consumer each on the plain factory (a caching factory would keep consumers that
+        // DMLC let go, each holding a prefetched message nobody reads); producers share cached sessions
+        context.addComponent("local", listeners(localBroker));
         localConnections = new CachingConnectionFactory(localBroker);
         localConnections.setSessionCacheSize(4);
-        context.addComponent("local", JmsComponent.jmsComponentAutoAcknowledge(localConnections));
+        localConnections.setCacheConsumers(false);
+        context.addComponent("localSend", JmsComponent.jmsComponentAutoAcknowledge(localConnections));
         if (settings.hasParent()) {
             ActiveMQConnectionFactory parent = new ActiveMQConnectionFactory(parentUrl(settings.parentBrokerUrl()));
             // a parent that stops reading must not block this node's threads for ever
             parent.setSendTimeout(15_000);
             parent.setWatchTopicAdvisories(false);
             parent.getPrefetchPolicy().setQueuePrefetch(1);
+            context.addComponent("parent", listeners(parent));
             parentConnections = new CachingConnectionFactory(parent);
             parentConnections.setSessionCacheSize(2);
+            parentConnections.setCacheConsumers(false);
             parentConnections.setReconnectOnException(true);
-            context.addComponent("parent", JmsComponent.jmsComponentAutoAcknowledge(parentConnections));
+            context.addComponent("parentSend", JmsComponent.jmsComponentAutoAcknowledge(parentConnections));
             links.put(settings.parentOrganisation(), new LinkCounters(settings.parentOrganisation(), PARENT_ROLE, settings.parentBrokerUrl()));
         } else {
             parentConnections = null;
@@ -190,6 +196,12 @@ public final class ExchangeLink implements AutoCloseable {
         context.start();
         producer = context.createProducerTemplate();
         consumer = context.createConsumerTemplate();
+    }
+
+    private static JmsComponent listeners(ConnectionFactory factory) {
+        JmsComponent component = JmsComponent.jmsComponentAutoAcknowledge(factory);
+        component.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
+        return component;
     }
 
     /** Connect quickly and give up on a dead parent instead of waiting for the operating system's timeout. */
@@ -251,7 +263,7 @@ public final class ExchangeLink implements AutoCloseable {
         headers.put(TYPE, type);
         headers.put(MESSAGE_ID, messageId == null ? UUID.randomUUID().toString() : messageId);
         headers.put(ITEMS, items);
-        producer.sendBodyAndHeaders("local:queue:" + UP + "?deliveryPersistent=true&exchangePattern=InOnly&jmsMessageType=Bytes",
+        producer.sendBodyAndHeaders("localSend:queue:" + UP + "?deliveryPersistent=true&exchangePattern=InOnly&jmsMessageType=Bytes",
                 payload, headers);
     }
 
@@ -305,7 +317,7 @@ public final class ExchangeLink implements AutoCloseable {
             Envelope envelope = new EnvelopeSealer(own, clock, EnvelopeSealer.DEFAULT_LIFETIME).seal(message.id(), message.type(),
                     message.payload(), parent, certificate, seq);
             String json = EnvelopeCodec.toJson(envelope);
-            producer.sendBody("parent:queue:" + INBOX + "?deliveryPersistent=true&exchangePattern=InOnly", json);
+            producer.sendBody("parentSend:queue:" + INBOX + "?deliveryPersistent=true&exchangePattern=InOnly", json);
             link.up(clock.instant());
             log(Direction.OUT, parent, envelope, Status.SENT, null, json.length(), message.items());
         } catch (Exception e) {
@@ -334,7 +346,7 @@ public final class ExchangeLink implements AutoCloseable {
         headers.put(TYPE, message.type());
         headers.put(MESSAGE_ID, message.id());
         headers.put(ITEMS, message.items());
-        producer.sendBodyAndHeaders("local:queue:" + BACKLOG + "?deliveryPersistent=true&exchangePattern=InOnly&jmsMessageType=Bytes",
+        producer.sendBodyAndHeaders("localSend:queue:" + BACKLOG + "?deliveryPersistent=true&exchangePattern=InOnly&jmsMessageType=Bytes",
                 message.payload(), headers);
         logLocal(settings.parentOrganisation(), message, Status.BACKLOG, why);
     }
@@ -534,7 +546,7 @@ public final class ExchangeLink implements AutoCloseable {
                     reason + ": " + detail, text == null ? 0 : text.length(), 0));
         }
         // kept with the reason, for inspection: a refused message is evidence, not rubbish
-        producer.sendBodyAndHeader("local:queue:" + REJECTED + "?deliveryPersistent=true&exchangePattern=InOnly", text == null ? "" : text,
+        producer.sendBodyAndHeader("localSend:queue:" + REJECTED + "?deliveryPersistent=true&exchangePattern=InOnly", text == null ? "" : text,
                 REASON, reason + ": " + detail);
     }
 
@@ -594,13 +606,15 @@ public final class ExchangeLink implements AutoCloseable {
         services.store().saveCommand(new ExchangeCommand(commandId, Payloads.THRESHOLD_CHANGE, enterprise, pointId, command.toString(),
                 command.path("requestedBy").asText("?"), Instant.parse(Payloads.text(command, "requestedAt")), ExchangeCommand.Status.SENT,
                 null, null));
+        // where the enterprise's data comes through a lower node, the command goes down there, even when this node has
+        // a point of the same id (a copy of a plant's catalogue)
+        Optional<String> child = services.store().routeOf(enterprise);
+        if (child.isPresent()) {
+            sendDown(child.get(), Payloads.THRESHOLD_CHANGE, Payloads.compress(command), commandId);
+            return;
+        }
         Optional<MonitoringPoint> local = localPoint(pointId, enterprise);
         if (local.isEmpty()) {
-            Optional<String> child = services.store().routeOf(enterprise);
-            if (child.isPresent()) {
-                sendDown(child.get(), Payloads.THRESHOLD_CHANGE, Payloads.compress(command), commandId);
-                return;
-            }
             answer(command, ExchangeCommand.Status.REFUSED, "point " + pointId + " of enterprise " + enterprise + " is not known at "
                     + organisationCode().orElse("?"));
             return;
@@ -742,7 +756,7 @@ public final class ExchangeLink implements AutoCloseable {
                 UUID.nameUUIDFromBytes((own.organisationCode() + "|down|" + commandId).getBytes(StandardCharsets.UTF_8)).toString(),
                 type, payload, child, certificate, seq);
         String json = EnvelopeCodec.toJson(envelope);
-        producer.sendBody("local:queue:" + DOWN_PREFIX + child + "?deliveryPersistent=true&exchangePattern=InOnly", json);
+        producer.sendBody("localSend:queue:" + DOWN_PREFIX + child + "?deliveryPersistent=true&exchangePattern=InOnly", json);
         LinkCounters link = links.computeIfAbsent(child, c -> new LinkCounters(c, CHILD_ROLE, null));
         link.sent.incrementAndGet();
         link.lastSent = clock.instant();

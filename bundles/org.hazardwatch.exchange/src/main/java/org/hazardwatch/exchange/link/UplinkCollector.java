@@ -98,11 +98,9 @@ public final class UplinkCollector implements Runnable {
     /** The sample loop; runs until {@link #stop}. */
     @Override
     public void run() {
+        // samples are collected from the start, enrolled or not: they wait in the outbox and backlog until the node can
+        // seal them for its parent
         while (running) {
-            if (link.organisationCode().isEmpty()) {
-                sleep(5_000); // not enrolled yet
-                continue;
-            }
             try {
                 collectSamples();
             } catch (Exception e) {
@@ -245,9 +243,6 @@ public final class UplinkCollector implements Runnable {
      * start, so that a parent that lost it gets it again.
      */
     public synchronized void sendPointsIfChanged(boolean force) {
-        if (link.organisationCode().isEmpty()) {
-            return;
-        }
         List<MonitoringPoint> local = allLocalPoints();
         byte[] payload = Payloads.compress(Payloads.points(local));
         String digest = digest(payload);

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.store.PointRepository;
 import org.hazardwatch.core.internal.HazardWatchConfig;
+import org.hazardwatch.core.internal.edition.Edition;
+import org.hazardwatch.core.internal.edition.EditionInstaller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,11 +26,19 @@ public class PointCatalogComponent {
     private final Logger logger = LoggerFactory.getLogger(PointCatalogComponent.class);
     private final PointRepository repository;
     private final Path file;
+    /**
+     * City, province and national nodes read no plant: their points are copies of the lower nodes' points, sent up with
+     * the enterprise code in their ids. The default catalogue (the simulated tank farm's points) is not loaded there;
+     * a catalogue file configured explicitly is.
+     */
+    private final boolean noOwnPlant;
 
     @Activate
     public PointCatalogComponent(@Reference PointRepository repository, HazardWatchConfig config) {
         this.repository = repository;
         String configured = config.points_file();
+        this.noOwnPlant = configured.isBlank()
+                && Edition.forLevel(EditionInstaller.level(config)) == Edition.REGULATOR;
         this.file = configured.isBlank()
                 ? Path.of(System.getProperty("karaf.etc", "etc"), "hazardwatch", "points.csv")
                 : Path.of(configured);
@@ -41,6 +51,10 @@ public class PointCatalogComponent {
 
     /** Loads the file again; returns the parse result (points saved, rows rejected). */
     public PointCatalog.Result reload() throws IOException {
+        if (noOwnPlant) {
+            logger.info("No point catalogue loaded: a regulator node's points arrive from the nodes below it (set points.file to load one)");
+            return new PointCatalog.Result(java.util.List.of(), java.util.List.of());
+        }
         if (!Files.exists(file)) {
             logger.info("No point catalogue at {}", file);
             return new PointCatalog.Result(java.util.List.of(), java.util.List.of());

@@ -1,0 +1,235 @@
+package org.hazardwatch.itests;
+
+import static org.hazardwatch.itests.HazardWatchInstance.await;
+import static org.hazardwatch.itests.HazardWatchInstance.unchecked;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Five levels on one machine, as {@code ./hazardwatch tree} runs them: national (the security centre) <- province <-
+ * city <- county <- enterprise (the simulated plant), each its own Karaf with its own broker and database, enrolled
+ * with one-time tokens. What the enterprise measures and raises reaches the national node through three relays;
+ * a threshold change signed at the national node reaches the enterprise; the county's outage and a kill -9 of the
+ * enterprise lose nothing and store nothing twice.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TreeIT {
+
+    static final String ENTERPRISE = "91370281MA3HW2026N";
+    static final String POINT = "A-T101-LT";
+    static final String QUALIFIED = ENTERPRISE + ":" + POINT;
+    /** name, organisation code, level. */
+    static final String[][] NODES = { { "national", "100000", "national" }, { "province", "370000", "province" },
+            { "city", "370200", "city" }, { "county", "370281", "county" }, { "enterprise", ENTERPRISE, "enterprise" } };
+
+    final Map<String, HazardWatchInstance> nodes = new LinkedHashMap<>();
+    Instant linkedAt;
+
+    HazardWatchInstance node(String name) {
+        return nodes.get(name);
+    }
+
+    @BeforeAll
+    void startTheTree() throws Exception {
+        HazardWatchInstance parent = null;
+        for (String[] n : NODES) {
+            Map<String, String> environment = new HashMap<>(Map.of("HAZARDWATCH_LEVEL", n[2], "HAZARDWATCH_SIMULATOR",
+                    String.valueOf(n[2].equals("enterprise")), "HAZARDWATCH_DEMO_ENTERPRISES", "1", "JAVA_MAX_MEM", "640M"));
+            if (parent != null) {
+                environment.put("HAZARDWATCH_PARENT_BROKER", "tcp://127.0.0.1:" + parent.brokerPort);
+                environment.put("HAZARDWATCH_PARENT_ORG", NODES[nodes.size() - 1][1]);
+            }
+            HazardWatchInstance instance = new HazardWatchInstance("tree-" + n[0], environment);
+            if (n[2].equals("enterprise")) {
+                // every change of a value goes up, so what the county holds can be compared with what the plant stored
+                Files.createDirectories(instance.home.resolve("etc"));
+                Files.writeString(instance.home.resolve("etc/org.hazardwatch.uplink.cfg"), "deadband.percent = 0\nmax.silence.seconds = 3600\n");
+            }
+            nodes.put(n[0], instance);
+            parent = instance;
+        }
+        node("national").start();
+        ExecutorService starting = Executors.newFixedThreadPool(4);
+        List<Future<Long>> started = new ArrayList<>();
+        for (String name : List.of("province", "city", "county", "enterprise")) {
+            started.add(starting.submit(() -> node(name).start()));
+        }
+        for (Future<Long> future : started) {
+            future.get();
+        }
+        starting.shutdown();
+        String centre = "http://127.0.0.1:" + node("national").httpPort;
+        for (String[] n : NODES) {
+            String output = node("national").shell("hazardwatch:enrolment-token --hours 1 " + n[1] + " " + n[2]);
+            String token = output.lines().skip(1).findFirst().orElseThrow().strip();
+            String enrolled = node(n[0]).shell("hazardwatch:enrol " + centre + " " + n[1] + " " + token);
+            assertTrue(enrolled.contains("Enrolled as " + n[1]), enrolled);
+        }
+        linkedAt = Instant.now();
+    }
+
+    @AfterAll
+    void stopTheTree() throws Exception {
+        for (HazardWatchInstance instance : nodes.values()) {
+            try {
+                instance.close();
+            } catch (Exception | AssertionError e) {
+                System.err.println("stopping " + instance.home + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void thePlantsPointsAndSamplesReachTheNationalNodeThroughEveryLevel() throws Exception {
+        for (String name : List.of("county", "city", "province", "national")) {
+            await(Duration.ofSeconds(120), "the enterprise's points at the " + name, unchecked(() -> node(name).getJson("/api/points").toString()
+                    .contains(QUALIFIED)));
+        }
+        await(Duration.ofSeconds(60), "live values of the plant at the national node", unchecked(() -> !history("national", linkedAt,
+                Instant.now()).isEmpty()));
+        JsonNode links = node("national").getJson("/api/exchange/links");
+        assertEquals("100000", links.path("organisationCode").asText());
+        assertTrue(links.path("links").toString().contains("\"neighbour\":\"370000\""), links.toString());
+        JsonNode enterpriseLinks = node("enterprise").getJson("/api/exchange/links").path("links");
+        assertEquals("370281", enterpriseLinks.get(0).path("neighbour").asText());
+        assertTrue(enterpriseLinks.get(0).path("connected").asBoolean(), enterpriseLinks.toString());
+    }
+
+    @Test
+    @Order(2)
+    void aThresholdChangeSignedAtTheNationalNodeReachesThePlantAndItsAlarmComesBackUp() throws Exception {
+        HttpResponse<String> sent = node("national").request("POST", "/api/exchange/commands/threshold",
+                "{\"pointId\":\"" + QUALIFIED + "\",\"limits\":{\"lowLow\":null,\"low\":null,\"high\":0.2,\"highHigh\":null},"
+                        + "\"reason\":\"集成测试：国家级下发阈值\"}", true);
+        assertEquals(202, sent.statusCode(), sent.body());
+        String commandId = HazardWatchInstance.JSON.readTree(sent.body()).path("id").asText();
+        await(Duration.ofSeconds(120), "the enterprise's answer at the national node", unchecked(() -> {
+            for (JsonNode command : node("national").getJson("/api/exchange/commands")) {
+                if (command.path("id").asText().equals(commandId)) {
+                    assertTrue(!command.path("status").asText().equals("REFUSED"), command.toString());
+                    return command.path("status").asText().equals("APPLIED");
+                }
+            }
+            return false;
+        }));
+        JsonNode definition = node("enterprise").getJson("/api/points/" + POINT + "/alarm-definition").path("settings");
+        assertEquals(0.2, definition.path("high").path("value").asDouble(), 1e-9, definition.toString());
+        assertTrue(definition.path("low").isNull(), "the low limit was removed: " + definition);
+        assertTrue(definition.path("updatedBy").asText().startsWith("exchange:100000/admin"), definition.toString());
+
+        // the plant's level is far above 0.2 m: the enterprise raises a high alarm, and it travels up four levels
+        await(Duration.ofSeconds(120), "the high alarm at the national node", unchecked(() -> {
+            JsonNode alarms = node("national").getJson("/api/alarms?pointId=" + URLEncoder.encode(QUALIFIED, StandardCharsets.UTF_8));
+            return alarms.path("items").toString().contains("\"kind\":\"HIGH\"");
+        }));
+        JsonNode atEnterprise = node("enterprise").getJson("/api/alarms?pointId=" + POINT);
+        assertTrue(atEnterprise.path("items").toString().contains("\"kind\":\"HIGH\""), "raised at the enterprise: " + atEnterprise);
+
+        // a command for a point this node reads itself is refused with the reason, nothing is sent
+        HttpResponse<String> refused = node("national").request("POST", "/api/exchange/commands/threshold",
+                "{\"pointId\":\"no-such-point\",\"limits\":{\"high\":1},\"reason\":\"x\"}", true);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("pointId"), refused.body());
+    }
+
+    @Test
+    @Order(3)
+    void aCountyOutageAndAKillOfThePlantNodeLoseNothingAndStoreNothingTwice() throws Exception {
+        // from the moment the tree was linked: what the plant measured before its node enrolled is not compared
+        Instant from = Instant.now().minusSeconds(30).isAfter(linkedAt) ? Instant.now().minusSeconds(30) : linkedAt;
+        HazardWatchInstance county = node("county");
+        HazardWatchInstance enterprise = node("enterprise");
+        county.close();
+        await(Duration.ofSeconds(60), "a backlog at the enterprise while the county is down", unchecked(() -> {
+            JsonNode parent = enterprise.getJson("/api/exchange/links").path("links").get(0);
+            return !parent.path("connected").asBoolean() && parent.path("backlogMessages").asLong() >= 3;
+        }));
+        county.start();
+        await(Duration.ofSeconds(180), "the backlog drained", unchecked(() -> {
+            JsonNode parent = enterprise.getJson("/api/exchange/links").path("links").get(0);
+            return parent.path("connected").asBoolean() && parent.path("backlogMessages").asLong() == 0
+                    && parent.path("outboxMessages").asLong() == 0;
+        }));
+        // a power cut at the plant node in the middle of the stream
+        Thread.sleep(3_000);
+        enterprise.kill();
+        enterprise.start();
+        await(Duration.ofSeconds(120), "the plant node sending again", unchecked(() -> {
+            JsonNode parent = enterprise.getJson("/api/exchange/links").path("links").get(0);
+            return parent.path("connected").asBoolean() && parent.path("sent").asLong() > 2;
+        }));
+        Instant to = Instant.now().minusSeconds(10);
+        Thread.sleep(15_000); // what was measured before 'to' has had time to travel four levels
+
+        List<JsonNode> atPlant = history("enterprise-local", from, to);
+        List<JsonNode> atCounty = history("county", from, to);
+        List<JsonNode> atNational = history("national", from, to);
+        assertTrue(atPlant.size() > 20, "the plant measured during the test: " + atPlant.size());
+        assertEquals(distinctTimes(atCounty).size(), atCounty.size(), "the county stored no sample twice");
+        assertEquals(distinctTimes(atNational).size(), atNational.size(), "the national node stored no sample twice");
+        TreeSet<Instant> plant = distinctTimes(atPlant);
+        TreeSet<Instant> countyTimes = distinctTimes(atCounty);
+        List<Instant> invented = countyTimes.stream().filter(t -> !plant.contains(t)).toList();
+        assertTrue(invented.isEmpty(), "nothing arrived that the plant did not store: " + invented);
+        // every change of value the plant stored went up (exception reporting with a zero deadband)
+        List<Instant> changes = new ArrayList<>();
+        Double previous = null;
+        for (JsonNode sample : atPlant) {
+            double value = sample.path("value").asDouble();
+            if (previous != null && value != previous) {
+                changes.add(Instant.parse(sample.path("timestamp").asText()));
+            }
+            previous = value;
+        }
+        List<Instant> missing = changes.stream().filter(t -> !countyTimes.contains(t)).toList();
+        assertTrue(missing.isEmpty(), missing.size() + " of " + changes.size() + " changes never reached the county: " + missing);
+        assertEquals(countyTimes, distinctTimes(atNational), "the national node holds what the county holds, relayed by city and province");
+        JsonNode log = node("county").getJson("/api/exchange/messages?neighbour=" + ENTERPRISE + "&status=REJECTED");
+        assertEquals(0, log.size(), "the county refused nothing of the enterprise: " + log);
+    }
+
+    /** Samples of the plant's point in a window: at the enterprise under its own id, elsewhere under the qualified id. */
+    List<JsonNode> history(String where, Instant from, Instant to) throws Exception {
+        boolean local = where.equals("enterprise-local");
+        HazardWatchInstance instance = node(local ? "enterprise" : where);
+        String id = URLEncoder.encode(local ? POINT : QUALIFIED, StandardCharsets.UTF_8);
+        JsonNode history = instance.getJson("/api/points/" + id + "/history?from=" + from + "&to=" + to + "&limit=100000");
+        List<JsonNode> samples = new ArrayList<>();
+        history.path("samples").forEach(samples::add);
+        return samples;
+    }
+
+    static TreeSet<Instant> distinctTimes(List<JsonNode> samples) {
+        TreeSet<Instant> times = new TreeSet<>();
+        samples.forEach(s -> times.add(Instant.parse(s.path("timestamp").asText())));
+        return times;
+    }
+}
