@@ -918,6 +918,39 @@ class DistributionIT {
         await(Duration.ofSeconds(20), "the generated adapter is gone", unchecked(() -> hw.getJson("/api/adapters").size() == 2));
     }
 
+    /** The WebService integration (I1) called by npm soap from its WSDL, and the same operations over REST. */
+    @Test
+    @Order(9)
+    void localSystemsSubmitReadingsOverSoapAndRest() throws Exception {
+        Path peers = hw.root.resolve("tools/test-peers");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(peers.resolve("node_modules/soap")),
+                "!!!!!!!! npm soap is not installed in tools/test-peers: SKIPPING the SOAP client test !!!!!!!!");
+        ProcessBuilder builder = new ProcessBuilder("node", "soap-client.mjs", hw.url("/"), hw.token(), "A-T101-LT")
+                .directory(peers.toFile()).redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the SOAP client finished");
+        System.out.println(output);
+        assertEquals(0, process.exitValue(), output);
+        await(Duration.ofSeconds(30), "the SOAP readings stored", unchecked(() -> hw.getJson("/api/points/A-T101-LT/history?from="
+                + Instant.now().minusSeconds(120)).path("samples").toString().contains("\"value\":3.25")));
+        String wsdl = hw.request("GET", "/soap/integration?wsdl", null, false).body();
+        assertTrue(wsdl.contains("urn:hazardwatch:integration:1") && wsdl.contains("SubmitReadings"), wsdl);
+
+        HttpResponse<String> rest = hw.request("POST", "/api/integration/readings", "{\"system\":\"SIS\",\"readings\":["
+                + "{\"pointId\":\"A-T101-TT\",\"time\":\"" + Instant.now().minusSeconds(1) + "\",\"value\":21.5},"
+                + "{\"pointId\":\"A-T101-TT\",\"time\":\"" + Instant.now().plusSeconds(3600) + "\",\"value\":21.5},"
+                + "{\"pointId\":\"A-T101-TT\",\"time\":\"" + Instant.now() + "\",\"value\":null}]}", true);
+        assertEquals(200, rest.statusCode(), rest.body());
+        JsonNode result = HazardWatchInstance.JSON.readTree(rest.body());
+        assertEquals(1, result.path("accepted").asInt(), rest.body());
+        assertTrue(result.path("refused").toString().contains("in the future") && result.path("refused").toString().contains("finite"),
+                rest.body());
+        assertEquals(400, hw.request("POST", "/api/integration/readings", "{\"readings\":[]}", true).statusCode(), "no readings");
+        assertEquals(401, hw.request("POST", "/api/integration/readings", "{\"readings\":[]}", false).statusCode(), "not logged in");
+        assertEquals(200, hw.request("GET", "/api/integration/commands?since=2026-01-01T00:00:00Z", null, true).statusCode());
+    }
+
     @Test
     @Order(10)
     void aSecondInstanceRunsSideBySide() throws Exception {

@@ -19,8 +19,13 @@ public interface AlarmStore {
 
     Optional<Alarm> find(long alarmId);
 
-    /** Every occurrence that is not over (state other than NORMAL). */
+    /** Every occurrence that is not over (state other than NORMAL), copies of lower nodes' alarms included. */
     List<Alarm> open();
+
+    /** The open occurrences this node raised itself, which its alarm engine manages. */
+    default List<Alarm> openOwn() {
+        return open();
+    }
 
     /**
      * Per point, the open occurrence that matters most to show on a tile: active before returned, then higher
@@ -50,5 +55,13 @@ public interface AlarmStore {
 
     /** A point's alarm of one kind shelved until {@code until}. */
     record Shelving(String pointId, AlarmKind kind, Instant until, String reason, String user) {
+    }
+
+    /**
+     * The node an occurrence was raised at, for the copies of lower nodes' alarms received through the exchange; empty
+     * for this node's own alarms. Copies are acknowledged and shelved where they were raised, not here.
+     */
+    default java.util.Optional<String> originOf(long alarmId) {
+        return java.util.Optional.empty();
     }
 }

@@ -17,7 +17,7 @@ public @interface BrokerConfig {
     boolean persistent() default true;
 
     @AttributeDefinition(description = "Disk the persistent store may use, in MiB")
-    long store_limit_mb() default 2048;
+    long store_limit_mb() default 4096;
 
     @AttributeDefinition(description = "Memory for in-flight messages, in MiB")
     long memory_limit_mb() default 64;

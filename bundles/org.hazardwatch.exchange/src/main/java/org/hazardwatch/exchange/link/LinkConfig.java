@@ -22,7 +22,7 @@ public @interface LinkConfig {
     int samples_batch_max() default 20000;
 
     @AttributeDefinition(description = "Largest backlog kept while the parent is unreachable, in MB")
-    int backlog_max_mb() default 1024;
+    int backlog_max_mb() default 2048;
 
     @AttributeDefinition(description = "What a full backlog does: drop-oldest-samples or refuse-new-samples (alarms, points and "
             + "command answers are always kept)")

@@ -60,6 +60,7 @@ public class RestComponent {
     private volatile RouteRegistry routeRegistry;
     private volatile org.hazardwatch.api.exchange.SecurityCentre securityCentre;
     private volatile org.hazardwatch.api.exchange.ExchangeLinks exchangeLinks;
+    private volatile org.hazardwatch.api.integration.LocalSystemIntake intake;
     private volatile RegistryTransfer transfer;
     private volatile org.hazardwatch.api.alarm.AlarmExport alarmExport;
     private volatile org.hazardwatch.api.disposal.DisposalReport disposalReport;
@@ -96,7 +97,8 @@ public class RestComponent {
                 new RegistryTransferResource(() -> transfer, access), new AdaptersResource(() -> adapters), new OpenApiResource(),
                 new OrganisationsResource(organisations, access), new UsersResource(accounts, access),
                 new RolesResource(accounts, access), new AuditResource(audit, access), new AccessResource(grants, access),
-                new ExchangeResource(() -> securityCentre, () -> exchangeLinks, exchangeStore, points, audit, access));
+                new ExchangeResource(() -> securityCentre, () -> exchangeLinks, exchangeStore, points, audit, access),
+                new IntegrationResource(() -> intake, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {
@@ -139,6 +141,18 @@ public class RestComponent {
     void unsetExchangeLinks(org.hazardwatch.api.exchange.ExchangeLinks links) {
         if (this.exchangeLinks == links) {
             this.exchangeLinks = null;
+        }
+    }
+
+    /** The integration feature runs at enterprise and county nodes; without it its operations answer 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setIntake(org.hazardwatch.api.integration.LocalSystemIntake service) {
+        this.intake = service;
+    }
+
+    void unsetIntake(org.hazardwatch.api.integration.LocalSystemIntake service) {
+        if (this.intake == service) {
+            this.intake = null;
         }
     }
 

@@ -26,11 +26,11 @@ class SecurityAnnotationsTest {
     /**
      * POSTs not audited by the filter: the login (the auth service audits it, knowing the outcome before any caller
      * exists), enrolment and renewal (no caller either: the resource audits them under the organisation), heartbeats
-     * (every minute from every node: the node registry keeps the last one) and the grading calculator (it computes, it
-     * stores and changes nothing).
+     * (every minute from every node: the node registry keeps the last one), the grading calculator (it computes, it
+     * stores and changes nothing) and readings of local systems (measurements, stored as samples like an adapter's).
      */
     static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade", "ExchangeResource.enrol",
-            "ExchangeResource.renew", "ExchangeResource.heartbeat");
+            "ExchangeResource.renew", "ExchangeResource.heartbeat", "IntegrationResource.readings");
 
     static List<Method> operations() {
         List<Method> operations = new ArrayList<>();
@@ -84,7 +84,7 @@ class SecurityAnnotationsTest {
         open.sort(null);
         assertEquals(List.of("AuthResource.changePassword", "AuthResource.confirmTotp", "AuthResource.disableTotp",
                 "AuthResource.login", "AuthResource.logout", "AuthResource.logoutAll", "AuthResource.me", "AuthResource.policy",
-                "AuthResource.sessions", "AuthResource.setupTotp", "ExchangeResource.authority", "ExchangeResource.enrol",
+                "AuthResource.sessions", "AuthResource.setupTotp", "ExchangeResource.authority", "ExchangeResource.directory", "ExchangeResource.enrol",
                 "ExchangeResource.heartbeat", "ExchangeResource.renew", "ExchangeResource.revocationList", "HealthResource.health", "OpenApiResource.document",
                 "OrganisationsResource.get", "OrganisationsResource.list"), open);
     }

@@ -109,7 +109,7 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
     /** The store's open occurrences and shelvings become the engine's (timers of conditions stay). */
     private void loadOpenAlarms() {
         states.values().forEach(state -> state.slots.values().forEach(slot -> slot.open = null));
-        for (Alarm alarm : store.open()) {
+        for (Alarm alarm : store.openOwn()) {
             PointState state = states.computeIfAbsent(alarm.pointId(), id -> new PointState());
             state.slot(alarm.kind()).open = alarm;
             if (alarm.suppressed()) {
@@ -477,6 +477,11 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
             }
         }
         Alarm stored = store.find(alarmId).orElseThrow(() -> new NoSuchElementException("no alarm " + alarmId));
+        java.util.Optional<String> origin = store.originOf(alarmId);
+        if (origin.isPresent()) {
+            throw new IllegalStateException("alarm " + alarmId + " was raised at node " + origin.get()
+                    + ": it is acknowledged and shelved there, this is its copy");
+        }
         if (stored.state().isOpen()) {
             // raised by the other node of a failover pair since this engine last read the store
             Slot slot = states.computeIfAbsent(stored.pointId(), id -> new PointState()).slot(stored.kind());

@@ -120,6 +120,13 @@ public class JdbcAlarmStore implements AlarmStore {
     }
 
     @Override
+    public List<Alarm> openOwn() {
+        // copies of lower nodes' alarms are not this node's engine's to manage
+        return select("SELECT " + COLUMNS + " FROM alarm WHERE state <> ? AND origin_node IS NULL ORDER BY raised_at, id",
+                AlarmState.NORMAL.name());
+    }
+
+    @Override
     public Map<String, Alarm> activeByPoint() {
         Map<String, Alarm> shown = new HashMap<>();
         for (Alarm alarm : open()) {
@@ -290,6 +297,19 @@ public class JdbcAlarmStore implements AlarmStore {
             }
         } catch (SQLException e) {
             throw Jdbc.failure("reading the alarm journal", e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> originOf(long alarmId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT origin_node FROM alarm WHERE id = ?")) {
+            s.setLong(1, alarmId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the origin of alarm " + alarmId, e);
         }
     }
 

@@ -1,0 +1,122 @@
+package org.hazardwatch.integration.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import javax.annotation.Resource;
+import javax.jws.WebMethod;
+import javax.jws.WebParam;
+import javax.jws.WebResult;
+import javax.jws.WebService;
+import javax.servlet.http.HttpServletRequest;
+import javax.xml.ws.WebServiceContext;
+import javax.xml.ws.handler.MessageContext;
+
+import org.hazardwatch.api.auth.AuthService;
+import org.hazardwatch.api.auth.AuthSession;
+import org.hazardwatch.api.exchange.ExchangeCommand;
+import org.hazardwatch.api.integration.LocalSystemIntake;
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Caller;
+import org.hazardwatch.api.security.Permission;
+
+/**
+ * The SOAP service local systems call (requirement I1). Callers authenticate like REST clients: a session token from
+ * {@code POST /api/auth/login} in the {@code Authorization: Bearer} header, of an account with {@code adapter:administer}
+ * (an integration account of the plant). Readings take the adapters' path; refused ones come back with the reason.
+ */
+@WebService(name = "Integration", serviceName = "IntegrationService", portName = "IntegrationPort", targetNamespace = IntegrationEndpoint.NAMESPACE)
+public class IntegrationEndpoint {
+
+    public static final String NAMESPACE = "urn:hazardwatch:integration:1";
+
+    @Resource
+    private WebServiceContext context;
+    private final LocalSystemIntake intake;
+    private final AuthService auth;
+    private final AccessControl access;
+
+    public IntegrationEndpoint(LocalSystemIntake intake, AuthService auth, AccessControl access) {
+        this.intake = intake;
+        this.auth = auth;
+        this.access = access;
+    }
+
+    /** Submits readings (safety parameters) of the plant's points; at most 10,000 per call. */
+    @WebMethod(operationName = "SubmitReadings")
+    @WebResult(name = "result", targetNamespace = NAMESPACE)
+    public SoapTypes.SubmitReadingsResult submitReadings(@WebParam(name = "system", targetNamespace = NAMESPACE) String system,
+            @WebParam(name = "reading", targetNamespace = NAMESPACE) List<SoapTypes.Reading> readings) throws IntegrationFault {
+        Caller caller = caller();
+        List<LocalSystemIntake.SampleSubmission> submissions = new ArrayList<>();
+        if (readings != null) {
+            for (SoapTypes.Reading r : readings) {
+                submissions.add(r == null ? null : new LocalSystemIntake.SampleSubmission(r.pointId, r.time == null ? null : r.time.toInstant(),
+                        r.value, r.quality));
+            }
+        }
+        LocalSystemIntake.SubmitResult result;
+        try {
+            result = intake.submitSamples(caller, system == null || system.isBlank() ? "soap" : system.strip(), submissions);
+        } catch (IllegalArgumentException e) {
+            throw new IntegrationFault("INVALID", e.getMessage());
+        }
+        SoapTypes.SubmitReadingsResult answer = new SoapTypes.SubmitReadingsResult();
+        answer.accepted = result.accepted();
+        for (LocalSystemIntake.Refusal refusal : result.refused()) {
+            SoapTypes.RefusedReading refused = new SoapTypes.RefusedReading();
+            refused.index = refusal.index();
+            refused.pointId = refusal.pointId();
+            refused.reason = refusal.reason();
+            answer.refused.add(refused);
+        }
+        return answer;
+    }
+
+    /** The commands sent down to this node since a time (all when empty), oldest first, with their answers. */
+    @WebMethod(operationName = "FetchCommands")
+    @WebResult(name = "command", targetNamespace = NAMESPACE)
+    public List<SoapTypes.Command> fetchCommands(@WebParam(name = "since", targetNamespace = NAMESPACE) Date since,
+            @WebParam(name = "limit", targetNamespace = NAMESPACE) Integer limit) throws IntegrationFault {
+        Caller caller = caller();
+        List<SoapTypes.Command> commands = new ArrayList<>();
+        for (ExchangeCommand c : intake.commands(caller, since == null ? null : since.toInstant(), limit == null ? 100 : limit)) {
+            SoapTypes.Command command = new SoapTypes.Command();
+            command.id = c.id();
+            command.type = c.type();
+            command.enterpriseCode = c.enterpriseCode();
+            command.pointId = c.pointId();
+            command.content = c.body();
+            command.requestedBy = c.requestedBy();
+            command.requestedAt = date(c.requestedAt());
+            command.status = c.status().name();
+            command.detail = c.detail();
+            command.answeredAt = date(c.answeredAt());
+            commands.add(command);
+        }
+        return commands;
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private Caller caller() throws IntegrationFault {
+        HttpServletRequest request = (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+        String header = request == null ? null : request.getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        AuthSession session = auth.validate(token).orElseThrow(() -> new IntegrationFault("UNAUTHENTICATED",
+                "log in with POST /api/auth/login and send the token as 'Authorization: Bearer <token>'"));
+        Caller caller = access.caller(session.username()).orElseThrow(() -> new IntegrationFault("UNAUTHENTICATED",
+                "the account is disabled or has no organisation"));
+        if (session.mustChangePassword()) {
+            throw new IntegrationFault("FORBIDDEN", "the account must choose its own password first");
+        }
+        if (!caller.has(Permission.ADAPTER_ADMINISTER)) {
+            throw new IntegrationFault("FORBIDDEN", "this needs the permission " + Permission.ADAPTER_ADMINISTER.code());
+        }
+        return caller;
+    }
+}
