@@ -46,9 +46,9 @@ public class IntegrationEndpoint {
 
     /** Submits readings (safety parameters) of the plant's points; at most 10,000 per call. */
     @WebMethod(operationName = "SubmitReadings")
-    @WebResult(name = "result", targetNamespace = NAMESPACE)
-    public SoapTypes.SubmitReadingsResult submitReadings(@WebParam(name = "system", targetNamespace = NAMESPACE) String system,
-            @WebParam(name = "reading", targetNamespace = NAMESPACE) List<SoapTypes.Reading> readings) throws IntegrationFault {
+    @WebResult(name = "result")
+    public SoapTypes.SubmitReadingsResult submitReadings(@WebParam(name = "system") String system,
+            @WebParam(name = "reading") List<SoapTypes.Reading> readings) throws IntegrationFault {
         Caller caller = caller();
         List<LocalSystemIntake.SampleSubmission> submissions = new ArrayList<>();
         if (readings != null) {
@@ -77,9 +77,9 @@ public class IntegrationEndpoint {
 
     /** The commands sent down to this node since a time (all when empty), oldest first, with their answers. */
     @WebMethod(operationName = "FetchCommands")
-    @WebResult(name = "command", targetNamespace = NAMESPACE)
-    public List<SoapTypes.Command> fetchCommands(@WebParam(name = "since", targetNamespace = NAMESPACE) Date since,
-            @WebParam(name = "limit", targetNamespace = NAMESPACE) Integer limit) throws IntegrationFault {
+    @WebResult(name = "command")
+    public List<SoapTypes.Command> fetchCommands(@WebParam(name = "since") Date since,
+            @WebParam(name = "limit") Integer limit) throws IntegrationFault {
         Caller caller = caller();
         List<SoapTypes.Command> commands = new ArrayList<>();
         for (ExchangeCommand c : intake.commands(caller, since == null ? null : since.toInstant(), limit == null ? 100 : limit)) {

@@ -11,6 +11,10 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.DestinationFactoryManager;
+import org.apache.cxf.transport.http.DestinationRegistry;
+import org.apache.cxf.transport.http.DestinationRegistryImpl;
+import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.hazardwatch.api.auth.AuthService;
 import org.hazardwatch.api.integration.LocalSystemIntake;
@@ -36,13 +40,23 @@ public class SoapComponent {
     public SoapComponent(BundleContext context, @Reference LocalSystemIntake intake, @Reference AuthService auth,
             @Reference AccessControl access) {
         IntegrationEndpoint endpoint = new IntegrationEndpoint(intake, auth, access);
-        CXFNonSpringServlet cxf = new CXFNonSpringServlet() {
+        // a registry of its own: in Karaf, CXF's HTTP transport shares one registry of endpoints between all buses, and
+        // the REST servlet would then answer /api/integration/... with this SOAP endpoint (longest address prefix)
+        DestinationRegistry registry = new DestinationRegistryImpl();
+        CXFNonSpringServlet cxf = new CXFNonSpringServlet(registry, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected void loadBus(ServletConfig config) {
                 super.loadBus(config);
                 JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+                // this bus's HTTP destinations go to the private registry; the SOAP transport still wraps them (soap:address)
+                HTTPTransportFactory http = new HTTPTransportFactory(registry);
+                getBus().setExtension(http, HTTPTransportFactory.class);
+                DestinationFactoryManager destinations = getBus().getExtension(DestinationFactoryManager.class);
+                for (String transport : http.getTransportIds()) {
+                    destinations.registerDestinationFactory(transport, http);
+                }
                 factory.setBus(getBus());
                 factory.setServiceClass(IntegrationEndpoint.class);
                 factory.setServiceBean(endpoint);
