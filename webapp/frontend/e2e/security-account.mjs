@@ -38,7 +38,8 @@ const MENU = {
   'nav-regions': ['registry:view'],
   'nav-hazard-sources': ['registry:view'],
   'nav-registry-transfer': ['registry:view'],
-  'nav-system-group': ['user:administer', 'audit:view', 'access:request', 'access:approve']
+  // 安全中心 and 数据交换 (exchange:administer; its 下发指令 tab with alarm:configure) are in the system group too
+  'nav-system-group': ['user:administer', 'audit:view', 'access:request', 'access:approve', 'exchange:administer', 'alarm:configure']
 }
 
 const {

@@ -279,7 +279,7 @@ export const isExchangeUnavailable = isCentreUnavailable
 
 export const LINK_ROLES = ['parent', 'child']
 export const MESSAGE_DIRECTIONS = ['OUT', 'IN']
-export const MESSAGE_STATUSES = ['QUEUED', 'SENT', 'BACKLOG', 'ACCEPTED', 'DUPLICATE', 'REJECTED', 'DROPPED']
+export const MESSAGE_STATUSES = ['QUEUED', 'SENT', 'BACKLOG', 'ACCEPTED', 'PARKED', 'DUPLICATE', 'REJECTED', 'DROPPED']
 /** Envelope types of the links (Payloads); the log may name others, shown as they are. */
 export const MESSAGE_TYPES = ['samples', 'alarms', 'points', 'threshold-change', 'command-result']
 export const COMMAND_STATUSES = ['SENT', 'APPLIED', 'REFUSED']
@@ -303,6 +303,7 @@ export function messageStatusTag(status) {
     case 'DROPPED':
       return { type: 'warning', className: '' }
     case 'BACKLOG':
+    case 'PARKED':
       return { type: 'warning', className: 'tag-yellow' }
     case 'ACCEPTED':
     case 'SENT':

@@ -760,6 +760,7 @@ export default {
         SENT: 'Sent',
         BACKLOG: 'Backlog',
         ACCEPTED: 'Accepted',
+        PARKED: 'Waiting for points',
         DUPLICATE: 'Duplicate',
         REJECTED: 'Rejected',
         DROPPED: 'Dropped'

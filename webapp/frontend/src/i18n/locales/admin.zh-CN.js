@@ -760,6 +760,7 @@ export default {
         SENT: '已发送',
         BACKLOG: '积压',
         ACCEPTED: '已接收',
+        PARKED: '等待测点',
         DUPLICATE: '重复',
         REJECTED: '已拒收',
         DROPPED: '已丢弃'

@@ -241,7 +241,7 @@ public final class ExchangeLinkBenchmark {
         };
         ExchangeLink link = new ExchangeLink(new ActiveMQConnectionFactory("vm://" + name + "?create=false&jms.prefetchPolicy.all=1"),
                 () -> Optional.of(identity), trust, new ExchangeLink.Services(new JdbcExchangeStore(database), new JdbcPointRepository(database),
-                        null, null, queues), settings, Clock.systemUTC(), null);
+                        null, null, queues, null), settings, Clock.systemUTC(), null);
         return new Node(broker, database, link);
     }
 

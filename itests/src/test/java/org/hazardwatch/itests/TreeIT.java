@@ -115,6 +115,9 @@ class TreeIT {
         }
         await(Duration.ofSeconds(60), "live values of the plant at the national node", unchecked(() -> !history("national", linkedAt,
                 Instant.now()).isEmpty()));
+        // the plant's registration came up with its points: the national node's registry holds the enterprise in its county
+        JsonNode registered = node("national").getJson("/api/enterprises?q=" + ENTERPRISE);
+        assertTrue(registered.path("items").toString().contains("\"regionCode\":\"370281\""), registered.toString());
         JsonNode links = node("national").getJson("/api/exchange/links");
         assertEquals("100000", links.path("organisationCode").asText());
         assertTrue(links.path("links").toString().contains("\"neighbour\":\"370000\""), links.toString());
@@ -152,6 +155,14 @@ class TreeIT {
         }));
         JsonNode atEnterprise = node("enterprise").getJson("/api/alarms?pointId=" + POINT);
         assertTrue(atEnterprise.path("items").toString().contains("\"kind\":\"HIGH\""), "raised at the enterprise: " + atEnterprise);
+
+        // every node on the way keeps the command and its answer; the shell shows them and the links
+        String passing = node("city").shell("hazardwatch:commands");
+        assertTrue(passing.contains(commandId) && passing.contains("APPLIED"), passing);
+        String links = node("county").shell("hazardwatch:links");
+        assertTrue(links.contains("370200") && links.contains(ENTERPRISE), links);
+        String fromShell = node("province").shell("hazardwatch:send-threshold --high-high 14.5 --reason 省级复核 " + QUALIFIED);
+        assertTrue(fromShell.contains("sent down"), fromShell);
 
         // a command for a point this node reads itself is refused with the reason, nothing is sent
         HttpResponse<String> refused = node("national").request("POST", "/api/exchange/commands/threshold",

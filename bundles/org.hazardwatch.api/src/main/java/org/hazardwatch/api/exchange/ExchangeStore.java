@@ -73,12 +73,23 @@ public interface ExchangeStore {
     record AlarmChange(long eventId, Alarm alarm) {
     }
 
-    /** Data of a message the database refuses; retrying does not help. */
+    /** Data of a message the database refuses; retrying as it is does not help. */
     class RefusedDataException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean unknownPoint;
 
         public RefusedDataException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        public RefusedDataException(String message, Throwable cause, boolean unknownPoint) {
             super(message, cause);
+            this.unknownPoint = unknownPoint;
+        }
+
+        /** Refused because a point it refers to is not (yet) defined here: the point may still arrive. */
+        public boolean unknownPoint() {
+            return unknownPoint;
         }
     }
 }

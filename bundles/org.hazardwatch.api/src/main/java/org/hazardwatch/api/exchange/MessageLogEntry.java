@@ -36,6 +36,11 @@ public record MessageLogEntry(long id, Instant loggedAt, Direction direction, St
         BACKLOG,
         /** Opened, checked and stored. */
         ACCEPTED,
+        /**
+         * Waiting for the points it refers to: they come in a message still behind it (in the sender's backlog, while
+         * live data went first). Retried every 10 s until they are there or the message expires.
+         */
+        PARKED,
         /** A second delivery of a message already accepted; nothing stored. */
         DUPLICATE,
         /** Refused; the reason says why. */

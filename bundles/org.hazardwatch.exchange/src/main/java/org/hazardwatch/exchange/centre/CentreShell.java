@@ -5,8 +5,8 @@ import org.hazardwatch.api.exchange.SecurityCentre;
 import org.hazardwatch.api.security.AuditEntry;
 import org.hazardwatch.api.security.AuditLog;
 
-/** What the security centre's shell commands share: the centre or a clear refusal, and audit entries as shell:<user>. */
-final class CentreShell {
+/** What the exchange's shell commands share: the centre or a clear refusal, and audit entries as shell:<user>. */
+public final class CentreShell {
 
     private CentreShell() {
     }
@@ -18,11 +18,11 @@ final class CentreShell {
         return centre;
     }
 
-    static String actor() {
+    public static String actor() {
         return "shell:" + (ShellUtil.getCurrentUserName() == null ? "unknown" : ShellUtil.getCurrentUserName());
     }
 
-    static void record(AuditLog audit, String action, String targetType, String targetId, String detail) {
+    public static void record(AuditLog audit, String action, String targetType, String targetId, String detail) {
         audit.append(new AuditEntry.Draft(actor(), "Karaf shell", "", "console", action, targetType, targetId, "OK", null, null, detail));
     }
 }

@@ -43,7 +43,9 @@ import org.hazardwatch.api.live.LiveEventBus;
 import org.hazardwatch.api.model.AlarmPriority;
 import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.Sample;
+import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.FieldError;
+import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.registry.ValidationException;
 import org.hazardwatch.api.store.PointRepository;
 import org.hazardwatch.exchange.envelope.Envelope;
@@ -87,12 +89,17 @@ public final class ExchangeLink implements AutoCloseable {
     public static final String BACKLOG = "hazardwatch.exchange.up.backlog";
     public static final String INBOX = "hazardwatch.exchange.inbox";
     public static final String REJECTED = "hazardwatch.exchange.rejected";
+    /** Messages waiting for the points they refer to, moved back to the inbox every {@value #PARKED_RETRY_SECONDS} s. */
+    public static final String PARKED = "hazardwatch.exchange.parked";
+    static final int PARKED_RETRY_SECONDS = 10;
     public static final String DOWN_PREFIX = "hazardwatch.exchange.down.";
     /** JMS properties of outbox messages. */
     public static final String TYPE = "HWType";
     public static final String MESSAGE_ID = "HWMessageId";
     public static final String ITEMS = "HWItems";
     public static final String REASON = "HWReason";
+    /** How often a parked message came back already. */
+    public static final String PARKED_TIMES = "HWParked";
     static final String PARENT_ROLE = "parent";
     static final String CHILD_ROLE = "child";
 
@@ -117,9 +124,9 @@ public final class ExchangeLink implements AutoCloseable {
         }
     }
 
-    /** What the link needs of the node. {@code definitions} and {@code live} may be null. */
+    /** What the link needs of the node. {@code definitions}, {@code live}, {@code queues} and {@code registry} may be null. */
     public record Services(ExchangeStore store, PointRepository points, AlarmDefinitionService definitions, LiveEventBus live,
-            BrokerQueues queues) {
+            BrokerQueues queues, RegistryService registry) {
     }
 
     private final Logger logger = LoggerFactory.getLogger(ExchangeLink.class);
@@ -181,6 +188,9 @@ public final class ExchangeLink implements AutoCloseable {
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(-1).redeliveryDelay(1000).useExponentialBackOff()
                                 .maximumRedeliveryDelay(30_000).retryAttemptedLogLevel(LoggingLevel.WARN))
                         .process(ExchangeLink.this::receiveFromChild);
+                from("timer:exchange-parked?period=" + PARKED_RETRY_SECONDS * 1000 + "&delay=" + PARKED_RETRY_SECONDS * 1000)
+                        .routeId("exchange-parked-retry")
+                        .process(exchange -> retryParked());
                 if (settings.hasParent()) {
                     from("local:queue:" + UP + "?transacted=true&concurrentConsumers=1").routeId("exchange-up-live")
                             .errorHandler(defaultErrorHandler().maximumRedeliveries(-1).redeliveryDelay(1000).useExponentialBackOff()
@@ -357,7 +367,7 @@ public final class ExchangeLink implements AutoCloseable {
         long target = settings.backlogMaxBytes() - needed;
         int dropped = 0;
         while (services.queues().size(BACKLOG).bytes() > target) {
-            Exchange oldest = consumer.receiveNoWait("local:queue:" + BACKLOG + "?selector=RAW(" + TYPE + " = 'samples')");
+            Exchange oldest = consumer.receive("local:queue:" + BACKLOG + "?selector=RAW(" + TYPE + " = 'samples')", 1_000);
             if (oldest == null) {
                 break; // only alarms, points and answers left: they stay
             }
@@ -404,9 +414,43 @@ public final class ExchangeLink implements AutoCloseable {
             link.received(clock.instant());
             log(Direction.IN, envelope.from(), envelope, items < 0 ? Status.DUPLICATE : Status.ACCEPTED,
                     items < 0 ? "delivered before" : null, text.length(), Math.max(items, 0));
-        } catch (RefusedDataException | IOException | IllegalArgumentException e) {
+        } catch (RefusedDataException e) {
+            if (e.unknownPoint()) {
+                park(envelope, text, e.getMessage(), exchange.getMessage().getHeader(PARKED_TIMES, 0, Integer.class));
+            } else {
+                link.rejected.incrementAndGet();
+                reject(exchange, envelope, envelope.from(), RejectReason.MALFORMED, rootMessage(e), text);
+            }
+        } catch (IOException | IllegalArgumentException e) {
             link.rejected.incrementAndGet();
             reject(exchange, envelope, envelope.from(), RejectReason.MALFORMED, rootMessage(e), text);
+        }
+    }
+
+    /**
+     * Keeps a message whose points are not defined here yet: after an outage the sender's live data goes first, and the
+     * points message it refers to may still be in the sender's backlog. Nothing of it was stored; it is opened again
+     * (all checks) when it comes back, and an expired one is then refused.
+     */
+    private void park(Envelope envelope, String text, String why, int times) {
+        if (times == 0) {
+            log(Direction.IN, envelope.from(), envelope, Status.PARKED, why, text.length(), 0);
+        }
+        producer.sendBodyAndHeader("localSend:queue:" + PARKED + "?deliveryPersistent=true&exchangePattern=InOnly", text,
+                PARKED_TIMES, times + 1);
+    }
+
+    /** Moves parked messages back into the inbox, behind what arrived meanwhile (the points, usually). */
+    private void retryParked() {
+        long waiting = services.queues() == null ? 1 : services.queues().size(PARKED).messages();
+        for (long i = 0; i < waiting; i++) {
+            // a fresh consumer gets its first message a moment later: receiveNoWait would see none
+            Exchange parked = consumer.receive("local:queue:" + PARKED, 1_000);
+            if (parked == null) {
+                return;
+            }
+            producer.sendBodyAndHeader("localSend:queue:" + INBOX + "?deliveryPersistent=true&exchangePattern=InOnly",
+                    parked.getMessage().getBody(String.class), PARKED_TIMES, parked.getMessage().getHeader(PARKED_TIMES, 1, Integer.class));
         }
     }
 
@@ -441,9 +485,14 @@ public final class ExchangeLink implements AutoCloseable {
                     }
                     requireOwnEnterprise(e.from(), point.enterpriseCode());
                 }
+                List<Enterprise> enterprises = Payloads.enterprises(payload);
+                for (Enterprise enterprise : enterprises) {
+                    requireOwnEnterprise(e.from(), enterprise.uscc());
+                }
                 if (!services.store().accept(e.from(), e.id(), e.expires())) {
                     return -1;
                 }
+                enterprises.forEach(this::register);
                 for (MonitoringPoint point : points) {
                     services.points().save(point);
                     if (routedEnterprises.add(point.enterpriseCode() + "@" + e.from())) {
@@ -469,6 +518,41 @@ public final class ExchangeLink implements AutoCloseable {
         }
         relayUp(e, opened.payload(), items);
         return items;
+    }
+
+    /**
+     * Keeps a lower node's enterprise in this node's registry, so that this node's regulators see its data within their
+     * region. A park this node does not know is left out; data the registry refuses is logged, not fatal: the points
+     * still count.
+     */
+    private void register(Enterprise received) {
+        RegistryService registry = services.registry();
+        if (registry == null) {
+            return;
+        }
+        String park = received.parkCode() != null && registry.region(received.parkCode()).isPresent() ? received.parkCode() : null;
+        Optional<Enterprise> known = registry.enterprises(null, received.uscc(), 0, 5).items().stream()
+                .filter(x -> x.uscc().equals(received.uscc())).findFirst();
+        Enterprise wanted = new Enterprise(known.map(Enterprise::id).orElse(null), received.uscc(), received.name(), received.regionCode(), null,
+                park, received.industryCode(), received.industryGroup(), received.address(), received.longitude(), received.latitude(),
+                received.contactName(), received.contactPhone(), received.status(), null, null);
+        try {
+            if (known.isEmpty()) {
+                registry.create(wanted);
+            } else if (!same(known.get(), wanted)) {
+                registry.update(known.get().id(), wanted);
+            }
+        } catch (ValidationException ex) {
+            logger.warn("Enterprise {} from below not registered here: {}", received.uscc(), ex.fieldErrors());
+        }
+    }
+
+    private static boolean same(Enterprise a, Enterprise b) {
+        return java.util.Objects.equals(a.name(), b.name()) && java.util.Objects.equals(a.regionCode(), b.regionCode())
+                && java.util.Objects.equals(a.parkCode(), b.parkCode()) && java.util.Objects.equals(a.industryCode(), b.industryCode())
+                && java.util.Objects.equals(a.address(), b.address()) && java.util.Objects.equals(a.longitude(), b.longitude())
+                && java.util.Objects.equals(a.latitude(), b.latitude()) && java.util.Objects.equals(a.contactName(), b.contactName())
+                && java.util.Objects.equals(a.contactPhone(), b.contactPhone()) && a.status() == b.status();
     }
 
     private void relayUp(Envelope e, byte[] payload, int items) {

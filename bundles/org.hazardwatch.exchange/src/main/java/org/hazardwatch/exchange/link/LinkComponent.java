@@ -24,6 +24,7 @@ import org.hazardwatch.api.health.HealthIndicator;
 import org.hazardwatch.api.health.HealthStatus;
 import org.hazardwatch.api.live.LiveEventBus;
 import org.hazardwatch.api.registry.FieldError;
+import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.registry.ValidationException;
 import org.hazardwatch.api.store.PointRepository;
 import org.hazardwatch.exchange.envelope.Identity;
@@ -75,7 +76,7 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
             @Reference(target = "(hazardwatch.broker=*)") ConnectionFactory brokerService,
             @Reference NodeExchangeComponent node, @Reference ExchangeStore store, @Reference PointRepository points,
             @Reference AlarmDefinitionService definitions, @Reference LiveEventBus live, @Reference BrokerQueues queues,
-            @Reference SeenMessages seen) throws Exception {
+            @Reference SeenMessages seen, @Reference RegistryService registry) throws Exception {
         this.node = node;
         this.store = store;
         this.seen = seen;
@@ -90,13 +91,13 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
                 Math.max(1, config.backlog_pace_per_second()));
         PeerDirectory directory = new PeerDirectory(node.node(), Clock.systemUTC());
         link = new ExchangeLink(localBroker, () -> node.node().identity(), directory,
-                new ExchangeLink.Services(store, points, definitions, live, queues), settings, Clock.systemUTC(),
+                new ExchangeLink.Services(store, points, definitions, live, queues, registry), settings, Clock.systemUTC(),
                 LinkComponent.class.getClassLoader());
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", ExchangeLink.CONTEXT_NAME);
         contextRegistration = bundleContext.registerService(CamelContext.class, link.context(), properties);
         if (settings.hasParent()) {
-            collector = new UplinkCollector(localBroker, link, store, points, Duration.ofSeconds(Math.max(1, config.samples_batch_seconds())),
+            collector = new UplinkCollector(localBroker, link, store, points, registry, Duration.ofSeconds(Math.max(1, config.samples_batch_seconds())),
                     Math.max(100, config.samples_batch_max()));
             collectorThread = new Thread(collector, "hazardwatch-exchange-samples");
             collectorThread.setDaemon(true);

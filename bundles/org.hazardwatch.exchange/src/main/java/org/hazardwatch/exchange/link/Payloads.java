@@ -19,6 +19,9 @@ import org.hazardwatch.api.model.PointType;
 import org.hazardwatch.api.model.Quality;
 import org.hazardwatch.api.model.QualityReason;
 import org.hazardwatch.api.model.Sample;
+import org.hazardwatch.api.registry.Enterprise;
+import org.hazardwatch.api.registry.EnterpriseStatus;
+import org.hazardwatch.api.registry.IndustryGroup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -171,6 +174,43 @@ public final class Payloads {
             o.put("area", p.area()).put("enterprise", p.enterpriseCode()).put("hazardSource", p.hazardSourceCode()).put("equipment", p.equipmentCode());
         }
         return root;
+    }
+
+    /** The enterprises' registration data, sent with their points (optional in the payload). */
+    public static void addEnterprises(JsonNode root, List<Enterprise> enterprises) {
+        ArrayNode items = ((ObjectNode) root).putArray("enterprises");
+        for (Enterprise e : enterprises) {
+            ObjectNode o = items.addObject();
+            o.put("uscc", e.uscc()).put("name", e.name()).put("regionCode", e.regionCode()).put("parkCode", e.parkCode())
+                    .put("industryCode", e.industryCode()).put("industryGroup", e.industryGroup() == null ? null : e.industryGroup().name())
+                    .put("address", e.address()).put("longitude", e.longitude()).put("latitude", e.latitude())
+                    .put("contactName", e.contactName()).put("contactPhone", e.contactPhone())
+                    .put("status", e.status() == null ? null : e.status().name());
+        }
+    }
+
+    public static List<Enterprise> enterprises(JsonNode root) throws IOException {
+        List<Enterprise> enterprises = new ArrayList<>();
+        JsonNode items = root.get("enterprises");
+        if (items == null || items.isNull()) {
+            return enterprises;
+        }
+        if (!items.isArray()) {
+            throw new IOException("'enterprises' must be an array");
+        }
+        for (JsonNode o : items) {
+            try {
+                enterprises.add(new Enterprise(null, text(o, "uscc"), text(o, "name"), text(o, "regionCode"), null,
+                        o.path("parkCode").textValue(), o.path("industryCode").textValue(),
+                        o.hasNonNull("industryGroup") ? IndustryGroup.valueOf(o.get("industryGroup").asText()) : null,
+                        o.path("address").textValue(), number(o, "longitude"), number(o, "latitude"), o.path("contactName").textValue(),
+                        o.path("contactPhone").textValue(), o.hasNonNull("status") ? EnterpriseStatus.valueOf(o.get("status").asText()) : null,
+                        null, null));
+            } catch (RuntimeException e) {
+                throw new IOException("bad enterprise " + o + ": " + e.getMessage(), e);
+            }
+        }
+        return enterprises;
     }
 
     public static List<MonitoringPoint> points(JsonNode root) throws IOException {

@@ -21,6 +21,8 @@ import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.Quality;
 import org.hazardwatch.api.model.QualityReason;
 import org.hazardwatch.api.model.Sample;
+import org.hazardwatch.api.registry.Enterprise;
+import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.store.PointRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,7 @@ public final class UplinkCollector implements Runnable {
     private final ExchangeLink link;
     private final ExchangeStore store;
     private final PointRepository points;
+    private final RegistryService registry;
     private final Duration batchWindow;
     private final int batchMax;
     private final Set<String> pointsSent = ConcurrentHashMap.newKeySet();
@@ -70,11 +73,12 @@ public final class UplinkCollector implements Runnable {
     private volatile long samplesSent;
 
     public UplinkCollector(ConnectionFactory localBroker, ExchangeLink link, ExchangeStore store, PointRepository points,
-            Duration batchWindow, int batchMax) {
+            RegistryService registry, Duration batchWindow, int batchMax) {
         this.localBroker = localBroker;
         this.link = link;
         this.store = store;
         this.points = points;
+        this.registry = registry;
         this.batchWindow = batchWindow;
         this.batchMax = batchMax;
     }
@@ -227,7 +231,7 @@ public final class UplinkCollector implements Runnable {
 
     private void sendPoints(Session session, MessageProducer outbox, List<MonitoringPoint> local) throws JMSException {
         BytesMessage message = session.createBytesMessage();
-        byte[] payload = Payloads.compress(Payloads.points(local));
+        byte[] payload = catalogue(local);
         message.writeBytes(payload);
         message.setStringProperty(ExchangeLink.TYPE, Payloads.POINTS);
         message.setStringProperty(ExchangeLink.MESSAGE_ID, UUID.randomUUID().toString());
@@ -244,7 +248,7 @@ public final class UplinkCollector implements Runnable {
      */
     public synchronized void sendPointsIfChanged(boolean force) {
         List<MonitoringPoint> local = allLocalPoints();
-        byte[] payload = Payloads.compress(Payloads.points(local));
+        byte[] payload = catalogue(local);
         String digest = digest(payload);
         if (!force && store.cursorText(POINTS_CURSOR).map(digest::equals).orElse(false)) {
             return;
@@ -291,6 +295,22 @@ public final class UplinkCollector implements Runnable {
             store.saveCursor(ALARM_CURSOR, last, null);
             after = last;
         }
+    }
+
+    /** The points payload: the points and the registration data of their enterprises (as far as this node has it). */
+    private byte[] catalogue(List<MonitoringPoint> local) {
+        JsonNode root = Payloads.points(local);
+        List<Enterprise> enterprises = new ArrayList<>();
+        if (registry != null) {
+            java.util.Set<String> codes = new java.util.TreeSet<>();
+            local.forEach(p -> codes.add(p.enterpriseCode()));
+            for (String code : codes) {
+                registry.enterprises(null, code, 0, 5).items().stream().filter(e -> e.uscc().equals(code)).findFirst()
+                        .ifPresent(enterprises::add);
+            }
+        }
+        Payloads.addEnterprises(root, enterprises);
+        return Payloads.compress(root);
     }
 
     private static String digest(byte[] payload) {

@@ -38,6 +38,9 @@ import org.hazardwatch.core.internal.alarm.Gbt50493;
 import org.hazardwatch.core.internal.alarm.JdbcAlarmDefinitions;
 import org.hazardwatch.core.internal.db.JdbcPointRepository;
 import org.hazardwatch.core.internal.exchange.JdbcExchangeStore;
+import org.hazardwatch.core.internal.registry.JdbcRegistry;
+import org.hazardwatch.api.registry.Enterprise;
+import org.hazardwatch.api.registry.EnterpriseStatus;
 import org.hazardwatch.exchange.envelope.Envelope;
 import org.hazardwatch.exchange.envelope.EnvelopeCodec;
 import org.hazardwatch.exchange.envelope.EnvelopeSealer;
@@ -127,6 +130,7 @@ class LinkTest {
         final DataSource database;
         final JdbcExchangeStore store;
         final JdbcPointRepository points;
+        final JdbcRegistry registry;
         final ExchangeLink link;
         final UplinkCollector collector;
         final Thread collectorThread;
@@ -142,6 +146,7 @@ class LinkTest {
             ActiveMQConnectionFactory local = new ActiveMQConnectionFactory("vm://" + name + "?create=false&jms.prefetchPolicy.all=1");
             store = new JdbcExchangeStore(database);
             points = new JdbcPointRepository(database);
+            registry = new JdbcRegistry(database, Clock.systemUTC());
             JdbcAlarmDefinitions definitions = new JdbcAlarmDefinitions(database, points, Gbt50493.load(), Clock.systemUTC(), Duration.ZERO);
             BrokerQueues queues = new BrokerQueues() {
                 @Override
@@ -160,9 +165,9 @@ class LinkTest {
                 }
             };
             link = new ExchangeLink(local, () -> Optional.ofNullable(identity.get()), trust,
-                    new ExchangeLink.Services(store, points, definitions, null, queues), settings, Clock.systemUTC(), null);
+                    new ExchangeLink.Services(store, points, definitions, null, queues, registry), settings, Clock.systemUTC(), null);
             if (settings.hasParent()) {
-                collector = new UplinkCollector(local, link, store, points, Duration.ofMillis(300), 1000);
+                collector = new UplinkCollector(local, link, store, points, registry, Duration.ofMillis(300), 1000);
                 collectorThread = new Thread(collector, name + "-collector");
                 collectorThread.start();
             } else {
@@ -226,6 +231,8 @@ class LinkTest {
         }
         county = startCounty(TestSupport.database("h2"));
         DataSource enterpriseDatabase = TestSupport.database("h2");
+        new JdbcRegistry(enterpriseDatabase, Clock.systemUTC()).create(new Enterprise(null, ENTERPRISE, "青岛模拟化工有限公司", COUNTY, null, null,
+                "2614", org.hazardwatch.api.registry.IndustryGroup.FINE_CHEMICALS, "胶州市经济技术开发区", 120.03, 36.26, "王工", "0532-12345678", EnterpriseStatus.OPERATING, null, null));
         JdbcPointRepository points = new JdbcPointRepository(enterpriseDatabase);
         for (String id : POINTS) {
             points.save(new MonitoringPoint(id, "储罐 " + id, id.endsWith("LT") ? PointType.LEVEL : id.endsWith("TT") ? PointType.TEMPERATURE
@@ -292,6 +299,9 @@ class LinkTest {
         assertEquals(3, county.count("SELECT COUNT(*) FROM monitoring_point WHERE enterprise_code = '" + ENTERPRISE + "' AND id LIKE '"
                 + ENTERPRISE + ":%'"), "the points arrived (qualified with the enterprise) before their samples");
         assertEquals(Optional.of(ENTERPRISE), county.store.routeOf(ENTERPRISE), "the county knows the enterprise's data comes through it");
+        Enterprise registered = county.registry.enterprises(null, ENTERPRISE, 0, 5).items().get(0);
+        assertEquals("青岛模拟化工有限公司", registered.name(), "the enterprise's registration came up with its points");
+        assertEquals(COUNTY, registered.regionCode());
 
         // cut the link: the county goes away; the enterprise keeps collecting
         DataSource countyDatabase = county.database;
@@ -401,6 +411,50 @@ class LinkTest {
                 .definition("T1-LT").orElseThrow().high().value(), 1e-9, "the forged command changed nothing");
         assertFalse(enterprise.store.command("x-1").isPresent());
         assertNotNull(sent.id());
+    }
+
+    @Test
+    void samplesWhosePointsAreStillBehindThemWaitForThemAndAreStoredOnce() throws Exception {
+        enterprise.publish(Instant.parse("2026-11-30T00:00:00Z"), 2);
+        await("the first samples", Duration.ofSeconds(30), counted(county, RECEIVED, 6));
+        EnvelopeSealer sealer = new EnvelopeSealer(enterpriseIdentity, Clock.systemUTC(), EnvelopeSealer.DEFAULT_LIFETIME);
+        String newPoint = ENTERPRISE + ":T2-LT";
+        // live data first: the samples of a new point arrive before the points message that defines it
+        send(county, EnvelopeCodec.toJson(sealer.seal("samples", Payloads.compress(Payloads.samples(List.of(new org.hazardwatch.api.model.Sample(
+                newPoint, Instant.parse("2026-11-30T02:00:00Z"), 3.5, Quality.GOOD)))), COUNTY, countyIdentity.certificate(), 700)));
+        await("the samples parked", Duration.ofSeconds(30), () -> !county.log(MessageLogEntry.Status.PARKED).isEmpty());
+        assertEquals(0, county.count("SELECT COUNT(*) FROM sample WHERE point_id = '" + newPoint + "'"));
+        send(county, EnvelopeCodec.toJson(sealer.seal("points", Payloads.compress(Payloads.points(List.of(new MonitoringPoint(newPoint,
+                "储罐 T2", PointType.LEVEL, "m", 0, 20, null, 18.0, "罐区", ENTERPRISE, "HS-1", "T2")))), COUNTY, countyIdentity.certificate(), 701)));
+        await("the parked samples stored once their point arrived", Duration.ofSeconds(40),
+                counted(county, "SELECT COUNT(*) FROM sample WHERE point_id = '" + newPoint + "'", 1));
+        assertTrue(county.log(MessageLogEntry.Status.REJECTED).isEmpty(), "nothing was refused");
+        assertEquals(0, county.broker.queueSize(ExchangeLink.PARKED).messages());
+    }
+
+    @Test
+    void aFullBacklogDropsTheOldestSamplesButNeverThePoints() throws Exception {
+        county.close(); // the parent is down from the start
+        county = null;
+        DataSource database = enterprise.database;
+        enterprise.close();
+        long bound = 4_000;
+        enterprise = new Node("enterprise", enterpriseIdentity, database, null, new ExchangeLink.Settings("tcp://127.0.0.1:" + countyPort,
+                COUNTY, bound, ExchangeLink.WhenFull.DROP_OLDEST_SAMPLES, 50));
+        for (int round = 0; round < 8; round++) {
+            enterprise.publish(Instant.parse("2026-11-30T03:00:00Z").plusSeconds(round * 10L), 10);
+            Thread.sleep(400); // a batch per round
+        }
+        await("samples dropped from the full backlog", Duration.ofSeconds(30), () -> !enterprise.log(MessageLogEntry.Status.DROPPED).isEmpty());
+        Thread.sleep(1_000);
+        assertTrue(enterprise.log(MessageLogEntry.Status.DROPPED).stream().allMatch(e -> e.type().equals("samples")
+                && e.reason().contains("oldest samples dropped")), "only samples are dropped, with the reason");
+        List<String> dropped = enterprise.log(MessageLogEntry.Status.DROPPED).stream().map(MessageLogEntry::messageId).toList();
+        assertTrue(enterprise.log(MessageLogEntry.Status.BACKLOG).stream().filter(e -> e.type().equals("points"))
+                .noneMatch(e -> dropped.contains(e.messageId())), "the points message stays");
+        long kept = enterprise.broker.queueSize(ExchangeLink.BACKLOG).bytes();
+        assertTrue(kept <= bound + 2_000, "the backlog stays near its bound: " + kept + " bytes");
+        assertTrue(enterprise.link.links().get(0).dropped() > 0, "the link counts its drops");
     }
 
     static void send(Node node, String text) throws Exception {

@@ -71,12 +71,13 @@ public class JdbcExchangeStore implements ExchangeStore {
                 return true;
             });
         } catch (UnknownPointException e) {
-            throw new RefusedDataException(what + ": point " + e.pointId() + " is not known here", e);
+            throw new RefusedDataException(what + ": point " + e.pointId() + " is not known here", e, true);
         } catch (SQLException e) {
             // class 22 (data exception) and 23 (integrity constraint): the data is wrong, a retry would fail again
             String state = e.getSQLState();
             if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
-                throw new RefusedDataException(what + ": " + e.getMessage(), e);
+                // 23503 (PostgreSQL) and 23506 (H2): a referenced row is missing, here the alarm's point
+                throw new RefusedDataException(what + ": " + e.getMessage(), e, "23503".equals(state) || "23506".equals(state));
             }
             throw Jdbc.failure(what + " from " + sender, e);
         }
