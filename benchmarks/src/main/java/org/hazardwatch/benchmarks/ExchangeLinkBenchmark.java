@@ -15,10 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -33,11 +31,10 @@ import org.hazardwatch.core.internal.db.DatabaseMigrator;
 import org.hazardwatch.core.internal.db.JdbcPointRepository;
 import org.hazardwatch.core.internal.exchange.JdbcExchangeStore;
 import org.hazardwatch.exchange.envelope.Identity;
-import org.hazardwatch.exchange.envelope.MemoryTrustStore;
 import org.hazardwatch.exchange.envelope.SmCertificates;
 import org.hazardwatch.exchange.envelope.SmCrypto;
 import org.hazardwatch.exchange.link.ExchangeLink;
-import org.hazardwatch.exchange.link.LinkTrust;
+import org.hazardwatch.exchange.link.MemoryLinkTrust;
 import org.hazardwatch.exchange.link.Payloads;
 
 /**
@@ -61,33 +58,6 @@ public final class ExchangeLinkBenchmark {
     private ExchangeLinkBenchmark() {
     }
 
-    /** Trust of the two nodes, in memory. */
-    record Trust(MemoryTrustStore store, Map<String, X509Certificate> byOrganisation) implements LinkTrust {
-        @Override
-        public Optional<X509Certificate> certificate(String serial) {
-            return store.certificate(serial);
-        }
-
-        @Override
-        public boolean issuedByTrustedAuthority(X509Certificate certificate) {
-            return store.issuedByTrustedAuthority(certificate);
-        }
-
-        @Override
-        public boolean revoked(String serial) {
-            return store.revoked(serial);
-        }
-
-        @Override
-        public X509Certificate certificateOf(String organisationCode) throws IOException {
-            X509Certificate certificate = byOrganisation.get(organisationCode);
-            if (certificate == null) {
-                throw new IOException("unknown " + organisationCode);
-            }
-            return certificate;
-        }
-    }
-
     record Node(EmbeddedBroker broker, DataSource database, ExchangeLink link) implements AutoCloseable {
         @Override
         public void close() throws Exception {
@@ -108,11 +78,9 @@ public final class ExchangeLinkBenchmark {
         X509Certificate ca = SmCertificates.authority("root", caKeys, now.minusSeconds(60), Duration.ofDays(1));
         Identity county = identity(ca, caKeys, COUNTY, "county");
         Identity enterprise = identity(ca, caKeys, ENTERPRISE, "enterprise");
-        Trust trust = new Trust(new MemoryTrustStore(List.of(ca)), new ConcurrentHashMap<>());
-        for (Identity identity : List.of(county, enterprise)) {
-            trust.store().add(identity.certificate());
-            trust.byOrganisation().put(identity.organisationCode(), identity.certificate());
-        }
+        MemoryLinkTrust trust = new MemoryLinkTrust(List.of(ca));
+        trust.add(county);
+        trust.add(enterprise);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -214,12 +182,12 @@ public final class ExchangeLinkBenchmark {
         return samples;
     }
 
-    static Node countyNode(Path work, int port, DataSource database, Identity county, Trust trust, int pace) throws Exception {
+    static Node countyNode(Path work, int port, DataSource database, Identity county, MemoryLinkTrust trust, int pace) throws Exception {
         return node(work.resolve("county"), "county", "tcp://127.0.0.1:" + port, database, county, trust,
                 new ExchangeLink.Settings("", "", 1L << 30, ExchangeLink.WhenFull.DROP_OLDEST_SAMPLES, pace));
     }
 
-    static Node node(Path directory, String name, String openwire, DataSource database, Identity identity, Trust trust,
+    static Node node(Path directory, String name, String openwire, DataSource database, Identity identity, MemoryLinkTrust trust,
             ExchangeLink.Settings settings) throws Exception {
         EmbeddedBroker broker = new EmbeddedBroker(name, openwire, true, directory.resolve(name + "-broker").toFile(), 20_000, 128);
         broker.start();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -18,9 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
@@ -45,7 +42,6 @@ import org.hazardwatch.exchange.envelope.Envelope;
 import org.hazardwatch.exchange.envelope.EnvelopeCodec;
 import org.hazardwatch.exchange.envelope.EnvelopeSealer;
 import org.hazardwatch.exchange.envelope.Identity;
-import org.hazardwatch.exchange.envelope.MemoryTrustStore;
 import org.hazardwatch.exchange.envelope.SmCertificates;
 import org.hazardwatch.exchange.envelope.SmCrypto;
 import org.hazardwatch.exchange.envelope.TestSupport;
@@ -79,49 +75,10 @@ class LinkTest {
     KeyPair authorityKeys;
     Identity countyIdentity;
     Identity enterpriseIdentity;
-    TestTrust trust;
+    MemoryLinkTrust trust;
     int countyPort;
     Node county;
     Node enterprise;
-
-    /** A link trust held in memory: the test's authority, and every node's certificate. */
-    static final class TestTrust implements LinkTrust {
-        final MemoryTrustStore store;
-        final Map<String, X509Certificate> byOrganisation = new ConcurrentHashMap<>();
-
-        TestTrust(X509Certificate authority) {
-            store = new MemoryTrustStore(List.of(authority));
-        }
-
-        void add(Identity identity) {
-            store.add(identity.certificate());
-            byOrganisation.put(identity.organisationCode(), identity.certificate());
-        }
-
-        @Override
-        public Optional<X509Certificate> certificate(String serial) {
-            return store.certificate(serial);
-        }
-
-        @Override
-        public boolean issuedByTrustedAuthority(X509Certificate certificate) {
-            return store.issuedByTrustedAuthority(certificate);
-        }
-
-        @Override
-        public boolean revoked(String serial) {
-            return store.revoked(serial);
-        }
-
-        @Override
-        public X509Certificate certificateOf(String organisationCode) throws IOException {
-            X509Certificate certificate = byOrganisation.get(organisationCode);
-            if (certificate == null) {
-                throw new IOException("no certificate of " + organisationCode);
-            }
-            return certificate;
-        }
-    }
 
     /** One node: broker, database, link and (with a parent) the collector. */
     final class Node implements AutoCloseable {
@@ -221,7 +178,7 @@ class LinkTest {
         authorityKeys = SmCrypto.newSm2KeyPair();
         Instant now = Instant.now();
         authority = SmCertificates.authority("Test authority", authorityKeys, now.minus(Duration.ofDays(6)), Duration.ofDays(30));
-        trust = new TestTrust(authority);
+        trust = new MemoryLinkTrust(List.of(authority));
         countyIdentity = identity(COUNTY, "county");
         enterpriseIdentity = identity(ENTERPRISE, "enterprise");
         trust.add(countyIdentity);
@@ -373,7 +330,7 @@ class LinkTest {
         assertEquals(6, county.broker.queueSize(ExchangeLink.REJECTED).messages(), "refused messages are kept for inspection");
 
         // after revocation, the enterprise's next message is refused too
-        trust.store.revoke(enterpriseIdentity.serial());
+        trust.revoke(enterpriseIdentity.serial());
         send(county, EnvelopeCodec.toJson(sealer.seal("samples", samples, COUNTY, countyIdentity.certificate(), 902)));
         await("the revoked sender's message refused", Duration.ofSeconds(30), () -> county.log(MessageLogEntry.Status.REJECTED).stream()
                 .anyMatch(e -> e.reason().startsWith("CERTIFICATE_REVOKED")));
