@@ -560,7 +560,15 @@ public final class ExchangeLink implements AutoCloseable {
     }
 
     private static String relayId(Envelope e) {
-        return UUID.nameUUIDFromBytes((e.from() + "|" + e.id()).getBytes(StandardCharsets.UTF_8)).toString();
+        return derivedId(e.from() + "|" + e.id());
+    }
+
+    /**
+     * A message id that is the same each time it is made from the same origin: a message made again (a relay or an
+     * answer repeated after a crash) is then stored once by the receiver.
+     */
+    private static String derivedId(String origin) {
+        return UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private void relayAgain(Envelope envelope) {
@@ -770,8 +778,7 @@ public final class ExchangeLink implements AutoCloseable {
         result.put("commandId", commandId).put("status", status.name()).put("detail", detail)
                 .put("enterprise", command.path("enterprise").asText()).put("origin", command.path("origin").asText())
                 .put("answeredBy", organisationCode().orElse("?"));
-        enqueueUp(Payloads.COMMAND_RESULT, Payloads.compress(result), 1, UUID.nameUUIDFromBytes(("answer|" + commandId)
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        enqueueUp(Payloads.COMMAND_RESULT, Payloads.compress(result), 1, derivedId("answer|" + commandId));
     }
 
     // ------------------------------------------------------------------ downward
@@ -837,7 +844,7 @@ public final class ExchangeLink implements AutoCloseable {
         X509Certificate certificate = directory.certificateOf(child);
         long seq = sequence(child).incrementAndGet();
         Envelope envelope = new EnvelopeSealer(own, clock, EnvelopeSealer.DEFAULT_LIFETIME).seal(
-                UUID.nameUUIDFromBytes((own.organisationCode() + "|down|" + commandId).getBytes(StandardCharsets.UTF_8)).toString(),
+                derivedId(own.organisationCode() + "|down|" + commandId),
                 type, payload, child, certificate, seq);
         String json = EnvelopeCodec.toJson(envelope);
         producer.sendBody("localSend:queue:" + DOWN_PREFIX + child + "?deliveryPersistent=true&exchangePattern=InOnly", json);

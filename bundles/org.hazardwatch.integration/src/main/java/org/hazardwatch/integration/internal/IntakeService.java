@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,9 +59,11 @@ public class IntakeService implements LocalSystemIntake {
         Instant latest = clock.instant().plus(MAX_FUTURE);
         List<Sample> accepted = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
+        // a call carries many readings of few points: each point is looked up and scope-checked once
+        Map<String, Boolean> visible = new HashMap<>();
         for (int i = 0; i < submitted.size(); i++) {
             SampleSubmission s = submitted.get(i);
-            String problem = problem(caller, s, latest);
+            String problem = problem(caller, s, latest, visible);
             if (problem != null) {
                 refused.add(new Refusal(i, s == null ? null : s.pointId(), problem));
                 continue;
@@ -73,12 +77,15 @@ public class IntakeService implements LocalSystemIntake {
         return new SubmitResult(accepted.size(), refused);
     }
 
-    private String problem(Caller caller, SampleSubmission s, Instant latest) {
+    private String problem(Caller caller, SampleSubmission s, Instant latest, Map<String, Boolean> visible) {
         if (s == null || s.pointId() == null || s.pointId().isBlank()) {
             return "the point id is missing";
         }
-        Optional<MonitoringPoint> point = points.findById(s.pointId());
-        if (point.isEmpty() || !access.sees(caller, point.get().enterpriseCode())) {
+        boolean known = visible.computeIfAbsent(s.pointId(), id -> {
+            Optional<MonitoringPoint> point = points.findById(id);
+            return point.isPresent() && access.sees(caller, point.get().enterpriseCode());
+        });
+        if (!known) {
             return "no point " + s.pointId() + " here";
         }
         if (s.time() == null) {
