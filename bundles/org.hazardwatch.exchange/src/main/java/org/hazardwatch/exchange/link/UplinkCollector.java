@@ -71,6 +71,7 @@ public final class UplinkCollector implements Runnable {
     private volatile boolean running = true;
     private volatile Connection connection;
     private volatile long samplesSent;
+    private final java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
 
     public UplinkCollector(ConnectionFactory localBroker, ExchangeLink link, ExchangeStore store, PointRepository points,
             RegistryService registry, Duration batchWindow, int batchMax) {
@@ -93,6 +94,14 @@ public final class UplinkCollector implements Runnable {
         } catch (JMSException | RuntimeException noSubscription) {
             // there was none
         }
+    }
+
+    /**
+     * Waits until the durable subscription exists. Samples published to the topic before a node's very first
+     * subscription are not kept for the uplink (they are still stored locally); from then on the broker keeps them.
+     */
+    public boolean awaitSubscribed(java.time.Duration timeout) throws InterruptedException {
+        return subscribed.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public long samplesSent() {
@@ -125,6 +134,7 @@ public final class UplinkCollector implements Runnable {
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
         Topic topic = session.createTopic(UPLINK_TOPIC);
         MessageConsumer subscriber = session.createDurableSubscriber(topic, SUBSCRIPTION);
+        subscribed.countDown();
         MessageProducer outbox = session.createProducer(session.createQueue(ExchangeLink.UP));
         outbox.setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
         while (running) {

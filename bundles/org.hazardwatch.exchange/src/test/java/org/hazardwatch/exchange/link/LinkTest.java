@@ -127,6 +127,8 @@ class LinkTest {
                 collector = new UplinkCollector(local, link, store, points, registry, Duration.ofMillis(300), 1000);
                 collectorThread = new Thread(collector, name + "-collector");
                 collectorThread.start();
+                // a topic keeps nothing for a subscription that does not exist yet
+                assertTrue(collector.awaitSubscribed(Duration.ofSeconds(30)), "the collector subscribed to the uplink topic");
             } else {
                 collector = null;
                 collectorThread = null;
