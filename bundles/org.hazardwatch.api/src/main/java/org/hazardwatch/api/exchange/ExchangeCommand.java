@@ -8,13 +8,15 @@ import java.util.Objects;
  * answered.
  *
  * @param id the command's id, the same at every node on the way
- * @param type {@code threshold-change}
+ * @param type {@code threshold-change}, or {@code live-query} (an upper level reading an enterprise's current values on
+ *        demand, requirement C3)
  * @param enterpriseCode the enterprise it is for
  * @param pointId the point (qualified id, as the upper node knows it), or {@code null}
  * @param body the command as JSON
+ * @param result what the target sent back with its answer as JSON (the current values a live query read), or null
  */
 public record ExchangeCommand(String id, String type, String enterpriseCode, String pointId, String body, String requestedBy,
-        Instant requestedAt, Status status, String detail, Instant answeredAt) {
+        Instant requestedAt, Status status, String detail, Instant answeredAt, String result) {
 
     public enum Status {
         /** Sent down, no answer yet. */
@@ -22,7 +24,15 @@ public record ExchangeCommand(String id, String type, String enterpriseCode, Str
         /** The enterprise node applied it. */
         APPLIED,
         /** The enterprise node (or a node on the way) refused it; the detail says why. */
-        REFUSED
+        REFUSED,
+        /** A query was answered: the result holds what the target read. */
+        ANSWERED
+    }
+
+    /** A command without a result. */
+    public ExchangeCommand(String id, String type, String enterpriseCode, String pointId, String body, String requestedBy,
+            Instant requestedAt, Status status, String detail, Instant answeredAt) {
+        this(id, type, enterpriseCode, pointId, body, requestedBy, requestedAt, status, detail, answeredAt, null);
     }
 
     public ExchangeCommand {

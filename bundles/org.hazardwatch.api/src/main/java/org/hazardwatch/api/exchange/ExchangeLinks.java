@@ -21,4 +21,16 @@ public interface ExchangeLinks {
      *         or the limits malformed
      */
     ExchangeCommand sendThresholdChange(String pointId, String limits, String reason, String requestedBy);
+
+    /**
+     * Asks the node that reads an enterprise's instruments for their current values (requirement C3): signed here,
+     * passed hop by hop down, answered with the values, which come back in the command's result. The caller has
+     * checked that the person may see the enterprise's live data (own region, a granted access request or
+     * {@code monitoring:live-all}) and audited the request.
+     *
+     * @param enterpriseCode the enterprise's USCC
+     * @param pointIds qualified ids of the points wanted; empty for all of the enterprise's points
+     * @throws org.hazardwatch.api.registry.ValidationException when the enterprise is unreachable or the input malformed
+     */
+    ExchangeCommand sendLiveQuery(String enterpriseCode, List<String> pointIds, String reason, String requestedBy);
 }

@@ -59,7 +59,12 @@ public interface ExchangeStore {
     void saveCommand(ExchangeCommand command);
 
     /** Records the answer of a command's target; false when there is no such command. */
-    boolean answerCommand(String commandId, ExchangeCommand.Status status, String detail, Instant at);
+    default boolean answerCommand(String commandId, ExchangeCommand.Status status, String detail, Instant at) {
+        return answerCommand(commandId, status, detail, null, at);
+    }
+
+    /** Records the answer with its result (JSON, may be null); false when there is no such command. */
+    boolean answerCommand(String commandId, ExchangeCommand.Status status, String detail, String result, Instant at);
 
     Optional<ExchangeCommand> command(String commandId);
 

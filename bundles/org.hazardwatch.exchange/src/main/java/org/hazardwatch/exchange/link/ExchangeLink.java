@@ -38,6 +38,9 @@ import org.hazardwatch.api.exchange.LinkStatus;
 import org.hazardwatch.api.exchange.MessageLogEntry;
 import org.hazardwatch.api.exchange.MessageLogEntry.Direction;
 import org.hazardwatch.api.exchange.MessageLogEntry.Status;
+import org.hazardwatch.api.hazard.HazardSourceService;
+import org.hazardwatch.api.hazard.RegistryBatchWriter;
+import org.hazardwatch.api.hazard.RegistryBatchWriter.SourceOfEnterprise;
 import org.hazardwatch.api.live.LiveEvent;
 import org.hazardwatch.api.live.LiveEventBus;
 import org.hazardwatch.api.model.AlarmPriority;
@@ -47,7 +50,10 @@ import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.FieldError;
 import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.registry.ValidationException;
+import org.hazardwatch.api.security.AuditEntry;
+import org.hazardwatch.api.security.AuditLog;
 import org.hazardwatch.api.store.PointRepository;
+import org.hazardwatch.api.store.SampleStore;
 import org.hazardwatch.exchange.envelope.Envelope;
 import org.hazardwatch.exchange.envelope.EnvelopeCodec;
 import org.hazardwatch.exchange.envelope.EnvelopeOpener;
@@ -101,6 +107,10 @@ public final class ExchangeLink implements AutoCloseable {
     /** How often a parked message came back already. */
     public static final String PARKED_TIMES = "HWParked";
     static final String PARENT_ROLE = "parent";
+    /** What a node accepts from its parent: commands, each signed by the parent. */
+    static final Set<String> COMMAND_TYPES = Set.of(Payloads.THRESHOLD_CHANGE, Payloads.LIVE_QUERY);
+    /** Most points one live query may name (the query travels as one command). */
+    static final int MAX_QUERY_POINTS = 100;
     static final String CHILD_ROLE = "child";
 
     public enum WhenFull {
@@ -124,9 +134,18 @@ public final class ExchangeLink implements AutoCloseable {
         }
     }
 
-    /** What the link needs of the node. {@code definitions}, {@code live}, {@code queues} and {@code registry} may be null. */
+    /**
+     * What the link needs of the node. All but {@code store} and {@code points} may be null: the link then does without
+     * (no registry copies, no live values, no threshold changes, ...).
+     */
     public record Services(ExchangeStore store, PointRepository points, AlarmDefinitionService definitions, LiveEventBus live,
-            BrokerQueues queues, RegistryService registry) {
+            BrokerQueues queues, RegistryService registry, HazardSourceService hazardSources, RegistryBatchWriter registryWriter,
+            SampleStore samples, AuditLog audit) {
+
+        public Services(ExchangeStore store, PointRepository points, AlarmDefinitionService definitions, LiveEventBus live,
+                BrokerQueues queues, RegistryService registry) {
+            this(store, points, definitions, live, queues, registry, null, null, null, null);
+        }
     }
 
     private final Logger logger = LoggerFactory.getLogger(ExchangeLink.class);
@@ -228,6 +247,10 @@ public final class ExchangeLink implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    Services services() {
+        return services;
     }
 
     public Optional<String> organisationCode() {
@@ -489,10 +512,15 @@ public final class ExchangeLink implements AutoCloseable {
                 for (Enterprise enterprise : enterprises) {
                     requireOwnEnterprise(e.from(), enterprise.uscc());
                 }
+                List<SourceOfEnterprise> sources = Payloads.hazardSources(payload);
+                for (SourceOfEnterprise source : sources) {
+                    requireOwnEnterprise(e.from(), source.enterpriseUscc());
+                }
                 if (!services.store().accept(e.from(), e.id(), e.expires())) {
                     return -1;
                 }
                 enterprises.forEach(this::register);
+                registerHazardSources(e.from(), sources);
                 for (MonitoringPoint point : points) {
                     services.points().save(point);
                     if (routedEnterprises.add(point.enterpriseCode() + "@" + e.from())) {
@@ -507,7 +535,9 @@ public final class ExchangeLink implements AutoCloseable {
                 }
                 String commandId = Payloads.text(payload, "commandId");
                 ExchangeCommand.Status status = ExchangeCommand.Status.valueOf(Payloads.text(payload, "status"));
-                services.store().answerCommand(commandId, status, payload.path("detail").asText(null), clock.instant());
+                JsonNode data = payload.get("result");
+                services.store().answerCommand(commandId, status, payload.path("detail").asText(null),
+                        data == null || data.isNull() ? null : data.toString(), clock.instant());
                 logger.info("Command {} answered {} by {}: {}", commandId, status, payload.path("enterprise").asText(), payload.path("detail").asText(""));
                 if (organisationCode().map(own -> own.equals(payload.path("origin").asText())).orElse(false)) {
                     return 1; // it has come home
@@ -544,6 +574,23 @@ public final class ExchangeLink implements AutoCloseable {
             }
         } catch (ValidationException ex) {
             logger.warn("Enterprise {} from below not registered here: {}", received.uscc(), ex.fieldErrors());
+        }
+    }
+
+    /**
+     * Keeps a lower node's major hazard sources in this node's registry (matched by enterprise and code, graded here
+     * from their inventories), so the upper levels' registry, grading statistics and map show them. Writing the same
+     * sources again changes nothing, so a message delivered twice does no harm.
+     */
+    private void registerHazardSources(String from, List<SourceOfEnterprise> sources) {
+        RegistryBatchWriter writer = services.registryWriter();
+        if (writer == null || sources.isEmpty()) {
+            return;
+        }
+        RegistryBatchWriter.Outcome outcome = writer.write(List.of(), sources, false, "exchange:" + from);
+        if (outcome.hasErrors()) {
+            // the points and enterprises still count; the sources wait for a corrected catalogue
+            logger.warn("Hazard sources from {} not registered here: {}", from, outcome.sourceErrors());
         }
     }
 
@@ -674,7 +721,7 @@ public final class ExchangeLink implements AutoCloseable {
             return;
         }
         try {
-            if (!Payloads.THRESHOLD_CHANGE.equals(envelope.type())) {
+            if (!COMMAND_TYPES.contains(envelope.type())) {
                 throw new IOException("message type '" + envelope.type() + "' is not accepted from the parent node");
             }
             if (!services.store().accept(envelope.from(), envelope.id(), envelope.expires())) {
@@ -683,26 +730,33 @@ public final class ExchangeLink implements AutoCloseable {
             }
             link.received(clock.instant());
             log(Direction.IN, parent, envelope, Status.ACCEPTED, null, text.length(), 1);
-            handleCommand(Payloads.decompress(opened.payload()));
+            handleCommand(envelope.type(), Payloads.decompress(opened.payload()));
         } catch (RefusedDataException | IOException | IllegalArgumentException e) {
             link.rejected.incrementAndGet();
             reject(exchange, envelope, parent, RejectReason.MALFORMED, rootMessage(e), text);
         }
     }
 
-    /** Applies a threshold change to a point of this node, or passes it down towards the enterprise. */
-    private void handleCommand(JsonNode command) throws IOException {
+    /**
+     * Carries out a command for an enterprise whose instruments this node reads (a threshold change, a live query), or
+     * passes it down towards the node that reads them.
+     */
+    private void handleCommand(String type, JsonNode command) throws IOException {
         String commandId = Payloads.text(command, "commandId");
         String enterprise = Payloads.text(command, "enterprise");
-        String pointId = Payloads.text(command, "pointId");
-        services.store().saveCommand(new ExchangeCommand(commandId, Payloads.THRESHOLD_CHANGE, enterprise, pointId, command.toString(),
+        String pointId = Payloads.THRESHOLD_CHANGE.equals(type) ? Payloads.text(command, "pointId") : null;
+        services.store().saveCommand(new ExchangeCommand(commandId, type, enterprise, pointId, command.toString(),
                 command.path("requestedBy").asText("?"), Instant.parse(Payloads.text(command, "requestedAt")), ExchangeCommand.Status.SENT,
                 null, null));
         // where the enterprise's data comes through a lower node, the command goes down there, even when this node has
         // a point of the same id (a copy of a plant's catalogue)
         Optional<String> child = services.store().routeOf(enterprise);
         if (child.isPresent()) {
-            sendDown(child.get(), Payloads.THRESHOLD_CHANGE, Payloads.compress(command), commandId);
+            sendDown(child.get(), type, Payloads.compress(command), commandId);
+            return;
+        }
+        if (Payloads.LIVE_QUERY.equals(type)) {
+            answerLiveQuery(command, enterprise);
             return;
         }
         Optional<MonitoringPoint> local = localPoint(pointId, enterprise);
@@ -718,6 +772,39 @@ public final class ExchangeLink implements AutoCloseable {
         } catch (ValidationException | IllegalArgumentException | java.util.NoSuchElementException e) {
             answer(command, ExchangeCommand.Status.REFUSED, rootMessage(e));
         }
+    }
+
+    /**
+     * Answers a live query with the current values of the enterprise's points read at this node, and records in this
+     * node's audit log who above read them (C3: the county sees who looked at its plants' live data).
+     */
+    private void answerLiveQuery(JsonNode command, String enterprise) {
+        String own = organisationCode().orElse("?");
+        SampleStore samples = services.samples();
+        if (samples == null) {
+            answer(command, ExchangeCommand.Status.REFUSED, "current values cannot be read at node " + own, null);
+            return;
+        }
+        Set<String> wanted = new java.util.HashSet<>();
+        command.path("pointIds").forEach(id -> wanted.add(id.asText()));
+        String prefix = enterprise + ":";
+        List<MonitoringPoint> points = services.points().findAll().stream()
+                .filter(p -> enterprise.equals(p.enterpriseCode()) && !p.id().startsWith(prefix))
+                .filter(p -> wanted.isEmpty() || wanted.contains(Payloads.qualified(enterprise, p.id())))
+                .sorted(java.util.Comparator.comparing(MonitoringPoint::id)).limit(Payloads.MAX_LIVE_VALUES).toList();
+        if (points.isEmpty()) {
+            answer(command, ExchangeCommand.Status.REFUSED, (wanted.isEmpty() ? "no points of enterprise " + enterprise
+                    : "none of the points asked for") + " are read at node " + own, null);
+            return;
+        }
+        JsonNode values = Payloads.currentValues(enterprise, points, samples.currentValues(), clock.instant());
+        AuditLog audit = services.audit();
+        if (audit != null) {
+            String requester = command.path("origin").asText("?") + "/" + command.path("requestedBy").asText("?");
+            audit.append(new AuditEntry.Draft(requester, command.path("origin").asText("?"), "", "exchange", "exchange.live-query.answered",
+                    "enterprise", enterprise, "OK", null, null, points.size() + " current values; reason: " + command.path("reason").asText("")));
+        }
+        answer(command, ExchangeCommand.Status.ANSWERED, points.size() + " current values of " + enterprise + " read at " + own, values);
     }
 
     private static String value(AlarmLimit limit) {
@@ -771,13 +858,21 @@ public final class ExchangeLink implements AutoCloseable {
     }
 
     private void answer(JsonNode command, ExchangeCommand.Status status, String detail) {
+        answer(command, status, detail, null);
+    }
+
+    /** Records the answer here and sends it up towards the command's origin, with what was read ({@code data}, may be null). */
+    private void answer(JsonNode command, ExchangeCommand.Status status, String detail, JsonNode data) {
         String commandId = command.path("commandId").asText();
-        services.store().answerCommand(commandId, status, detail, clock.instant());
+        services.store().answerCommand(commandId, status, detail, data == null ? null : data.toString(), clock.instant());
         logger.info("Command {} {}: {}", commandId, status, detail);
         ObjectNode result = Payloads.JSON.createObjectNode();
         result.put("commandId", commandId).put("status", status.name()).put("detail", detail)
                 .put("enterprise", command.path("enterprise").asText()).put("origin", command.path("origin").asText())
                 .put("answeredBy", organisationCode().orElse("?"));
+        if (data != null) {
+            result.set("result", data);
+        }
         enqueueUp(Payloads.COMMAND_RESULT, Payloads.compress(result), 1, derivedId("answer|" + commandId));
     }
 
@@ -834,6 +929,56 @@ public final class ExchangeLink implements AutoCloseable {
         } catch (IOException e) {
             services.store().answerCommand(commandId, ExchangeCommand.Status.REFUSED, "not sent: " + e.getMessage(), now);
             throw new ValidationException(List.of(new FieldError("pointId", "unreachable", "cannot send to " + child + ": " + e.getMessage())));
+        }
+        return saved;
+    }
+
+    /**
+     * Sends a live query down from this node (C3): signed here, passed hop by hop to the node that reads the
+     * enterprise's instruments, which answers with their current values.
+     */
+    public ExchangeCommand sendLiveQuery(String enterpriseCode, List<String> pointIds, String reason, String requestedBy) {
+        List<FieldError> errors = new ArrayList<>();
+        if (enterpriseCode == null || enterpriseCode.isBlank()) {
+            errors.add(new FieldError("enterprise", "required", "the enterprise (its unified social credit code) is required"));
+        }
+        List<String> points = pointIds == null ? List.of() : pointIds;
+        if (points.size() > MAX_QUERY_POINTS) {
+            errors.add(new FieldError("pointIds", "too-many", "at most " + MAX_QUERY_POINTS + " points, or none for all of them"));
+        }
+        for (int i = 0; i < points.size() && errors.isEmpty(); i++) {
+            String id = points.get(i);
+            if (id == null || !id.startsWith(enterpriseCode + ":") || id.length() > 64) {
+                errors.add(new FieldError("pointIds[" + i + "]", "foreign", "a point of enterprise " + enterpriseCode + " (" + enterpriseCode
+                        + ":<id>)"));
+            }
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError("reason", "required", "say why the live data is needed"));
+        } else if (reason.length() > 500) {
+            errors.add(new FieldError("reason", "too-long", "at most 500 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String child = services.store().routeOf(enterpriseCode).orElseThrow(() -> new ValidationException(List.of(new FieldError("enterprise",
+                "unreachable", "the data of enterprise " + enterpriseCode + " does not come through a lower node"))));
+        String own = organisationCode().orElseThrow(() -> new ValidationException(List.of(new FieldError("node", "not-enrolled",
+                "this node has not enrolled at the security centre"))));
+        Instant now = clock.instant();
+        String commandId = UUID.randomUUID().toString();
+        ObjectNode command = Payloads.JSON.createObjectNode();
+        command.put("commandId", commandId).put("origin", own).put("enterprise", enterpriseCode).put("reason", reason.strip())
+                .put("requestedBy", requestedBy).put("requestedAt", now.toString());
+        points.forEach(command.putArray("pointIds")::add);
+        ExchangeCommand saved = new ExchangeCommand(commandId, Payloads.LIVE_QUERY, enterpriseCode, null, command.toString(), requestedBy, now,
+                ExchangeCommand.Status.SENT, null, null);
+        services.store().saveCommand(saved);
+        try {
+            sendDown(child, Payloads.LIVE_QUERY, Payloads.compress(command), commandId);
+        } catch (IOException e) {
+            services.store().answerCommand(commandId, ExchangeCommand.Status.REFUSED, "not sent: " + e.getMessage(), now);
+            throw new ValidationException(List.of(new FieldError("enterprise", "unreachable", "cannot send to " + child + ": " + e.getMessage())));
         }
         return saved;
     }

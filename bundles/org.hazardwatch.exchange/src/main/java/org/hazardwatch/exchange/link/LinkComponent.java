@@ -16,6 +16,10 @@ import org.hazardwatch.api.alarm.AlarmDefinitionService;
 import org.hazardwatch.api.broker.BrokerQueues;
 import org.hazardwatch.api.exchange.ExchangeCommand;
 import org.hazardwatch.api.exchange.ExchangeLinks;
+import org.hazardwatch.api.hazard.HazardSourceService;
+import org.hazardwatch.api.hazard.RegistryBatchWriter;
+import org.hazardwatch.api.security.AuditLog;
+import org.hazardwatch.api.store.SampleStore;
 import org.hazardwatch.api.exchange.ExchangeStore;
 import org.hazardwatch.api.exchange.LinkStatus;
 import org.hazardwatch.api.exchange.SeenMessages;
@@ -76,7 +80,8 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
             @Reference(target = "(hazardwatch.broker=*)") ConnectionFactory brokerService,
             @Reference NodeExchangeComponent node, @Reference ExchangeStore store, @Reference PointRepository points,
             @Reference AlarmDefinitionService definitions, @Reference LiveEventBus live, @Reference BrokerQueues queues,
-            @Reference SeenMessages seen, @Reference RegistryService registry) throws Exception {
+            @Reference SeenMessages seen, @Reference RegistryService registry, @Reference HazardSourceService hazardSources,
+            @Reference RegistryBatchWriter registryWriter, @Reference SampleStore samples, @Reference AuditLog audit) throws Exception {
         this.node = node;
         this.store = store;
         this.seen = seen;
@@ -91,7 +96,7 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
                 Math.max(1, config.backlog_pace_per_second()));
         PeerDirectory directory = new PeerDirectory(node.node(), Clock.systemUTC());
         link = new ExchangeLink(localBroker, () -> node.node().identity(), directory,
-                new ExchangeLink.Services(store, points, definitions, live, queues, registry), settings, Clock.systemUTC(),
+                new ExchangeLink.Services(store, points, definitions, live, queues, registry, hazardSources, registryWriter, samples, audit), settings, Clock.systemUTC(),
                 LinkComponent.class.getClassLoader());
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", ExchangeLink.CONTEXT_NAME);
@@ -162,6 +167,11 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
             throw new ValidationException(List.of(new FieldError("limits", "json", "not a JSON object: " + e.getMessage())));
         }
         return link.sendThresholdChange(pointId, parsed, reason, requestedBy);
+    }
+
+    @Override
+    public ExchangeCommand sendLiveQuery(String enterpriseCode, List<String> pointIds, String reason, String requestedBy) {
+        return link.sendLiveQuery(enterpriseCode, pointIds, reason, requestedBy);
     }
 
     public ExchangeLink link() {

@@ -10,6 +10,10 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 import org.hazardwatch.api.exchange.ExchangeStore.AlarmReplica;
+import org.hazardwatch.api.hazard.HazardSource;
+import org.hazardwatch.api.hazard.HazardUnit;
+import org.hazardwatch.api.hazard.RegistryBatchWriter.SourceOfEnterprise;
+import org.hazardwatch.api.model.CurrentValue;
 import org.hazardwatch.api.model.Alarm;
 import org.hazardwatch.api.model.AlarmKind;
 import org.hazardwatch.api.model.AlarmPriority;
@@ -40,6 +44,10 @@ public final class Payloads {
     public static final String POINTS = "points";
     public static final String THRESHOLD_CHANGE = "threshold-change";
     public static final String COMMAND_RESULT = "command-result";
+    /** An upper level asking for an enterprise's current values (C3); answered with a {@code command-result}. */
+    public static final String LIVE_QUERY = "live-query";
+    /** Most current values one live query answers with. */
+    static final int MAX_LIVE_VALUES = 5_000;
     /** Largest payload after inflation: a hostile message must not exhaust memory. */
     static final int MAX_INFLATED = 64 * 1024 * 1024;
     static final ObjectMapper JSON = new ObjectMapper();
@@ -225,6 +233,73 @@ public final class Payloads {
             }
         }
         return points;
+    }
+
+    // hazard sources
+
+    /**
+     * The enterprises' major hazard sources with units, equipment and inventories, sent with their points (optional in
+     * the payload). What the receiver computes again (ids, gradings, derived fields, times) is left out: it grades
+     * the units from the inventories under the same standard.
+     */
+    public static void addHazardSources(JsonNode root, List<SourceOfEnterprise> sources) {
+        ArrayNode items = ((ObjectNode) root).putArray("hazardSources");
+        for (SourceOfEnterprise item : sources) {
+            HazardSource s = item.source();
+            List<HazardUnit> units = new ArrayList<>();
+            for (HazardUnit u : s.units()) {
+                units.add(new HazardUnit(u.code(), u.name(), u.kind(), u.equipment(), u.inventory(), null));
+            }
+            boolean edited = Boolean.TRUE.equals(s.accidentTypesEdited());
+            HazardSource portable = new HazardSource(null, null, null, null, s.code(), s.name(), s.status(), s.exposedPeople(),
+                    edited ? s.accidentTypes() : null, List.of(), s.potentialDeaths(), null, false, null, units, null, null, edited);
+            ObjectNode o = JSON.valueToTree(portable);
+            o.put("enterprise", item.enterpriseUscc());
+            items.add(o);
+        }
+    }
+
+    public static List<SourceOfEnterprise> hazardSources(JsonNode root) throws IOException {
+        List<SourceOfEnterprise> sources = new ArrayList<>();
+        JsonNode items = root.get("hazardSources");
+        if (items == null || items.isNull()) {
+            return sources;
+        }
+        if (!items.isArray()) {
+            throw new IOException("'hazardSources' must be an array");
+        }
+        for (JsonNode o : items) {
+            try {
+                String enterprise = text(o, "enterprise");
+                ObjectNode fields = ((ObjectNode) o).deepCopy();
+                fields.remove("enterprise");
+                sources.add(new SourceOfEnterprise(enterprise, JSON.treeToValue(fields, HazardSource.class)));
+            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IOException("bad hazard source " + o.path("code") + ": " + e.getMessage(), e);
+            }
+        }
+        return sources;
+    }
+
+    // live queries
+
+    /** The answer to a live query: the current values of the points asked for, qualified with the enterprise. */
+    public static ObjectNode currentValues(String enterprise, List<MonitoringPoint> points, java.util.Map<String, CurrentValue> values,
+            Instant readAt) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("enterprise", enterprise).put("readAt", readAt.toString());
+        ArrayNode items = root.putArray("values");
+        for (MonitoringPoint point : points) {
+            ObjectNode o = items.addObject();
+            o.put("pointId", qualified(enterprise, point.id())).put("name", point.name()).put("type", point.type().name()).put("unit", point.unit());
+            CurrentValue value = values.get(point.id());
+            if (value == null) {
+                o.putNull("value").putNull("quality").putNull("timestamp");
+            } else {
+                o.put("value", value.value()).put("quality", value.quality().name()).put("timestamp", value.timestamp().toString());
+            }
+        }
+        return root;
     }
 
     // helpers

@@ -21,6 +21,9 @@ import org.hazardwatch.api.model.MonitoringPoint;
 import org.hazardwatch.api.model.Quality;
 import org.hazardwatch.api.model.QualityReason;
 import org.hazardwatch.api.model.Sample;
+import org.hazardwatch.api.hazard.HazardSourceQuery;
+import org.hazardwatch.api.hazard.HazardSourceService;
+import org.hazardwatch.api.hazard.RegistryBatchWriter.SourceOfEnterprise;
 import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.store.PointRepository;
@@ -308,6 +311,27 @@ public final class UplinkCollector implements Runnable {
     }
 
     /** The points payload: the points and the registration data of their enterprises (as far as this node has it). */
+    /** The major hazard sources of these enterprises, in full (units, equipment, inventories). */
+    private List<SourceOfEnterprise> hazardSourcesOf(List<Enterprise> enterprises) {
+        HazardSourceService sources = link.services().hazardSources();
+        List<SourceOfEnterprise> found = new ArrayList<>();
+        if (sources == null) {
+            return found;
+        }
+        for (Enterprise enterprise : enterprises) {
+            int page = 0;
+            while (true) {
+                var summaries = sources.list(new HazardSourceQuery(null, enterprise.id(), null, null), page, 200);
+                summaries.items().forEach(summary -> sources.get(summary.id()).ifPresent(s -> found.add(new SourceOfEnterprise(enterprise.uscc(), s))));
+                if ((long) (page + 1) * 200 >= summaries.total()) {
+                    break;
+                }
+                page++;
+            }
+        }
+        return found;
+    }
+
     private byte[] catalogue(List<MonitoringPoint> local) {
         JsonNode root = Payloads.points(local);
         List<Enterprise> enterprises = new ArrayList<>();
@@ -320,6 +344,7 @@ public final class UplinkCollector implements Runnable {
             }
         }
         Payloads.addEnterprises(root, enterprises);
+        Payloads.addHazardSources(root, hazardSourcesOf(enterprises));
         return Payloads.compress(root);
     }
 

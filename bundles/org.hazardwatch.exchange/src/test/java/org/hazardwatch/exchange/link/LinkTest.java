@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -36,6 +37,17 @@ import org.hazardwatch.core.internal.alarm.JdbcAlarmDefinitions;
 import org.hazardwatch.core.internal.db.JdbcPointRepository;
 import org.hazardwatch.core.internal.exchange.JdbcExchangeStore;
 import org.hazardwatch.core.internal.registry.JdbcRegistry;
+import org.hazardwatch.core.internal.db.JdbcSampleStore;
+import org.hazardwatch.core.internal.hazard.JdbcHazardSources;
+import org.hazardwatch.core.internal.hazard.JdbcRegistryBatch;
+import org.hazardwatch.core.internal.security.JdbcAuditLog;
+import org.hazardwatch.api.hazard.Equipment;
+import org.hazardwatch.api.hazard.EquipmentKind;
+import org.hazardwatch.api.hazard.HazardSource;
+import org.hazardwatch.api.hazard.HazardSourceQuery;
+import org.hazardwatch.api.hazard.HazardUnit;
+import org.hazardwatch.api.hazard.InventoryItem;
+import org.hazardwatch.api.hazard.UnitKind;
 import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.EnterpriseStatus;
 import org.hazardwatch.exchange.envelope.Envelope;
@@ -88,6 +100,9 @@ class LinkTest {
         final JdbcExchangeStore store;
         final JdbcPointRepository points;
         final JdbcRegistry registry;
+        final JdbcHazardSources hazardSources;
+        final JdbcSampleStore samples;
+        final JdbcAuditLog audit;
         final ExchangeLink link;
         final UplinkCollector collector;
         final Thread collectorThread;
@@ -104,6 +119,9 @@ class LinkTest {
             store = new JdbcExchangeStore(database);
             points = new JdbcPointRepository(database);
             registry = new JdbcRegistry(database, Clock.systemUTC());
+            hazardSources = new JdbcHazardSources(database, Clock.systemUTC());
+            samples = new JdbcSampleStore(database);
+            audit = new JdbcAuditLog(database, Clock.systemUTC());
             JdbcAlarmDefinitions definitions = new JdbcAlarmDefinitions(database, points, Gbt50493.load(), Clock.systemUTC(), Duration.ZERO);
             BrokerQueues queues = new BrokerQueues() {
                 @Override
@@ -122,7 +140,8 @@ class LinkTest {
                 }
             };
             link = new ExchangeLink(local, () -> Optional.ofNullable(identity.get()), trust,
-                    new ExchangeLink.Services(store, points, definitions, null, queues, registry), settings, Clock.systemUTC(), null);
+                    new ExchangeLink.Services(store, points, definitions, null, queues, registry, hazardSources,
+                    new JdbcRegistryBatch(database, registry, hazardSources, Clock.systemUTC()), samples, audit), settings, Clock.systemUTC(), null);
             if (settings.hasParent()) {
                 collector = new UplinkCollector(local, link, store, points, registry, Duration.ofMillis(300), 1000);
                 collectorThread = new Thread(collector, name + "-collector");
@@ -190,8 +209,9 @@ class LinkTest {
         }
         county = startCounty(TestSupport.database("h2"));
         DataSource enterpriseDatabase = TestSupport.database("h2");
-        new JdbcRegistry(enterpriseDatabase, Clock.systemUTC()).create(new Enterprise(null, ENTERPRISE, "青岛模拟化工有限公司", COUNTY, null, null,
+        Enterprise plant = new JdbcRegistry(enterpriseDatabase, Clock.systemUTC()).create(new Enterprise(null, ENTERPRISE, "青岛模拟化工有限公司", COUNTY, null, null,
                 "2614", org.hazardwatch.api.registry.IndustryGroup.FINE_CHEMICALS, "胶州市经济技术开发区", 120.03, 36.26, "王工", "0532-12345678", EnterpriseStatus.OPERATING, null, null));
+        new JdbcHazardSources(enterpriseDatabase, Clock.systemUTC()).create(tankFarm(plant.id()), "plant-admin");
         JdbcPointRepository points = new JdbcPointRepository(enterpriseDatabase);
         for (String id : POINTS) {
             points.save(new MonitoringPoint(id, "储罐 " + id, id.endsWith("LT") ? PointType.LEVEL : id.endsWith("TT") ? PointType.TEMPERATURE
@@ -202,6 +222,15 @@ class LinkTest {
                 "tcp://127.0.0.1:" + countyPort, COUNTY, 64L * 1024 * 1024, ExchangeLink.WhenFull.DROP_OLDEST_SAMPLES, 50));
         enterprise.identity.set(enterpriseIdentity);
         enterprise.link.startParentRoutes();
+    }
+
+    /** U1: 液氨 20 t (q/Q 2); U2: 氯 12.5 t (q/Q 2.5); 75 people nearby: a graded major hazard source. */
+    static HazardSource tankFarm(long enterpriseId) {
+        return new HazardSource(null, enterpriseId, null, null, "HS-1", "液氨液氯罐区", null, 75, null, null, 45, null, false, null, List.of(
+                new HazardUnit("U1", "液氨储存单元", UnitKind.STORAGE, List.of(new Equipment("T101", "液氨储罐", EquipmentKind.TANK, new BigDecimal("50"))),
+                        List.of(new InventoryItem("T101", "液氨", null, null, List.of(), new BigDecimal("20"))), null),
+                new HazardUnit("U2", "液氯储存单元", UnitKind.STORAGE, List.of(new Equipment("T102", "液氯储罐", EquipmentKind.TANK, null)),
+                        List.of(new InventoryItem("T102", "氯", null, null, List.of(), new BigDecimal("12.5"))), null)), null, null);
     }
 
     Identity identity(String organisation, String role) {
@@ -261,6 +290,18 @@ class LinkTest {
         Enterprise registered = county.registry.enterprises(null, ENTERPRISE, 0, 5).items().get(0);
         assertEquals("青岛模拟化工有限公司", registered.name(), "the enterprise's registration came up with its points");
         assertEquals(COUNTY, registered.regionCode());
+        // so did its major hazard source, graded again at the county from the same inventory
+        HazardSource atPlant = enterprise.hazardSources.get(enterprise.hazardSources.list(new HazardSourceQuery(null, null, null, null), 0, 5)
+                .items().get(0).id()).orElseThrow();
+        var copies = county.hazardSources.list(new HazardSourceQuery(null, registered.id(), null, null), 0, 5).items();
+        assertEquals(1, copies.size(), "the hazard source is in the county's registry");
+        HazardSource atCounty = county.hazardSources.get(copies.get(0).id()).orElseThrow();
+        assertEquals("液氨液氯罐区", atCounty.name());
+        assertEquals(List.of("U1", "U2"), atCounty.units().stream().map(HazardUnit::code).toList());
+        assertEquals(new BigDecimal("12.5"), atCounty.units().get(1).inventory().get(0).tonnes().stripTrailingZeros());
+        assertNotNull(atPlant.grade(), "the plant's source is a graded major hazard source");
+        assertEquals(atPlant.grade(), atCounty.grade(), "graded alike at both levels");
+        assertEquals(atPlant.units().get(0).grading().r(), atCounty.units().get(0).grading().r());
 
         // cut the link: the county goes away; the enterprise keeps collecting
         DataSource countyDatabase = county.database;
@@ -370,6 +411,57 @@ class LinkTest {
                 .definition("T1-LT").orElseThrow().high().value(), 1e-9, "the forged command changed nothing");
         assertFalse(enterprise.store.command("x-1").isPresent());
         assertNotNull(sent.id());
+    }
+
+    @Test
+    void aLiveQueryGoesDownSignedAndComesBackWithTheEnterprisesCurrentValuesAuditedWhereTheyWereRead() throws Exception {
+        enterprise.publish(Instant.parse("2026-11-30T00:00:00Z"), 2);
+        await("the points at the county", Duration.ofSeconds(30), counted(county, RECEIVED, 6));
+        // what the plant's instruments read now (its ingest keeps current_value); exception reporting may not have sent it
+        Instant readAt = Instant.now().minusSeconds(2);
+        enterprise.samples.store(List.of(new org.hazardwatch.api.model.Sample("T1-LT", readAt, 7.25, Quality.GOOD),
+                new org.hazardwatch.api.model.Sample("T1-TT", readAt, 31.5, Quality.GOOD)));
+
+        ExchangeCommand query = county.link.sendLiveQuery(ENTERPRISE, List.of(), "值班调阅：T1 罐区液位异常", "county-duty");
+        await("the answer", Duration.ofSeconds(30), () -> county.store.command(query.id())
+                .map(c -> c.status() != ExchangeCommand.Status.SENT).orElse(false));
+        ExchangeCommand answered = county.store.command(query.id()).orElseThrow();
+        assertEquals(ExchangeCommand.Status.ANSWERED, answered.status(), answered.detail());
+        var values = Payloads.JSON.readTree(answered.result()).get("values");
+        assertEquals(3, values.size(), "every point of the enterprise, read or not: " + values);
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byPoint = new java.util.HashMap<>();
+        values.forEach(v -> byPoint.put(v.get("pointId").asText(), v));
+        assertEquals(7.25, byPoint.get(ENTERPRISE + ":T1-LT").get("value").asDouble(), 1e-9);
+        assertEquals(31.5, byPoint.get(ENTERPRISE + ":T1-TT").get("value").asDouble(), 1e-9);
+        assertTrue(byPoint.get(ENTERPRISE + ":T1-PT").get("value").isNull(), "a point without a reading says so");
+        assertEquals("储罐 T1-LT", byPoint.get(ENTERPRISE + ":T1-LT").get("name").asText());
+        // the plant's audit log names who above read its live data, and why
+        var entries = enterprise.audit.search(org.hazardwatch.api.security.Caller.system("test"), new org.hazardwatch.api.security.AuditQuery(
+                null, null, null, "exchange.live-query.answered", null, null, null), 0, 10).items();
+        assertEquals(1, entries.size());
+        assertEquals(COUNTY + "/county-duty", entries.get(0).actor());
+        assertTrue(entries.get(0).detail().contains("值班调阅"), entries.get(0).detail());
+
+        // chosen points only; and points the plant does not have are answered as such, not silently
+        ExchangeCommand one = county.link.sendLiveQuery(ENTERPRISE, List.of(ENTERPRISE + ":T1-TT"), "复核温度", "county-duty");
+        ExchangeCommand none = county.link.sendLiveQuery(ENTERPRISE, List.of(ENTERPRISE + ":NO-SUCH"), "复核", "county-duty");
+        await("both answers", Duration.ofSeconds(30), () -> county.store.command(one.id()).map(c -> c.status() != ExchangeCommand.Status.SENT)
+                .orElse(false) && county.store.command(none.id()).map(c -> c.status() != ExchangeCommand.Status.SENT).orElse(false));
+        assertEquals(1, Payloads.JSON.readTree(county.store.command(one.id()).orElseThrow().result()).get("values").size());
+        ExchangeCommand refused = county.store.command(none.id()).orElseThrow();
+        assertEquals(ExchangeCommand.Status.REFUSED, refused.status());
+        assertTrue(refused.detail().contains("none of the points"), refused.detail());
+
+        // bad requests are refused before anything is sent
+        var foreign = org.junit.jupiter.api.Assertions.assertThrows(org.hazardwatch.api.registry.ValidationException.class,
+                () -> county.link.sendLiveQuery(ENTERPRISE, List.of(STRANGER + ":T1-LT"), "x", "county-duty"));
+        assertEquals("pointIds[0]", foreign.fieldErrors().get(0).field());
+        var unreachable = org.junit.jupiter.api.Assertions.assertThrows(org.hazardwatch.api.registry.ValidationException.class,
+                () -> county.link.sendLiveQuery(STRANGER, List.of(), "x", "county-duty"));
+        assertEquals("unreachable", unreachable.fieldErrors().get(0).code());
+        var noReason = org.junit.jupiter.api.Assertions.assertThrows(org.hazardwatch.api.registry.ValidationException.class,
+                () -> county.link.sendLiveQuery(ENTERPRISE, List.of(), " ", "county-duty"));
+        assertEquals("reason", noReason.fieldErrors().get(0).field());
     }
 
     @Test

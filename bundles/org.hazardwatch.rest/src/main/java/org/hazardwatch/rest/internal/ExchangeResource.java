@@ -77,6 +77,13 @@ public class ExchangeResource extends ScopedResource {
     public record ThresholdChangeRequest(String pointId, com.fasterxml.jackson.databind.JsonNode limits, String reason) {
     }
 
+    /** @param pointIds qualified ids ({@code <USCC>:<id>}) of the points wanted; empty or null for all of them */
+    public record LiveQueryRequest(String enterprise, List<String> pointIds, String reason) {
+    }
+
+    /** The command type of live queries (the exchange bundle, which defines it, is optional here). */
+    static final String LIVE_QUERY = "live-query";
+
     private final Supplier<SecurityCentre> centre;
     private final Supplier<ExchangeLinks> links;
     private final ExchangeStore store;
@@ -175,6 +182,55 @@ public class ExchangeResource extends ScopedResource {
         ExchangeCommand command = links().sendThresholdChange(body.pointId(), body.limits() == null ? null : body.limits().toString(),
                 body.reason(), username());
         return Response.accepted(command).build();
+    }
+
+    /**
+     * Asks the node below that reads an enterprise's instruments for their current values (C3): live data, so the
+     * caller must see the enterprise's live data (own region, a granted access request, or monitoring:live-all).
+     * Answers 202 with the query; its result arrives in {@code GET /exchange/queries/{id}}.
+     */
+    @POST
+    @Path("/queries/live")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.MONITORING_VIEW)
+    @Audited(value = "exchange.live-query", target = "enterprise", idParam = "none")
+    public Response liveQuery(LiveQueryRequest body) {
+        if (body == null || body.enterprise() == null || body.enterprise().isBlank()) {
+            throw new ValidationException(List.of(new FieldError("enterprise", "REQUIRED", "enterprise, reason and optionally pointIds")));
+        }
+        String enterprise = body.enterprise().strip();
+        AuditTrail.target(request, enterprise);
+        requireSeesLive(enterprise);
+        access.liveGrantUsed(caller(), enterprise).ifPresent(grant -> AuditTrail.detail(request, "under " + grant));
+        ExchangeCommand query = links().sendLiveQuery(enterprise, body.pointIds(), body.reason(), username());
+        return Response.accepted(query).build();
+    }
+
+    /** The caller's view of live queries sent from this node, newest first, without their results. */
+    @GET
+    @Path("/queries")
+    @Requires(Permission.MONITORING_VIEW)
+    public List<ExchangeCommand> liveQueries(@QueryParam("limit") Integer limit) {
+        return store.commands(500).stream().filter(c -> LIVE_QUERY.equals(c.type()) && seesLive(c.enterpriseCode()))
+                .limit(limit == null ? 50 : Math.max(1, Math.min(500, limit))).toList();
+    }
+
+    /** One live query with the values the node below read (once answered). */
+    @GET
+    @Path("/queries/{id}")
+    @Requires(Permission.MONITORING_VIEW)
+    public ExchangeCommand liveQuery(@PathParam("id") String id) {
+        ExchangeCommand query = store.command(id).filter(c -> LIVE_QUERY.equals(c.type()))
+                .orElseThrow(() -> notFound("live query " + id));
+        requireSeesLive(query.enterpriseCode());
+        return query;
+    }
+
+    private void requireSeesLive(String enterprise) {
+        if (!seesLive(enterprise)) {
+            throw new javax.ws.rs.ForbiddenException("the live data of enterprise " + enterprise
+                    + " is not open to you: request access to its county first (实时数据调阅申请)");
+        }
     }
 
     private SecurityCentre centre() {

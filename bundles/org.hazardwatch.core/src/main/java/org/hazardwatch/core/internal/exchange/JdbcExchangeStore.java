@@ -404,13 +404,14 @@ public class JdbcExchangeStore implements ExchangeStore {
     }
 
     @Override
-    public boolean answerCommand(String commandId, ExchangeCommand.Status status, String detail, Instant at) {
+    public boolean answerCommand(String commandId, ExchangeCommand.Status status, String detail, String result, Instant at) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE exchange_command SET status = ?, detail = ?, answered_at = ? WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("UPDATE exchange_command SET status = ?, detail = ?, answered_at = ?, result = ? WHERE id = ?")) {
             s.setString(1, status.name());
             s.setString(2, detail == null || detail.length() <= REASON_LENGTH ? detail : detail.substring(0, REASON_LENGTH));
             Jdbc.setInstant(s, 3, at);
-            s.setString(4, commandId);
+            s.setString(4, result);
+            s.setString(5, commandId);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Jdbc.failure("answering command " + commandId, e);
@@ -425,7 +426,9 @@ public class JdbcExchangeStore implements ExchangeStore {
 
     @Override
     public List<ExchangeCommand> commands(int limit) {
-        return commands("SELECT * FROM exchange_command ORDER BY requested_at DESC LIMIT ?", limit);
+        // the list leaves out results (a live query's can be large): one command's result is read with command(id)
+        return commands("SELECT id, command_type, enterprise_code, point_id, body, requested_by, requested_at, status, detail, answered_at, "
+                + "CAST(NULL AS VARCHAR(1)) AS result FROM exchange_command ORDER BY requested_at DESC LIMIT ?", limit);
     }
 
     private List<ExchangeCommand> commands(String sql, Object... args) {
@@ -436,7 +439,8 @@ public class JdbcExchangeStore implements ExchangeStore {
                 while (rs.next()) {
                     commands.add(new ExchangeCommand(rs.getString("id"), rs.getString("command_type"), rs.getString("enterprise_code"),
                             rs.getString("point_id"), rs.getString("body"), rs.getString("requested_by"), Jdbc.getInstant(rs, "requested_at"),
-                            ExchangeCommand.Status.valueOf(rs.getString("status")), rs.getString("detail"), Jdbc.getInstant(rs, "answered_at")));
+                            ExchangeCommand.Status.valueOf(rs.getString("status")), rs.getString("detail"), Jdbc.getInstant(rs, "answered_at"),
+                            rs.getString("result")));
                 }
                 return commands;
             }

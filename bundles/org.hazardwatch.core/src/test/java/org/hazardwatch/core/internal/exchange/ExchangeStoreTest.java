@@ -2,6 +2,7 @@ package org.hazardwatch.core.internal.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,5 +129,16 @@ class ExchangeStoreTest {
         assertFalse(store.answerCommand("c-unknown", ExchangeCommand.Status.APPLIED, null, T));
         assertEquals(ExchangeCommand.Status.APPLIED, store.command("c-1").orElseThrow().status());
         assertEquals(1, store.commands(10).size());
+
+        // a live query's answer keeps what was read; the list leaves the (possibly large) result out
+        store.saveCommand(new ExchangeCommand("q-1", "live-query", ENTERPRISE, null, "{}", "city-duty", T.plusSeconds(6),
+                ExchangeCommand.Status.SENT, null, null));
+        String values = "{\"values\":[{\"pointId\":\"" + POINT + "\",\"value\":1.5,\"name\":\"储罐液位\"}]}";
+        assertTrue(store.answerCommand("q-1", ExchangeCommand.Status.ANSWERED, "1 current value", values, T.plusSeconds(7)));
+        ExchangeCommand answered = store.command("q-1").orElseThrow();
+        assertEquals(ExchangeCommand.Status.ANSWERED, answered.status());
+        assertEquals(values, answered.result());
+        assertEquals(List.of("q-1", "c-1"), store.commands(10).stream().map(ExchangeCommand::id).toList());
+        assertNull(store.commands(10).get(0).result());
     }
 }
