@@ -10,7 +10,7 @@ import org.hazardwatch.api.exchange.ExchangeCommand;
 import org.hazardwatch.api.exchange.ExchangeStore;
 
 @Command(scope = "hazardwatch", name = "commands", description = "Commands sent down from or through this node, newest first, with the "
-        + "enterprise node's answer (SENT until it answers, then APPLIED or REFUSED)")
+        + "enterprise node's answer (SENT until it answers, then APPLIED, ANSWERED or REFUSED)")
 @Service
 public class CommandsCommand implements Action {
 
@@ -23,11 +23,11 @@ public class CommandsCommand implements Action {
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
-        for (String column : new String[] {"Requested", "By", "Enterprise", "Point", "Status", "Answered", "Detail", "Id"}) {
+        for (String column : new String[] {"Requested", "Type", "By", "Enterprise", "Point", "Status", "Answered", "Detail", "Id"}) {
             table.column(column);
         }
         for (ExchangeCommand c : store.commands(Math.max(1, Math.min(500, count)))) {
-            table.addRow().addContent(c.requestedAt(), c.requestedBy(), c.enterpriseCode(), c.pointId(), c.status(),
+            table.addRow().addContent(c.requestedAt(), c.type(), c.requestedBy(), c.enterpriseCode(), c.pointId(), c.status(),
                     c.answeredAt() == null ? "-" : c.answeredAt(), c.detail() == null ? "" : c.detail(), c.id());
         }
         table.print(System.out);
