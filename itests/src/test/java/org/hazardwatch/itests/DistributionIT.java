@@ -949,6 +949,33 @@ class DistributionIT {
         assertEquals(400, hw.request("POST", "/api/integration/readings", "{\"readings\":[]}", true).statusCode(), "no readings");
         assertEquals(401, hw.request("POST", "/api/integration/readings", "{\"readings\":[]}", false).statusCode(), "not logged in");
         assertEquals(200, hw.request("GET", "/api/integration/commands?since=2026-01-01T00:00:00Z", null, true).statusCode());
+
+        // registration over SOAP: the enterprise and its hazard source are in the registry, graded
+        JsonNode registered = hw.getJson("/api/enterprises?q=91370281MA3LQ0P012");
+        assertTrue(registered.path("items").toString().contains("胶州接口示范化工有限公司"), registered.toString());
+        long enterpriseId = registered.path("items").get(0).path("id").asLong();
+        JsonNode sources = hw.getJson("/api/hazard-sources?enterpriseId=" + enterpriseId);
+        assertEquals(1, sources.path("total").asInt(), sources.toString());
+        assertEquals("HS-SOAP", sources.path("items").get(0).path("code").asText());
+        assertTrue(sources.path("items").get(0).path("major").asBoolean(), "12.5 t of chlorine is a major hazard source: " + sources);
+        // the REST twin updates it; a bad item refuses the whole call and names every error
+        HttpResponse<String> update = hw.request("POST", "/api/integration/registration", "{\"system\":\"SMS\",\"enterprises\":[{"
+                + "\"uscc\":\"91370281MA3LQ0P012\",\"name\":\"胶州接口示范化工有限公司\",\"regionCode\":\"370281\",\"industryCode\":\"2614\","
+                + "\"contactName\":\"王工\",\"contactPhone\":\"0532-11112222\"}]}", true);
+        assertEquals(200, update.statusCode(), update.body());
+        JsonNode updated = HazardWatchInstance.JSON.readTree(update.body());
+        assertTrue(updated.path("applied").asBoolean() && updated.path("enterprisesUpdated").asInt() == 1, update.body());
+        HttpResponse<String> refusedRegistration = hw.request("POST", "/api/integration/registration", "{\"hazardSources\":[{"
+                + "\"enterpriseUscc\":\"91370281MA3LQ0P012\",\"source\":{\"code\":\"HS-2\",\"name\":\"x\",\"units\":[{\"code\":\"U1\","
+                + "\"kind\":\"STORAGE\",\"inventory\":[{\"substance\":\"氯\",\"tonnes\":-1}]}]}}]}", true);
+        assertEquals(200, refusedRegistration.statusCode(), refusedRegistration.body());
+        JsonNode refusedResult = HazardWatchInstance.JSON.readTree(refusedRegistration.body());
+        assertFalse(refusedResult.path("applied").asBoolean(), refusedRegistration.body());
+        assertTrue(refusedResult.path("errors").toString().contains("units[0].inventory[0].tonnes"), refusedRegistration.body());
+        assertEquals(1, hw.getJson("/api/hazard-sources?enterpriseId=" + enterpriseId).path("total").asInt(), "nothing of it written");
+        assertEquals(400, hw.request("POST", "/api/integration/registration", "{}", true).statusCode(), "nothing to register");
+        JsonNode audit = hw.getJson("/api/audit?action=integration.registration");
+        assertTrue(audit.toString().contains("安全管理系统") && audit.toString().contains("SMS"), audit.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.hazardwatch.itests;
 import static org.hazardwatch.itests.HazardWatchInstance.await;
 import static org.hazardwatch.itests.HazardWatchInstance.unchecked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
@@ -118,6 +119,24 @@ class TreeIT {
         // the plant's registration came up with its points: the national node's registry holds the enterprise in its county
         JsonNode registered = node("national").getJson("/api/enterprises?q=" + ENTERPRISE);
         assertTrue(registered.path("items").toString().contains("\"regionCode\":\"370281\""), registered.toString());
+        // so did its major hazard sources, graded again at every level from their inventories
+        JsonNode atPlant = node("enterprise").getJson("/api/hazard-sources?region=370281&size=50");
+        assertTrue(atPlant.path("total").asInt() > 0, "the plant's demo registry has hazard sources: " + atPlant);
+        await(Duration.ofSeconds(120), "the plant's hazard sources at the national node", unchecked(() -> node("national")
+                .getJson("/api/hazard-sources?region=370281&size=50").path("total").asInt() == atPlant.path("total").asInt()));
+        JsonNode atNational = node("national").getJson("/api/hazard-sources?region=370281&size=50");
+        for (JsonNode source : atPlant.path("items")) {
+            String code = source.path("code").asText();
+            JsonNode copy = null;
+            for (JsonNode candidate : atNational.path("items")) {
+                if (candidate.path("code").asText().equals(code)) {
+                    copy = candidate;
+                }
+            }
+            assertNotNull(copy, "hazard source " + code + " at the national node: " + atNational);
+            assertEquals(source.path("grade").toString(), copy.path("grade").toString(), "graded alike: " + source + " / " + copy);
+            assertEquals(source.path("name").asText(), copy.path("name").asText());
+        }
         JsonNode links = node("national").getJson("/api/exchange/links");
         assertEquals("100000", links.path("organisationCode").asText());
         assertTrue(links.path("links").toString().contains("\"neighbour\":\"370000\""), links.toString());
@@ -171,8 +190,43 @@ class TreeIT {
         assertTrue(refused.body().contains("pointId"), refused.body());
     }
 
+    /** C3: the national node reads the plant's current values through four levels, on demand, audited at both ends. */
     @Test
     @Order(3)
+    void aLiveQueryFromTheNationalNodeReadsThePlantsCurrentValuesThroughFourLevels() throws Exception {
+        HttpResponse<String> sent = node("national").request("POST", "/api/exchange/queries/live",
+                "{\"enterprise\":\"" + ENTERPRISE + "\",\"reason\":\"集成测试：国家级远程实时调阅\"}", true);
+        assertEquals(202, sent.statusCode(), sent.body());
+        String queryId = HazardWatchInstance.JSON.readTree(sent.body()).path("id").asText();
+        await(Duration.ofSeconds(120), "the plant's answer at the national node", unchecked(() -> !node("national")
+                .getJson("/api/exchange/queries/" + queryId).path("status").asText().equals("SENT")));
+        JsonNode answered = node("national").getJson("/api/exchange/queries/" + queryId);
+        assertEquals("ANSWERED", answered.path("status").asText(), answered.toString());
+        JsonNode values = HazardWatchInstance.JSON.readTree(answered.path("result").asText()).path("values");
+        JsonNode level = null;
+        for (JsonNode value : values) {
+            if (value.path("pointId").asText().equals(QUALIFIED)) {
+                level = value;
+            }
+        }
+        assertNotNull(level, "the plant's level among the values: " + values);
+        assertTrue(level.path("value").isNumber(), "the simulated plant's level has a reading: " + level);
+        assertTrue(Instant.parse(level.path("timestamp").asText()).isAfter(Instant.now().minusSeconds(120)), "a current reading: " + level);
+        assertTrue(node("national").getJson("/api/exchange/queries").toString().contains(queryId), "listed at the national node");
+        // the plant's audit log names who above read its live data
+        JsonNode audit = node("enterprise").getJson("/api/audit?action=exchange.live-query.answered");
+        assertTrue(audit.toString().contains("100000/admin"), audit.toString());
+        // a query for an enterprise nothing below sends is refused at once
+        HttpResponse<String> unreachable = node("national").request("POST", "/api/exchange/queries/live",
+                "{\"enterprise\":\"91110000MA0000000X\",\"reason\":\"x\"}", true);
+        assertEquals(400, unreachable.statusCode(), unreachable.body());
+        assertTrue(unreachable.body().contains("unreachable"), unreachable.body());
+        String shell = node("city").shell("hazardwatch:live-query --reason 市级值班调阅 --wait 90 " + ENTERPRISE);
+        assertTrue(shell.contains("ANSWERED") && shell.contains(QUALIFIED), shell);
+    }
+
+    @Test
+    @Order(4)
     void aCountyOutageAndAKillOfThePlantNodeLoseNothingAndStoreNothingTwice() throws Exception {
         // from the moment the tree was linked: what the plant measured before its node enrolled is not compared
         Instant from = Instant.now().minusSeconds(30).isAfter(linkedAt) ? Instant.now().minusSeconds(30) : linkedAt;
@@ -233,7 +287,7 @@ class TreeIT {
 
     /** The 数据交换 page at the national node in Chromium: links, message log, and a threshold change sent from its form. */
     @Test
-    @Order(4)
+    @Order(5)
     void theDataExchangePageShowsTheLinksAndSendsAThresholdChange() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java.nio.file.Path.of("/usr/bin/chromium")),
                 "!!!!!!!! /usr/bin/chromium is missing: SKIPPING the browser test !!!!!!!!");

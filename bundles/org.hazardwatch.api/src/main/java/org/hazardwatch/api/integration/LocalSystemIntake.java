@@ -1,5 +1,8 @@
 package org.hazardwatch.api.integration;
 
+import org.hazardwatch.api.hazard.RegistryBatchWriter.SourceOfEnterprise;
+import org.hazardwatch.api.registry.Enterprise;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -40,6 +43,36 @@ public interface LocalSystemIntake {
      * @throws IllegalArgumentException when the call carries no readings or more than {@link #MAX_SAMPLES}
      */
     SubmitResult submitSamples(Caller caller, String system, List<SampleSubmission> samples);
+
+    /** Most enterprises plus hazard sources accepted in one registration call. */
+    int MAX_REGISTRATION_ITEMS = 1_000;
+
+    /**
+     * A registration item refused, with its place in the call.
+     *
+     * @param item {@code enterprise} or {@code hazardSource}
+     * @param field the field, with paths such as {@code units[0].inventory[1].tonnes}
+     */
+    record RegistrationError(String item, int index, String field, String code, String message) {
+    }
+
+    /** What a registration call did: all of it or, when any item has an error, nothing. */
+    record RegistrationResult(boolean applied, boolean dryRun, int enterprisesCreated, int enterprisesUpdated, int sourcesCreated,
+            int sourcesUpdated, List<RegistrationError> errors) {
+    }
+
+    /**
+     * Registers enterprises and their major hazard sources as a local system keeps them (the plant's safety management
+     * system): matched by USCC and by enterprise and code, created or updated, graded under GB 18218-2018; sent up by
+     * the exchange with the point catalogue. All or nothing: when any item has an error, nothing is written and every
+     * error comes back. Items outside the caller's scope are refused (OUTSIDE_SCOPE).
+     *
+     * @param dryRun check only, write nothing
+     * @throws SecurityException when the caller lacks {@code registry:edit}
+     * @throws IllegalArgumentException when the call carries nothing or more than {@link #MAX_REGISTRATION_ITEMS} items
+     */
+    RegistrationResult submitRegistration(Caller caller, String system, List<Enterprise> enterprises, List<SourceOfEnterprise> sources,
+            boolean dryRun);
 
     /** Commands sent down to this node (or through it) since {@code since}, oldest first, in the caller's scope. */
     List<ExchangeCommand> commands(Caller caller, Instant since, int limit);

@@ -801,7 +801,8 @@ public final class ExchangeLink implements AutoCloseable {
         AuditLog audit = services.audit();
         if (audit != null) {
             String requester = command.path("origin").asText("?") + "/" + command.path("requestedBy").asText("?");
-            audit.append(new AuditEntry.Draft(requester, command.path("origin").asText("?"), "", "exchange", "exchange.live-query.answered",
+            // filed under this node's own code, so the auditors of this node's region (or enterprise) read it
+            audit.append(new AuditEntry.Draft(requester, "node " + command.path("origin").asText("?"), own, "exchange", "exchange.live-query.answered",
                     "enterprise", enterprise, "OK", null, null, points.size() + " current values; reason: " + command.path("reason").asText("")));
         }
         answer(command, ExchangeCommand.Status.ANSWERED, points.size() + " current values of " + enterprise + " read at " + own, values);

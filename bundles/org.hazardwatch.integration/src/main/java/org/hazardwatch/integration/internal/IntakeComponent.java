@@ -6,6 +6,12 @@ import java.util.List;
 
 import org.hazardwatch.api.exchange.ExchangeCommand;
 import org.hazardwatch.api.exchange.ExchangeStore;
+import org.hazardwatch.api.hazard.RegistryBatchWriter;
+import org.hazardwatch.api.hazard.RegistryBatchWriter.SourceOfEnterprise;
+import org.hazardwatch.api.registry.Enterprise;
+import org.hazardwatch.api.registry.Industry;
+import org.hazardwatch.api.registry.RegistryService;
+import org.hazardwatch.api.security.AuditLog;
 import org.hazardwatch.api.ingest.SampleSink;
 import org.hazardwatch.api.integration.LocalSystemIntake;
 import org.hazardwatch.api.security.AccessControl;
@@ -23,13 +29,21 @@ public class IntakeComponent implements LocalSystemIntake {
 
     @Activate
     public IntakeComponent(@Reference SampleSink ingest, @Reference PointRepository points, @Reference AccessControl access,
-            @Reference ExchangeStore exchange) {
-        service = new IntakeService(ingest, points, access, exchange, Clock.systemUTC());
+            @Reference ExchangeStore exchange, @Reference RegistryBatchWriter registry, @Reference RegistryService registryService,
+            @Reference AuditLog audit) {
+        service = new IntakeService(ingest, points, access, exchange, registry, code -> registryService.industries().stream()
+                .filter(i -> i.code().equals(code)).map(Industry::group).findFirst().orElse(null), audit, Clock.systemUTC());
     }
 
     @Override
     public SubmitResult submitSamples(Caller caller, String system, List<SampleSubmission> samples) {
         return service.submitSamples(caller, system, samples);
+    }
+
+    @Override
+    public RegistrationResult submitRegistration(Caller caller, String system, List<Enterprise> enterprises, List<SourceOfEnterprise> sources,
+            boolean dryRun) {
+        return service.submitRegistration(caller, system, enterprises, sources, dryRun);
     }
 
     @Override

@@ -10,9 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.hazardwatch.api.exchange.ExchangeCommand;
 import org.hazardwatch.api.exchange.ExchangeStore;
+import org.hazardwatch.api.hazard.RegistryBatchWriter;
+import org.hazardwatch.api.hazard.RegistryBatchWriter.SourceOfEnterprise;
+import org.hazardwatch.api.registry.Enterprise;
+import org.hazardwatch.api.registry.IndustryGroup;
+import org.hazardwatch.api.security.AuditEntry;
+import org.hazardwatch.api.security.AuditLog;
+import org.hazardwatch.api.security.Permission;
 import org.hazardwatch.api.ingest.SampleSink;
 import org.hazardwatch.api.integration.LocalSystemIntake;
 import org.hazardwatch.api.model.MonitoringPoint;
@@ -38,10 +46,17 @@ public class IntakeService implements LocalSystemIntake {
     private final PointRepository points;
     private final AccessControl access;
     private final ExchangeStore exchange;
+    private final RegistryBatchWriter registry;
+    private final Function<String, IndustryGroup> industryGroups;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public IntakeService(SampleSink ingest, PointRepository points, AccessControl access, ExchangeStore exchange, Clock clock) {
+    public IntakeService(SampleSink ingest, PointRepository points, AccessControl access, ExchangeStore exchange,
+            RegistryBatchWriter registry, Function<String, IndustryGroup> industryGroups, AuditLog audit, Clock clock) {
         this.ingest = ingest;
+        this.registry = registry;
+        this.industryGroups = industryGroups;
+        this.audit = audit;
         this.points = points;
         this.access = access;
         this.exchange = exchange;
@@ -109,6 +124,66 @@ public class IntakeService implements LocalSystemIntake {
 
     private static Quality quality(String text) {
         return text == null || text.isBlank() ? Quality.GOOD : Quality.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public RegistrationResult submitRegistration(Caller caller, String system, List<Enterprise> enterprises, List<SourceOfEnterprise> sources,
+            boolean dryRun) {
+        if (!caller.has(Permission.REGISTRY_EDIT)) {
+            throw new SecurityException("this needs the permission " + Permission.REGISTRY_EDIT.code());
+        }
+        List<Enterprise> givenEnterprises = enterprises == null ? List.of() : enterprises.stream().map(this::withIndustryGroup).toList();
+        List<SourceOfEnterprise> givenSources = sources == null ? List.of() : sources;
+        int items = givenEnterprises.size() + givenSources.size();
+        if (items == 0) {
+            throw new IllegalArgumentException("no enterprises or hazard sources submitted");
+        }
+        if (items > MAX_REGISTRATION_ITEMS) {
+            throw new IllegalArgumentException("at most " + MAX_REGISTRATION_ITEMS + " enterprises and hazard sources per call, not " + items);
+        }
+        List<RegistrationError> errors = new ArrayList<>();
+        for (int i = 0; i < givenEnterprises.size(); i++) {
+            if (givenEnterprises.get(i) == null) {
+                errors.add(new RegistrationError("enterprise", i, "", "REQUIRED", "an empty enterprise"));
+            }
+        }
+        for (int i = 0; i < givenSources.size(); i++) {
+            SourceOfEnterprise s = givenSources.get(i);
+            if (s == null || s.source() == null) {
+                errors.add(new RegistrationError("hazardSource", i, "", "REQUIRED", "an empty hazard source"));
+            } else if (s.enterpriseUscc() == null || s.enterpriseUscc().isBlank()) {
+                errors.add(new RegistrationError("hazardSource", i, "enterprise", "REQUIRED", "the enterprise's USCC is required"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new RegistrationResult(false, dryRun, 0, 0, 0, 0, errors);
+        }
+        String actor = "integration:" + system + "/" + caller.username();
+        RegistryBatchWriter.Outcome outcome = registry.write(givenEnterprises, givenSources, dryRun, actor.length() > 64 ? actor.substring(0, 64)
+                : actor, caller.scope());
+        outcome.enterpriseErrors().forEach((index, fields) -> fields.forEach(f -> errors.add(new RegistrationError("enterprise", index,
+                f.field(), f.code(), f.message()))));
+        outcome.sourceErrors().forEach((index, fields) -> fields.forEach(f -> errors.add(new RegistrationError("hazardSource", index,
+                f.field(), f.code(), f.message()))));
+        errors.sort(Comparator.comparing(RegistrationError::item).thenComparingInt(RegistrationError::index));
+        if (outcome.applied() && !dryRun) {
+            audit.append(new AuditEntry.Draft(caller.username(), null, null, null, "integration.registration", "registry", null, "OK", null,
+                    null, outcome.enterprisesCreated() + " enterprises created, " + outcome.enterprisesUpdated() + " updated; "
+                            + outcome.sourcesCreated() + " hazard sources created, " + outcome.sourcesUpdated() + " updated, from " + system));
+        }
+        logger.info("Registration from {} ({}): applied {}, {} errors", system, caller.username(), outcome.applied(), errors.size());
+        return new RegistrationResult(outcome.applied(), dryRun, outcome.enterprisesCreated(), outcome.enterprisesUpdated(),
+                outcome.sourcesCreated(), outcome.sourcesUpdated(), errors);
+    }
+
+    /** A local system need not know the registry's industry groups: the group of the GB/T 4754 class is taken. */
+    private Enterprise withIndustryGroup(Enterprise e) {
+        if (e == null || e.industryGroup() != null || e.industryCode() == null) {
+            return e;
+        }
+        IndustryGroup group = industryGroups.apply(e.industryCode());
+        return group == null ? e : new Enterprise(e.id(), e.uscc(), e.name(), e.regionCode(), e.regionName(), e.parkCode(), e.industryCode(),
+                group, e.address(), e.longitude(), e.latitude(), e.contactName(), e.contactPhone(), e.status(), e.createdAt(), e.updatedAt());
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.hazardwatch.api.security.Permission;
 /**
  * The SOAP service local systems call (requirement I1). Callers authenticate like REST clients: a session token from
  * {@code POST /api/auth/login} in the {@code Authorization: Bearer} header, of an account with {@code adapter:administer}
- * (an integration account of the plant). Readings take the adapters' path; refused ones come back with the reason.
+ * (an integration account of the plant; registration needs {@code registry:edit}). Readings take the adapters' path;
+ * refused ones come back with the reason.
  */
 @WebService(name = "Integration", serviceName = "IntegrationService", portName = "IntegrationPort", targetNamespace = IntegrationEndpoint.NAMESPACE)
 public class IntegrationEndpoint {
@@ -49,7 +50,7 @@ public class IntegrationEndpoint {
     @WebResult(name = "result")
     public SoapTypes.SubmitReadingsResult submitReadings(@WebParam(name = "system") String system,
             @WebParam(name = "reading") List<SoapTypes.Reading> readings) throws IntegrationFault {
-        Caller caller = caller();
+        Caller caller = caller(Permission.ADAPTER_ADMINISTER);
         List<LocalSystemIntake.SampleSubmission> submissions = new ArrayList<>();
         if (readings != null) {
             for (SoapTypes.Reading r : readings) {
@@ -75,12 +76,65 @@ public class IntegrationEndpoint {
         return answer;
     }
 
+    /**
+     * Registers enterprises and their major hazard sources as the plant's safety management system keeps them; needs
+     * {@code registry:edit}. All or nothing: with any error, nothing is written and every error comes back.
+     */
+    @WebMethod(operationName = "SubmitRegistration")
+    @WebResult(name = "result")
+    public SoapTypes.SubmitRegistrationResult submitRegistration(@WebParam(name = "system") String system,
+            @WebParam(name = "dryRun") Boolean dryRun, @WebParam(name = "enterprise") List<SoapTypes.EnterpriseRecord> enterprises,
+            @WebParam(name = "hazardSource") List<SoapTypes.HazardSourceRecord> sources) throws IntegrationFault {
+        Caller caller = caller(Permission.REGISTRY_EDIT);
+        RegistrationRecords records = new RegistrationRecords(enterprises, sources);
+        boolean check = Boolean.TRUE.equals(dryRun);
+        LocalSystemIntake.RegistrationResult result;
+        try {
+            // with words the XML got wrong, the rest is still checked (dry run), so the answer names every error at once
+            boolean wrongWords = !records.errors.isEmpty();
+            result = intake.submitRegistration(caller, system == null || system.isBlank() ? "soap" : system.strip(), records.enterprises,
+                    records.sources, check || wrongWords);
+            if (wrongWords) {
+                List<LocalSystemIntake.RegistrationError> errors = new ArrayList<>(records.errors);
+                for (LocalSystemIntake.RegistrationError e : result.errors()) {
+                    if (records.errors.stream().noneMatch(w -> w.item().equals(e.item()) && w.index() == e.index() && w.field().equals(e.field()))) {
+                        errors.add(e);
+                    }
+                }
+                errors.sort(java.util.Comparator.comparing(LocalSystemIntake.RegistrationError::item)
+                        .thenComparingInt(LocalSystemIntake.RegistrationError::index));
+                result = new LocalSystemIntake.RegistrationResult(false, check, 0, 0, 0, 0, errors);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IntegrationFault("INVALID", e.getMessage());
+        } catch (SecurityException e) {
+            throw new IntegrationFault("FORBIDDEN", e.getMessage());
+        }
+        SoapTypes.SubmitRegistrationResult answer = new SoapTypes.SubmitRegistrationResult();
+        answer.applied = result.applied();
+        answer.dryRun = result.dryRun();
+        answer.enterprisesCreated = result.enterprisesCreated();
+        answer.enterprisesUpdated = result.enterprisesUpdated();
+        answer.sourcesCreated = result.sourcesCreated();
+        answer.sourcesUpdated = result.sourcesUpdated();
+        for (LocalSystemIntake.RegistrationError e : result.errors()) {
+            SoapTypes.RegistrationError error = new SoapTypes.RegistrationError();
+            error.item = e.item();
+            error.index = e.index();
+            error.field = e.field();
+            error.code = e.code();
+            error.message = e.message();
+            answer.error.add(error);
+        }
+        return answer;
+    }
+
     /** The commands sent down to this node since a time (all when empty), oldest first, with their answers. */
     @WebMethod(operationName = "FetchCommands")
     @WebResult(name = "command")
     public List<SoapTypes.Command> fetchCommands(@WebParam(name = "since") Date since,
             @WebParam(name = "limit") Integer limit) throws IntegrationFault {
-        Caller caller = caller();
+        Caller caller = caller(Permission.ADAPTER_ADMINISTER);
         List<SoapTypes.Command> commands = new ArrayList<>();
         for (ExchangeCommand c : intake.commands(caller, since == null ? null : since.toInstant(), limit == null ? 100 : limit)) {
             SoapTypes.Command command = new SoapTypes.Command();
@@ -103,7 +157,7 @@ public class IntegrationEndpoint {
         return instant == null ? null : Date.from(instant);
     }
 
-    private Caller caller() throws IntegrationFault {
+    private Caller caller(Permission needed) throws IntegrationFault {
         HttpServletRequest request = (HttpServletRequest) context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
         String header = request == null ? null : request.getHeader("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
@@ -114,8 +168,8 @@ public class IntegrationEndpoint {
         if (session.mustChangePassword()) {
             throw new IntegrationFault("FORBIDDEN", "the account must choose its own password first");
         }
-        if (!caller.has(Permission.ADAPTER_ADMINISTER)) {
-            throw new IntegrationFault("FORBIDDEN", "this needs the permission " + Permission.ADAPTER_ADMINISTER.code());
+        if (!caller.has(needed)) {
+            throw new IntegrationFault("FORBIDDEN", "this needs the permission " + needed.code());
         }
         return caller;
     }

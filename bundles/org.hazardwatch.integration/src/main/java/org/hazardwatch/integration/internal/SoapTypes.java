@@ -1,5 +1,6 @@
 package org.hazardwatch.integration.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -52,7 +53,7 @@ final class SoapTypes {
             "content", "requestedBy", "requestedAt", "status", "detail", "answeredAt" })
     public static class Command {
         public String id;
-        /** threshold-change */
+        /** threshold-change or live-query */
         public String type;
         public String enterpriseCode;
         public String pointId;
@@ -60,10 +61,122 @@ final class SoapTypes {
         public String content;
         public String requestedBy;
         public Date requestedAt;
-        /** SENT, APPLIED or REFUSED. */
+        /** SENT, APPLIED, ANSWERED or REFUSED. */
         public String status;
         public String detail;
         public Date answeredAt;
+    }
+
+    /** An enterprise as the local system keeps it; matched by its USCC (created or updated). */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "Enterprise", namespace = IntegrationEndpoint.NAMESPACE, propOrder = { "uscc", "name", "regionCode", "parkCode",
+            "industryCode", "industryGroup", "address", "longitude", "latitude", "contactName", "contactPhone", "status" })
+    public static class EnterpriseRecord {
+        /** Unified social credit code (18 characters). */
+        @XmlElement(required = true)
+        public String uscc;
+        @XmlElement(required = true)
+        public String name;
+        /** County code (GB/T 2260, six digits). */
+        @XmlElement(required = true)
+        public String regionCode;
+        public String parkCode;
+        /** GB/T 4754-2017 class, e.g. 2614. */
+        public String industryCode;
+        /** PETROCHEMICALS, FINE_CHEMICALS, ... (derived from the industry when empty). */
+        public String industryGroup;
+        public String address;
+        public Double longitude;
+        public Double latitude;
+        public String contactName;
+        public String contactPhone;
+        /** OPERATING (default), SUSPENDED, CLOSED. */
+        public String status;
+    }
+
+    /** A major hazard source of an enterprise; matched by the enterprise's USCC and its code. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "HazardSource", namespace = IntegrationEndpoint.NAMESPACE, propOrder = { "enterprise", "code", "name", "status",
+            "exposedPeople", "potentialDeaths", "accidentType", "unit" })
+    public static class HazardSourceRecord {
+        /** USCC of its enterprise (registered before, or in the same call). */
+        @XmlElement(required = true)
+        public String enterprise;
+        @XmlElement(required = true)
+        public String code;
+        @XmlElement(required = true)
+        public String name;
+        /** ACTIVE (default), SUSPENDED or DEREGISTERED. */
+        public String status;
+        /** People outside the plant within 500 m (α of GB 18218-2018 Table 5). */
+        public Integer exposedPeople;
+        public Integer potentialDeaths;
+        /** FIRE, EXPLOSION, POISONING, ... (AccidentType); none: derived from the substances. */
+        public List<String> accidentType = new ArrayList<>();
+        public List<UnitRecord> unit = new ArrayList<>();
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "HazardUnit", namespace = IntegrationEndpoint.NAMESPACE, propOrder = { "code", "name", "kind", "equipment", "inventory" })
+    public static class UnitRecord {
+        @XmlElement(required = true)
+        public String code;
+        public String name;
+        /** STORAGE or PRODUCTION. */
+        @XmlElement(required = true)
+        public String kind;
+        public List<EquipmentRecord> equipment = new ArrayList<>();
+        public List<InventoryRecord> inventory = new ArrayList<>();
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "Equipment", namespace = IntegrationEndpoint.NAMESPACE, propOrder = { "code", "name", "kind", "designCapacity" })
+    public static class EquipmentRecord {
+        @XmlElement(required = true)
+        public String code;
+        public String name;
+        /** TANK, REACTOR, ... */
+        @XmlElement(required = true)
+        public String kind;
+        public BigDecimal designCapacity;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "InventoryItem", namespace = IntegrationEndpoint.NAMESPACE, propOrder = { "equipmentCode", "substance", "cas", "tonnes" })
+    public static class InventoryRecord {
+        public String equipmentCode;
+        @XmlElement(required = true)
+        public String substance;
+        public String cas;
+        /** Largest quantity present, in tonnes. */
+        @XmlElement(required = true)
+        public BigDecimal tonnes;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "RegistrationError", namespace = IntegrationEndpoint.NAMESPACE, propOrder = { "item", "index", "field", "code", "message" })
+    public static class RegistrationError {
+        /** enterprise or hazardSource */
+        public String item;
+        /** Position of the item in its list in the request, from 0. */
+        public int index;
+        public String field;
+        public String code;
+        public String message;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "SubmitRegistrationResult", namespace = IntegrationEndpoint.NAMESPACE, propOrder = { "applied", "dryRun",
+            "enterprisesCreated", "enterprisesUpdated", "sourcesCreated", "sourcesUpdated", "error" })
+    public static class SubmitRegistrationResult {
+        /** Whether it was written: all of it, or nothing when any item has an error. */
+        public boolean applied;
+        public boolean dryRun;
+        public int enterprisesCreated;
+        public int enterprisesUpdated;
+        public int sourcesCreated;
+        public int sourcesUpdated;
+        public List<RegistrationError> error = new ArrayList<>();
     }
 
     /** What a refused call says: a code (UNAUTHENTICATED, FORBIDDEN, INVALID) and a message. */

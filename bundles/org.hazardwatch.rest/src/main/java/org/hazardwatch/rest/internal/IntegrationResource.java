@@ -13,7 +13,9 @@ import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.MediaType;
 
 import org.hazardwatch.api.exchange.ExchangeCommand;
+import org.hazardwatch.api.hazard.RegistryBatchWriter;
 import org.hazardwatch.api.integration.LocalSystemIntake;
+import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.security.AccessControl;
 import org.hazardwatch.api.security.Permission;
 
@@ -27,6 +29,10 @@ import org.hazardwatch.api.security.Permission;
 public class IntegrationResource extends ScopedResource {
 
     public record Readings(String system, List<LocalSystemIntake.SampleSubmission> readings) {
+    }
+
+    public record Registration(String system, Boolean dryRun, List<Enterprise> enterprises,
+            List<RegistryBatchWriter.SourceOfEnterprise> hazardSources) {
     }
 
     private final Supplier<LocalSystemIntake> intake;
@@ -54,6 +60,22 @@ public class IntegrationResource extends ScopedResource {
         }
         return intake().submitSamples(caller(), body.system() == null || body.system().isBlank() ? "rest" : body.system().strip(),
                 body.readings());
+    }
+
+    /**
+     * Enterprises and their major hazard sources as the plant's safety management system keeps them: all or nothing,
+     * every error with its item, index and field. Audited by the intake (for SOAP and REST alike) when written.
+     */
+    @POST
+    @Path("/registration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.REGISTRY_EDIT)
+    public LocalSystemIntake.RegistrationResult registration(Registration body) {
+        if (body == null) {
+            throw new IllegalArgumentException("a body with 'enterprises' and/or 'hazardSources' is required");
+        }
+        return intake().submitRegistration(caller(), body.system() == null || body.system().isBlank() ? "rest" : body.system().strip(),
+                body.enterprises(), body.hazardSources(), Boolean.TRUE.equals(body.dryRun()));
     }
 
     /** Commands sent down to this node since a time, oldest first, with their answers. */
