@@ -162,6 +162,7 @@ public final class ExchangeLink implements AutoCloseable {
     private final Map<String, LinkCounters> links = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final Set<String> routedEnterprises = ConcurrentHashMap.newKeySet();
+    private volatile Supplier<Optional<Identity>> previousIdentity = Optional::empty;
     private volatile boolean parentRoutesStarted;
     private volatile long nextBacklogSendNanos;
 
@@ -420,7 +421,7 @@ public final class ExchangeLink implements AutoCloseable {
         LinkCounters link = links.computeIfAbsent(envelope.from(), from -> new LinkCounters(from, CHILD_ROLE, null));
         EnvelopeOpener.Opened opened;
         try {
-            opened = opener().open(envelope);
+            opened = opener(envelope).open(envelope);
         } catch (EnvelopeRejectedException e) {
             if (e.reason() == RejectReason.REPLAYED && redelivered) {
                 // this broker delivers again what was stored before a crash: store nothing, but relay again (same id above)
@@ -624,7 +625,7 @@ public final class ExchangeLink implements AutoCloseable {
             return;
         }
         try {
-            EnvelopeOpener.Opened opened = new EnvelopeOpener(ownIdentity(), directory, (sender, id, expires) -> true, clock,
+            EnvelopeOpener.Opened opened = new EnvelopeOpener(receiverOf(envelope), directory, (sender, id, expires) -> true, clock,
                     EnvelopeOpener.DEFAULT_SKEW).open(envelope);
             relayUp(envelope, opened.payload(), 0);
         } catch (RuntimeException e) {
@@ -665,8 +666,25 @@ public final class ExchangeLink implements AutoCloseable {
         latest.values().forEach(sample -> live.publish(new LiveEvent(LiveEvent.SAMPLE, sample.pointId(), sample)));
     }
 
-    private EnvelopeOpener opener() {
-        return new EnvelopeOpener(ownIdentity(), directory,
+    /**
+     * Where the node's identity before its last certificate renewal is kept: messages sealed to the old certificate
+     * (by a neighbour that has not fetched the new one yet, or before the renewal) are opened with the old key.
+     */
+    public void keepOpeningWith(Supplier<Optional<Identity>> previous) {
+        this.previousIdentity = previous;
+    }
+
+    /** The identity an envelope was sealed to: the current one, or the one before the last renewal. */
+    private Identity receiverOf(Envelope envelope) {
+        Identity current = ownIdentity();
+        if (current.serial().equals(envelope.receiverCert())) {
+            return current;
+        }
+        return previousIdentity.get().filter(previous -> previous.serial().equals(envelope.receiverCert())).orElse(current);
+    }
+
+    private EnvelopeOpener opener(Envelope envelope) {
+        return new EnvelopeOpener(receiverOf(envelope), directory,
                 (sender, id, expires) -> !services.store().seen(sender, id), clock, EnvelopeOpener.DEFAULT_SKEW);
     }
 
@@ -710,7 +728,7 @@ public final class ExchangeLink implements AutoCloseable {
         }
         EnvelopeOpener.Opened opened;
         try {
-            opened = opener().open(envelope);
+            opened = opener(envelope).open(envelope);
         } catch (EnvelopeRejectedException e) {
             if (e.reason() == RejectReason.REPLAYED && Boolean.TRUE.equals(exchange.getMessage().getHeader("JMSRedelivered", Boolean.class))) {
                 log(Direction.IN, parent, envelope, Status.DUPLICATE, "redelivered", text.length(), 0);

@@ -98,6 +98,7 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
         link = new ExchangeLink(localBroker, () -> node.node().identity(), directory,
                 new ExchangeLink.Services(store, points, definitions, live, queues, registry, hazardSources, registryWriter, samples, audit), settings, Clock.systemUTC(),
                 LinkComponent.class.getClassLoader());
+        link.keepOpeningWith(() -> node.node().previousIdentity());
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("camel.context.name", ExchangeLink.CONTEXT_NAME);
         contextRegistration = bundleContext.registerService(CamelContext.class, link.context(), properties);

@@ -50,6 +50,9 @@ public final class NodeExchange {
     static final String AUTHORITY_FILE = "authority.pem";
     static final String CENTRE_FILE = "centre-url";
     static final String CRL_FILE = "crl.der";
+    /** The key and certificate before the last renewal: messages sealed to them before the renewal still open. */
+    static final String PREVIOUS_KEY_FILE = "previous-node-key.pem";
+    static final String PREVIOUS_CERTIFICATE_FILE = "previous-node.pem";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
@@ -78,6 +81,27 @@ public final class NodeExchange {
             return Optional.of(new Identity(SmCertificates.organisationCode(own), privateKey(key), own));
         } catch (IOException e) {
             throw new IllegalStateException("the node's key or certificate under " + directory + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The identity before the last renewal, while its certificate is valid: neighbours that fetched this node's
+     * certificate before the renewal, and messages sealed before it (a backlog, the inbox), are still addressed to it.
+     */
+    public Optional<Identity> previousIdentity() {
+        Path key = directory.resolve(PREVIOUS_KEY_FILE);
+        Path certificate = directory.resolve(PREVIOUS_CERTIFICATE_FILE);
+        if (!Files.exists(key) || !Files.exists(certificate)) {
+            return Optional.empty();
+        }
+        try {
+            X509Certificate previous = Pem.certificate(Files.readString(certificate));
+            if (!previous.getNotAfter().toInstant().isAfter(clock.instant())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Identity(SmCertificates.organisationCode(previous), privateKey(key), previous));
+        } catch (IOException e) {
+            throw new IllegalStateException("the node's previous key or certificate under " + directory + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -142,7 +166,11 @@ public final class NodeExchange {
         body.put("currentSerial", current.serial());
         body.put("signature", Base64.getEncoder().encodeToString(SmCrypto.sign(current.privateKey(),
                 csr.strip().getBytes(StandardCharsets.UTF_8))));
-        store(centre, keys.getPrivate(), post(centre, "/api/exchange/renew", body));
+        JsonNode answer = post(centre, "/api/exchange/renew", body);
+        // the current key stays usable for opening what was sealed to it before the renewal
+        write(PREVIOUS_KEY_FILE, Files.readAllBytes(directory.resolve(KEY_FILE)), true);
+        write(PREVIOUS_CERTIFICATE_FILE, Files.readAllBytes(directory.resolve(CERTIFICATE_FILE)), false);
+        store(centre, keys.getPrivate(), answer);
         return identity().orElseThrow();
     }
 

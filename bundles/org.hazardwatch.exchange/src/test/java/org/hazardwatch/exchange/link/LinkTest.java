@@ -465,6 +465,29 @@ class LinkTest {
     }
 
     @Test
+    void messagesSealedToTheCertificateBeforeARenewalStillOpenWithTheOldKey() throws Exception {
+        enterprise.publish(Instant.parse("2026-11-30T00:00:00Z"), 2);
+        await("the first samples", Duration.ofSeconds(30), counted(county, RECEIVED, 6));
+        // the county renews its certificate; the enterprise still seals to the one it fetched before
+        county.identity.set(identity(COUNTY, "county"));
+        EnvelopeSealer sealer = new EnvelopeSealer(enterpriseIdentity, Clock.systemUTC(), EnvelopeSealer.DEFAULT_LIFETIME);
+        send(county, EnvelopeCodec.toJson(sealer.seal("samples", sample("2026-11-30T04:00:00Z"), COUNTY, countyIdentity.certificate(), 800)));
+        await("refused without the old key", Duration.ofSeconds(30), () -> county.log(MessageLogEntry.Status.REJECTED).stream()
+                .anyMatch(e -> e.reason().startsWith("WRONG_RECEIVER")));
+        // with the key kept from before the renewal, such messages open, and those sealed to the new certificate too
+        county.link.keepOpeningWith(() -> Optional.of(countyIdentity));
+        send(county, EnvelopeCodec.toJson(sealer.seal("samples", sample("2026-11-30T04:00:01Z"), COUNTY, countyIdentity.certificate(), 801)));
+        send(county, EnvelopeCodec.toJson(sealer.seal("samples", sample("2026-11-30T04:00:02Z"), COUNTY, county.identity.get().certificate(), 802)));
+        await("both stored", Duration.ofSeconds(30), counted(county, RECEIVED, 8));
+        assertEquals(1, county.log(MessageLogEntry.Status.REJECTED).size(), "only the message before the old key was kept");
+    }
+
+    static byte[] sample(String time) {
+        return Payloads.compress(Payloads.samples(List.of(new org.hazardwatch.api.model.Sample(ENTERPRISE + ":T1-LT", Instant.parse(time), 1.0,
+                Quality.GOOD))));
+    }
+
+    @Test
     void samplesWhosePointsAreStillBehindThemWaitForThemAndAreStoredOnce() throws Exception {
         enterprise.publish(Instant.parse("2026-11-30T00:00:00Z"), 2);
         await("the first samples", Duration.ofSeconds(30), counted(county, RECEIVED, 6));
