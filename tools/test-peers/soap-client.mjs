@@ -1,6 +1,6 @@
 // The WebService integration called by a SOAP client of another implementation (npm soap), as a local system would:
 // reads the WSDL, submits readings (one of them for an unknown point, which must come back refused), fetches the
-// commands sent down, registers an enterprise with a major hazard source (and sees a bad registration refused whole,
+// commands sent down, reports an alarm of a local system, registers an enterprise with a major hazard source (and sees a bad registration refused whole,
 // every error named), and checks that a call without a token is refused with a typed fault.
 //   node soap-client.mjs <base-url> <bearer-token> <point-id>
 // Prints one JSON object with what it saw; exits 1 when a check fails.
@@ -19,7 +19,7 @@ const client = await soap.createClientAsync(wsdl);
 client.addHttpHeader('Authorization', `Bearer ${token}`);
 const description = client.describe();
 const port = description.IntegrationService?.IntegrationPort ?? {};
-check('wsdl operations', port.SubmitReadings && port.FetchCommands && port.SubmitRegistration, Object.keys(port));
+check('wsdl operations', port.SubmitReadings && port.SubmitAlarms && port.FetchCommands && port.SubmitRegistration, Object.keys(port));
 
 const now = Date.now();
 const [submitted] = await client.SubmitReadingsAsync({
@@ -36,6 +36,19 @@ report.submit = result;
 check('two readings accepted', Number(result.accepted) === 2, result.accepted);
 check('unknown point refused with its index and reason', refused.length === 1 && Number(refused[0].index) === 2
   && /no point no-such-point/.test(refused[0].reason), refused);
+
+// the gas detection controller reports a fault of the point's instrument; a report with a wrong state comes back
+const [alarmed] = await client.SubmitAlarmsAsync({
+  system: 'GDS-1',
+  alarm: [
+    { pointId: point, kind: 'FAULT', state: 'ACTIVE', time: new Date(now - 3000).toISOString(), value: 0, priority: 'HIGH' },
+    { pointId: point, kind: 'FAULT', state: 'BLINKING', time: new Date(now - 2000).toISOString() },
+  ],
+});
+const alarmRefusals = [].concat(alarmed.result.refused ?? []);
+report.alarms = alarmed.result;
+check('alarm taken, bad state refused with its index', Number(alarmed.result.accepted) === 1 && alarmRefusals.length === 1
+  && Number(alarmRefusals[0].index) === 1 && /ACTIVE or RETURNED/.test(alarmRefusals[0].reason), alarmed.result);
 
 const [fetched] = await client.FetchCommandsAsync({ since: new Date(0).toISOString(), limit: 50 });
 report.commands = [].concat(fetched?.command ?? []);

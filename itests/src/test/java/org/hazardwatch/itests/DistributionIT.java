@@ -950,6 +950,34 @@ class DistributionIT {
         assertEquals(401, hw.request("POST", "/api/integration/readings", "{\"readings\":[]}", false).statusCode(), "not logged in");
         assertEquals(200, hw.request("GET", "/api/integration/commands?since=2026-01-01T00:00:00Z", null, true).statusCode());
 
+        // the alarm the gas detection controller reported over SOAP: on the console, marked with its system
+        JsonNode faults = hw.getJson("/api/alarms?pointId=A-T101-LT&kind=FAULT&state=open");
+        JsonNode reported = null;
+        for (JsonNode item : faults.path("items")) {
+            JsonNode detail = hw.getJson("/api/alarms/" + item.path("id").asLong());
+            if (detail.path("history").get(0).path("actor").asText().equals("integration:GDS-1")) {
+                reported = item;
+            }
+        }
+        assertNotNull(reported, "the local system's alarm is on the console: " + faults);
+        long reportedId = reported.path("id").asLong();
+        // the REST twin returns it; the console acknowledges it; shelving it here is refused: the system owns it
+        HttpResponse<String> returned = hw.request("POST", "/api/integration/alarms", "{\"system\":\"GDS-1\",\"alarms\":[{"
+                + "\"pointId\":\"A-T101-LT\",\"kind\":\"FAULT\",\"state\":\"RETURNED\",\"time\":\"" + Instant.now().minusSeconds(1) + "\"},"
+                + "{\"pointId\":\"A-T101-LT\",\"kind\":\"FAULT\",\"state\":\"ACTIVE\",\"time\":\"" + Instant.now().plusSeconds(3600) + "\"}]}", true);
+        assertEquals(200, returned.statusCode(), returned.body());
+        JsonNode returnedResult = HazardWatchInstance.JSON.readTree(returned.body());
+        assertEquals(1, returnedResult.path("accepted").asInt(), returned.body());
+        assertTrue(returnedResult.path("refused").toString().contains("in the future"), returned.body());
+        assertEquals("UNACKED_RETURNED", hw.getJson("/api/alarms/" + reportedId).path("alarm").path("state").asText());
+        HttpResponse<String> shelve = hw.request("POST", "/api/alarms/" + reportedId + "/shelve", "{\"minutes\":30,\"reason\":\"检修\"}", true);
+        assertTrue(shelve.statusCode() == 409 || shelve.statusCode() == 400, shelve.statusCode() + " " + shelve.body());
+        assertTrue(shelve.body().contains("GDS-1"), shelve.body());
+        HttpResponse<String> ack = hw.request("POST", "/api/alarms/" + reportedId + "/ack", "{\"comment\":\"现场确认\"}", true);
+        assertEquals(200, ack.statusCode(), ack.body());
+        assertEquals("NORMAL", hw.getJson("/api/alarms/" + reportedId).path("alarm").path("state").asText());
+        assertEquals(400, hw.request("POST", "/api/integration/alarms", "{\"alarms\":[]}", true).statusCode(), "no alarms");
+
         // registration over SOAP: the enterprise and its hazard source are in the registry, graded
         JsonNode registered = hw.getJson("/api/enterprises?q=91370281MA3LQ0P012");
         assertTrue(registered.path("items").toString().contains("胶州接口示范化工有限公司"), registered.toString());

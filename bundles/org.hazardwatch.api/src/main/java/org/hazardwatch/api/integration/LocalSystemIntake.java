@@ -44,6 +44,32 @@ public interface LocalSystemIntake {
      */
     SubmitResult submitSamples(Caller caller, String system, List<SampleSubmission> samples);
 
+    /** Most alarms accepted in one call. */
+    int MAX_ALARMS = 1_000;
+
+    /**
+     * An alarm as a local system (DCS, SIS, gas detection controller) reports it.
+     *
+     * @param kind HIGH_HIGH, HIGH, LOW, LOW_LOW, RATE_OF_CHANGE or FAULT
+     * @param state ACTIVE (raised, or raised again) or RETURNED (the condition is over)
+     * @param value the value at the change; required for an activation except of FAULT
+     * @param limit the limit crossed, or null
+     * @param priority HIGH, MEDIUM or LOW; null: HIGH for HIGH_HIGH, LOW_LOW and FAULT, MEDIUM otherwise
+     */
+    record AlarmSubmission(String pointId, String kind, String state, Instant time, Double value, Double limit, String priority) {
+    }
+
+    /**
+     * Takes alarms local systems raised and returned, in the order given: an activation opens an occurrence of the
+     * point's alarm of that kind (or activates a returned one again), a return ends it. They are this node's alarms
+     * (annunciated, acknowledged on the alarm console, sent up) marked with the system's name, so the node's own alarm
+     * engine leaves them to the system. Refused ones (unknown point, bad kind or state, time missing or ahead, a
+     * return before its activation) come back with their index and reason; nothing of them is stored.
+     *
+     * @throws IllegalArgumentException when the call carries no alarms or more than {@link #MAX_ALARMS}
+     */
+    SubmitResult submitAlarms(Caller caller, String system, List<AlarmSubmission> alarms);
+
     /** Most enterprises plus hazard sources accepted in one registration call. */
     int MAX_REGISTRATION_ITEMS = 1_000;
 

@@ -47,6 +47,24 @@ public interface AlarmStore {
     /** Journal events in {@code [from, to)}, oldest first (for KPIs). */
     List<AlarmEvent> events(Instant from, Instant to);
 
+    /** The open occurrence of a point's alarm of one kind that a local system reported, if there is one. */
+    default java.util.Optional<Alarm> openFromSystem(String system, String pointId, AlarmKind kind) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Records an alarm a local system reported through the integration service: marked with the system's name, so this
+     * node's engine leaves it alone (the system returns it), and sent up like the engine's alarms.
+     */
+    default Alarm recordFromSystem(String system, Alarm alarm, AlarmEvent event) {
+        throw new UnsupportedOperationException("alarms of local systems are not kept here");
+    }
+
+    /** The local system that reported an alarm, if one did. */
+    default java.util.Optional<String> sourceSystemOf(long alarmId) {
+        return java.util.Optional.empty();
+    }
+
     /** A point's alarm of one kind is shelved until {@code until}; {@code null} ends shelving. */
     void shelve(String pointId, AlarmKind kind, Instant until, String reason, String user);
 

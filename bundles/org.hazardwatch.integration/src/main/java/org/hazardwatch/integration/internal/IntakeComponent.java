@@ -11,7 +11,9 @@ import org.hazardwatch.api.hazard.RegistryBatchWriter.SourceOfEnterprise;
 import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.Industry;
 import org.hazardwatch.api.registry.RegistryService;
+import org.hazardwatch.api.live.LiveEventBus;
 import org.hazardwatch.api.security.AuditLog;
+import org.hazardwatch.api.store.AlarmStore;
 import org.hazardwatch.api.ingest.SampleSink;
 import org.hazardwatch.api.integration.LocalSystemIntake;
 import org.hazardwatch.api.security.AccessControl;
@@ -30,14 +32,19 @@ public class IntakeComponent implements LocalSystemIntake {
     @Activate
     public IntakeComponent(@Reference SampleSink ingest, @Reference PointRepository points, @Reference AccessControl access,
             @Reference ExchangeStore exchange, @Reference RegistryBatchWriter registry, @Reference RegistryService registryService,
-            @Reference AuditLog audit) {
+            @Reference AlarmStore alarms, @Reference LiveEventBus live, @Reference AuditLog audit) {
         service = new IntakeService(ingest, points, access, exchange, registry, code -> registryService.industries().stream()
-                .filter(i -> i.code().equals(code)).map(Industry::group).findFirst().orElse(null), audit, Clock.systemUTC());
+                .filter(i -> i.code().equals(code)).map(Industry::group).findFirst().orElse(null), alarms, live, audit, Clock.systemUTC());
     }
 
     @Override
     public SubmitResult submitSamples(Caller caller, String system, List<SampleSubmission> samples) {
         return service.submitSamples(caller, system, samples);
+    }
+
+    @Override
+    public SubmitResult submitAlarms(Caller caller, String system, List<AlarmSubmission> alarms) {
+        return service.submitAlarms(caller, system, alarms);
     }
 
     @Override

@@ -12,7 +12,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.hazardwatch.api.alarm.AlarmEvent;
+import org.hazardwatch.api.alarm.AlarmEventType;
 import org.hazardwatch.api.exchange.ExchangeCommand;
+import org.hazardwatch.api.live.LiveEvent;
+import org.hazardwatch.api.live.LiveEventBus;
+import org.hazardwatch.api.model.Alarm;
+import org.hazardwatch.api.model.AlarmKind;
+import org.hazardwatch.api.model.AlarmPriority;
+import org.hazardwatch.api.store.AlarmStore;
 import org.hazardwatch.api.exchange.ExchangeStore;
 import org.hazardwatch.api.hazard.RegistryBatchWriter;
 import org.hazardwatch.api.hazard.RegistryBatchWriter.SourceOfEnterprise;
@@ -49,10 +57,15 @@ public class IntakeService implements LocalSystemIntake {
     private final RegistryBatchWriter registry;
     private final Function<String, IndustryGroup> industryGroups;
     private final AuditLog audit;
+    private final AlarmStore alarms;
+    private final LiveEventBus live;
     private final Clock clock;
 
     public IntakeService(SampleSink ingest, PointRepository points, AccessControl access, ExchangeStore exchange,
-            RegistryBatchWriter registry, Function<String, IndustryGroup> industryGroups, AuditLog audit, Clock clock) {
+            RegistryBatchWriter registry, Function<String, IndustryGroup> industryGroups, AlarmStore alarms, LiveEventBus live, AuditLog audit,
+            Clock clock) {
+        this.alarms = alarms;
+        this.live = live;
         this.ingest = ingest;
         this.registry = registry;
         this.industryGroups = industryGroups;
@@ -174,6 +187,131 @@ public class IntakeService implements LocalSystemIntake {
         logger.info("Registration from {} ({}): applied {}, {} errors", system, caller.username(), outcome.applied(), errors.size());
         return new RegistrationResult(outcome.applied(), dryRun, outcome.enterprisesCreated(), outcome.enterprisesUpdated(),
                 outcome.sourcesCreated(), outcome.sourcesUpdated(), errors);
+    }
+
+    @Override
+    public SubmitResult submitAlarms(Caller caller, String system, List<AlarmSubmission> submitted) {
+        if (submitted == null || submitted.isEmpty()) {
+            throw new IllegalArgumentException("no alarms submitted");
+        }
+        if (submitted.size() > MAX_ALARMS) {
+            throw new IllegalArgumentException("at most " + MAX_ALARMS + " alarms per call, not " + submitted.size());
+        }
+        String source = system.length() > 64 ? system.substring(0, 64) : system;
+        String actor = "integration:" + source;
+        Instant latest = clock.instant().plus(MAX_FUTURE);
+        Map<String, Boolean> visible = new HashMap<>();
+        List<Refusal> refused = new ArrayList<>();
+        int accepted = 0;
+        for (int i = 0; i < submitted.size(); i++) {
+            AlarmSubmission a = submitted.get(i);
+            String problem = alarmProblem(caller, a, latest, visible);
+            if (problem == null) {
+                problem = applyAlarm(source, actor, a);
+            }
+            if (problem != null) {
+                refused.add(new Refusal(i, a == null ? null : a.pointId(), problem));
+            } else {
+                accepted++;
+            }
+        }
+        logger.debug("{} of {} alarms from {} ({}) accepted", accepted, submitted.size(), system, caller.username());
+        return new SubmitResult(accepted, refused);
+    }
+
+    private String alarmProblem(Caller caller, AlarmSubmission a, Instant latest, Map<String, Boolean> visible) {
+        if (a == null || a.pointId() == null || a.pointId().isBlank()) {
+            return "the point id is missing";
+        }
+        boolean known = visible.computeIfAbsent(a.pointId(), id -> {
+            Optional<MonitoringPoint> point = points.findById(id);
+            return point.isPresent() && access.sees(caller, point.get().enterpriseCode());
+        });
+        if (!known) {
+            return "no point " + a.pointId() + " here";
+        }
+        if (word(a.kind(), AlarmKind.class) == null) {
+            return "the kind must be one of " + java.util.Arrays.toString(AlarmKind.values()) + ", not " + a.kind();
+        }
+        if (!"ACTIVE".equalsIgnoreCase(strip(a.state())) && !"RETURNED".equalsIgnoreCase(strip(a.state()))) {
+            return "the state must be ACTIVE or RETURNED, not " + a.state();
+        }
+        if (a.priority() != null && !a.priority().isBlank() && word(a.priority(), AlarmPriority.class) == null) {
+            return "the priority must be HIGH, MEDIUM or LOW, not " + a.priority();
+        }
+        if (a.time() == null) {
+            return "the time is missing";
+        }
+        if (a.time().isAfter(latest)) {
+            return "the time " + a.time() + " is in the future: set the system's clock";
+        }
+        boolean fault = word(a.kind(), AlarmKind.class) == AlarmKind.FAULT;
+        if ("ACTIVE".equalsIgnoreCase(strip(a.state())) && !fault && (a.value() == null || !Double.isFinite(a.value()))) {
+            return "an activation needs the value (a finite number)";
+        }
+        if ((a.value() != null && !Double.isFinite(a.value())) || (a.limit() != null && !Double.isFinite(a.limit()))) {
+            return "the value and the limit must be finite numbers";
+        }
+        return null;
+    }
+
+    /** Applies one checked submission to the system's open occurrence; answers why not, or null. */
+    private String applyAlarm(String system, String actor, AlarmSubmission a) {
+        AlarmKind kind = word(a.kind(), AlarmKind.class);
+        Optional<Alarm> open = alarms.openFromSystem(system, a.pointId(), kind);
+        double value = a.value() == null ? 0 : a.value();
+        double limit = a.limit() == null ? 0 : a.limit();
+        if ("ACTIVE".equalsIgnoreCase(strip(a.state()))) {
+            AlarmPriority priority = a.priority() == null || a.priority().isBlank() ? defaultPriority(kind) : word(a.priority(), AlarmPriority.class);
+            Alarm next;
+            if (open.isEmpty()) {
+                next = Alarm.activated(a.pointId(), kind, priority, value, limit, a.time(), false);
+            } else if (!open.get().state().isActive()) {
+                if (a.time().isBefore(open.get().clearedAt())) {
+                    return "activated again at " + a.time() + ", before its return at " + open.get().clearedAt();
+                }
+                next = open.get().reactivated(value, limit, priority);
+            } else {
+                return null; // already active: the system repeats its state, nothing changes
+            }
+            record(system, next, AlarmEventType.ACTIVATED, a.time(), actor, value);
+            return null;
+        }
+        if (open.isEmpty() || !open.get().state().isActive()) {
+            return null; // nothing active to return: a repeated return changes nothing
+        }
+        if (a.time().isBefore(open.get().raisedAt())) {
+            return "returned at " + a.time() + ", before it was raised at " + open.get().raisedAt();
+        }
+        record(system, open.get().returned(a.time()), AlarmEventType.RETURNED, a.time(), actor, a.value());
+        return null;
+    }
+
+    private void record(String system, Alarm alarm, AlarmEventType type, Instant at, String actor, Double value) {
+        Alarm stored = alarms.recordFromSystem(system, alarm, new AlarmEvent(0, alarm.id(), alarm.pointId(), alarm.kind(), alarm.priority(),
+                type, alarm.state(), at, actor, null, value, type == AlarmEventType.ACTIVATED));
+        if (live != null) {
+            live.publish(new LiveEvent(LiveEvent.ALARM, stored.pointId(), stored));
+        }
+    }
+
+    private static AlarmPriority defaultPriority(AlarmKind kind) {
+        return kind == AlarmKind.HIGH_HIGH || kind == AlarmKind.LOW_LOW || kind == AlarmKind.FAULT ? AlarmPriority.HIGH : AlarmPriority.MEDIUM;
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static <E extends Enum<E>> E word(String text, Class<E> type) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A local system need not know the registry's industry groups: the group of the GB/T 4754 class is taken. */

@@ -64,6 +64,34 @@ public class IntegrationEndpoint {
         } catch (IllegalArgumentException e) {
             throw new IntegrationFault("INVALID", e.getMessage());
         }
+        return answer(result);
+    }
+
+    /**
+     * Submits alarms the plant's systems raised and returned, in order; at most 1,000 per call. Refused ones come back
+     * with their index and reason (as readings do).
+     */
+    @WebMethod(operationName = "SubmitAlarms")
+    @WebResult(name = "result")
+    public SoapTypes.SubmitReadingsResult submitAlarms(@WebParam(name = "system") String system,
+            @WebParam(name = "alarm") List<SoapTypes.AlarmReport> alarms) throws IntegrationFault {
+        Caller caller = caller(Permission.ADAPTER_ADMINISTER);
+        List<LocalSystemIntake.AlarmSubmission> submissions = new ArrayList<>();
+        if (alarms != null) {
+            for (SoapTypes.AlarmReport a : alarms) {
+                submissions.add(a == null ? null : new LocalSystemIntake.AlarmSubmission(a.pointId, a.kind, a.state,
+                        a.time == null ? null : a.time.toInstant(), a.value, a.limit, a.priority));
+            }
+        }
+        try {
+            return answer(intake.submitAlarms(caller, system == null || system.isBlank() ? "soap" : system.strip(), submissions));
+        } catch (IllegalArgumentException e) {
+            throw new IntegrationFault("INVALID", e.getMessage());
+        }
+    }
+
+    /** What a submission answers: how many were taken, and each refused one with its index and reason. */
+    private static SoapTypes.SubmitReadingsResult answer(LocalSystemIntake.SubmitResult result) {
         SoapTypes.SubmitReadingsResult answer = new SoapTypes.SubmitReadingsResult();
         answer.accepted = result.accepted();
         for (LocalSystemIntake.Refusal refusal : result.refused()) {

@@ -31,6 +31,30 @@ final class SoapTypes {
         public String quality;
     }
 
+    /** An alarm a local system raised or returned. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "AlarmReport", namespace = IntegrationEndpoint.NAMESPACE, propOrder = { "pointId", "kind", "state", "time", "value",
+            "limit", "priority" })
+    public static class AlarmReport {
+        @XmlElement(required = true)
+        public String pointId;
+        /** HIGH_HIGH, HIGH, LOW, LOW_LOW, RATE_OF_CHANGE or FAULT. */
+        @XmlElement(required = true)
+        public String kind;
+        /** ACTIVE or RETURNED. */
+        @XmlElement(required = true)
+        public String state;
+        /** When it changed (xs:dateTime with a time zone). */
+        @XmlElement(required = true)
+        public Date time;
+        /** The value at the change; required for an activation except of FAULT. */
+        public Double value;
+        /** The limit crossed. */
+        public Double limit;
+        /** HIGH, MEDIUM or LOW (default: HIGH for HIGH_HIGH, LOW_LOW and FAULT, MEDIUM otherwise). */
+        public String priority;
+    }
+
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(name = "RefusedReading", namespace = IntegrationEndpoint.NAMESPACE, propOrder = { "index", "pointId", "reason" })
     public static class RefusedReading {

@@ -62,7 +62,8 @@ class RegistrationIntakeTest {
         sources = new JdbcHazardSources(database, Clock.systemUTC());
         audit = new JdbcAuditLog(database, Clock.systemUTC());
         intake = new IntakeService(null, null, null, null, new JdbcRegistryBatch(database, registry, sources, Clock.systemUTC()),
-                code -> registry.industries().stream().filter(i -> i.code().equals(code)).map(Industry::group).findFirst().orElse(null), audit,
+                code -> registry.industries().stream().filter(i -> i.code().equals(code)).map(Industry::group).findFirst().orElse(null), null, null,
+                audit,
                 Clock.systemUTC());
     }
 

@@ -31,6 +31,9 @@ public class IntegrationResource extends ScopedResource {
     public record Readings(String system, List<LocalSystemIntake.SampleSubmission> readings) {
     }
 
+    public record Alarms(String system, List<LocalSystemIntake.AlarmSubmission> alarms) {
+    }
+
     public record Registration(String system, Boolean dryRun, List<Enterprise> enterprises,
             List<RegistryBatchWriter.SourceOfEnterprise> hazardSources) {
     }
@@ -60,6 +63,17 @@ public class IntegrationResource extends ScopedResource {
         }
         return intake().submitSamples(caller(), body.system() == null || body.system().isBlank() ? "rest" : body.system().strip(),
                 body.readings());
+    }
+
+    /** Alarms the plant's systems raised and returned, in order; refused ones come back with their index and reason. */
+    @POST
+    @Path("/alarms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LocalSystemIntake.SubmitResult alarms(Alarms body) {
+        if (body == null) {
+            throw new IllegalArgumentException("a body with 'alarms' is required");
+        }
+        return intake().submitAlarms(caller(), body.system() == null || body.system().isBlank() ? "rest" : body.system().strip(), body.alarms());
     }
 
     /**

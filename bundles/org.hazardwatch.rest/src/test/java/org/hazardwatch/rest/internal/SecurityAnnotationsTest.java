@@ -27,12 +27,13 @@ class SecurityAnnotationsTest {
      * POSTs not audited by the filter: the login (the auth service audits it, knowing the outcome before any caller
      * exists), enrolment and renewal (no caller either: the resource audits them under the organisation), heartbeats
      * (every minute from every node: the node registry keeps the last one), the grading calculator (it computes, it
-     * stores and changes nothing), readings of local systems (measurements, stored as samples like an adapter's) and
+     * stores and changes nothing), readings and alarms of local systems (measurements and their alarm journal, as an
+     * adapter's readings and the alarm engine's alarms are not audited) and
      * their registration data (the intake audits what it wrote, for SOAP and REST alike).
      */
     static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade", "ExchangeResource.enrol",
             "ExchangeResource.renew", "ExchangeResource.heartbeat", "IntegrationResource.readings",
-            "IntegrationResource.registration");
+            "IntegrationResource.registration", "IntegrationResource.alarms");
 
     static List<Method> operations() {
         List<Method> operations = new ArrayList<>();

@@ -421,6 +421,18 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
 
     @Override
     public synchronized Alarm acknowledge(long alarmId, String user, String comment) {
+        if (store.sourceSystemOf(alarmId).isPresent()) {
+            // a local system's alarm: acknowledged here, but never taken into the engine's slots (the system returns it)
+            Alarm alarm = store.find(alarmId).orElseThrow(() -> new NoSuchElementException("no alarm " + alarmId));
+            if (!alarm.state().isOpen()) {
+                throw new IllegalStateException("alarm " + alarmId + " is over (" + alarm.state() + " since " + alarm.closedAt() + ")");
+            }
+            if (!alarm.state().isUnacknowledged()) {
+                throw new IllegalStateException("alarm " + alarmId + " is already acknowledged (by " + alarm.acknowledgedBy() + ")");
+            }
+            Instant now = clock.instant();
+            return record(alarm.acknowledged(user, now), AlarmEventType.ACKNOWLEDGED, now, user, blankToNull(comment), null, false);
+        }
         Slot slot = openSlot(alarmId);
         Alarm alarm = slot.open;
         if (!alarm.state().isUnacknowledged()) {
@@ -477,6 +489,11 @@ public class AlarmEngine implements AlarmEvaluator, AlarmService {
             }
         }
         Alarm stored = store.find(alarmId).orElseThrow(() -> new NoSuchElementException("no alarm " + alarmId));
+        java.util.Optional<String> system = store.sourceSystemOf(alarmId);
+        if (system.isPresent()) {
+            throw new IllegalStateException("alarm " + alarmId + " was reported by the local system " + system.get()
+                    + ": shelve it there");
+        }
         java.util.Optional<String> origin = store.originOf(alarmId);
         if (origin.isPresent()) {
             throw new IllegalStateException("alarm " + alarmId + " was raised at node " + origin.get()

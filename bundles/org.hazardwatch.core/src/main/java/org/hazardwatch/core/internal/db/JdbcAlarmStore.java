@@ -121,8 +121,9 @@ public class JdbcAlarmStore implements AlarmStore {
 
     @Override
     public List<Alarm> openOwn() {
-        // copies of lower nodes' alarms are not this node's engine's to manage
-        return select("SELECT " + COLUMNS + " FROM alarm WHERE state <> ? AND origin_node IS NULL ORDER BY raised_at, id",
+        // copies of lower nodes' alarms, and alarms local systems reported, are not this node's engine's to manage
+        return select("SELECT " + COLUMNS + " FROM alarm WHERE state <> ? AND origin_node IS NULL AND source_system IS NULL "
+                + "ORDER BY raised_at, id",
                 AlarmState.NORMAL.name());
     }
 
@@ -297,6 +298,49 @@ public class JdbcAlarmStore implements AlarmStore {
             }
         } catch (SQLException e) {
             throw Jdbc.failure("reading the alarm journal", e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<Alarm> openFromSystem(String system, String pointId, AlarmKind kind) {
+        List<Alarm> open = select("SELECT " + COLUMNS + " FROM alarm WHERE source_system = ? AND point_id = ? AND kind = ? AND state <> ? "
+                + "ORDER BY id DESC", system, pointId, kind.name(), AlarmState.NORMAL.name());
+        return open.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(open.get(0));
+    }
+
+    @Override
+    public Alarm recordFromSystem(String system, Alarm alarm, AlarmEvent event) {
+        try (Connection c = dataSource.getConnection()) {
+            return Jdbc.inTransaction(c, () -> {
+                Alarm stored;
+                if (alarm.id() == 0) {
+                    stored = insert(c, alarm);
+                    try (PreparedStatement s = c.prepareStatement("UPDATE alarm SET source_system = ? WHERE id = ?")) {
+                        s.setString(1, system);
+                        s.setLong(2, stored.id());
+                        s.executeUpdate();
+                    }
+                } else {
+                    stored = update(c, alarm);
+                }
+                insertEvent(c, stored.id(), event);
+                return stored;
+            });
+        } catch (SQLException e) {
+            throw Jdbc.failure("recording alarm " + event.type() + " of " + alarm.pointId() + " from " + system, e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> sourceSystemOf(long alarmId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT source_system FROM alarm WHERE id = ?")) {
+            s.setLong(1, alarmId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the source of alarm " + alarmId, e);
         }
     }
 

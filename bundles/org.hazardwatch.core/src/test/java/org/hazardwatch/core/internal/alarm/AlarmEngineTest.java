@@ -93,6 +93,34 @@ class AlarmEngineTest {
         return store.history(alarm.id()).stream().map(AlarmEvent::type).toList();
     }
 
+    /** A local system's alarm (integration, I1) is the system's to return: the engine neither returns nor adopts it. */
+    @Test
+    void alarmsOfLocalSystemsAreLeftToThemAcknowledgedButNeverShelvedHere() {
+        Alarm reported = store.recordFromSystem("GDS-1", Alarm.activated(TANK, AlarmKind.HIGH_HIGH, AlarmPriority.HIGH, 19, 18, T0, false),
+                new AlarmEvent(0, 0, TANK, AlarmKind.HIGH_HIGH, AlarmPriority.HIGH, AlarmEventType.ACTIVATED, AlarmState.UNACKED_ACTIVE, T0,
+                        "integration:GDS-1", null, 19.0, true));
+        assertEquals(java.util.Optional.of("GDS-1"), store.sourceSystemOf(reported.id()));
+        assertEquals(reported.id(), store.openFromSystem("GDS-1", TANK, AlarmKind.HIGH_HIGH).orElseThrow().id());
+        assertTrue(store.openOwn().isEmpty(), "not the engine's to manage");
+        at(1, 10); // the engine's own reading is normal: the system's alarm stays as the system reported it
+        assertEquals(AlarmState.UNACKED_ACTIVE, store.find(reported.id()).orElseThrow().state());
+        Alarm acknowledged = engine.acknowledge(reported.id(), "operator", "已通知现场");
+        assertEquals(AlarmState.ACKED_ACTIVE, acknowledged.state());
+        at(2, 10);
+        assertEquals(AlarmState.ACKED_ACTIVE, store.find(reported.id()).orElseThrow().state(), "acknowledging did not hand it to the engine");
+        IllegalStateException shelve = assertThrows(IllegalStateException.class,
+                () -> engine.shelve(reported.id(), Duration.ofHours(1), "检修", "operator"));
+        assertTrue(shelve.getMessage().contains("local system GDS-1"), shelve.getMessage());
+        // the engine's own high-high of the same point is a separate occurrence
+        at(3, 18.5);
+        assertEquals(2, count(AlarmKind.HIGH_HIGH));
+        assertEquals(1, store.openOwn().stream().filter(a -> a.kind() == AlarmKind.HIGH_HIGH).count());
+        // a restarted engine does not take it over either
+        AlarmEngine restarted = new AlarmEngine(points::findById, definitions, store, clock, e -> { });
+        restarted.evaluate(List.of(new Sample(TANK, T0.plusSeconds(4), 10, Quality.GOOD)));
+        assertEquals(AlarmState.ACKED_ACTIVE, store.find(reported.id()).orElseThrow().state());
+    }
+
     @Test
     void normalToUnackedActiveToAckedActiveToNormal() {
         at(0, 10);
