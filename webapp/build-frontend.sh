@@ -8,3 +8,5 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 npm run build --silent
+# the front end's unit tests (Node's own runner, no dependency): a broken helper fails the build
+node --test src/utils/*.test.js

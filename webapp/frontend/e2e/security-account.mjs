@@ -38,8 +38,9 @@ const MENU = {
   'nav-regions': ['registry:view'],
   'nav-hazard-sources': ['registry:view'],
   'nav-registry-transfer': ['registry:view'],
-  // 安全中心 and 数据交换 (exchange:administer; its 下发指令 tab with alarm:configure) are in the system group too
-  'nav-system-group': ['user:administer', 'audit:view', 'access:request', 'access:approve', 'exchange:administer', 'alarm:configure']
+  // 安全中心 and 数据交换 (exchange:administer; its 下发指令 tab with alarm:configure) are in the system group too, and
+  // 授权访问 for monitoring:view (its 远程实时调阅 tab)
+  'nav-system-group': ['user:administer', 'audit:view', 'access:request', 'access:approve', 'monitoring:view', 'exchange:administer', 'alarm:configure']
 }
 
 const {

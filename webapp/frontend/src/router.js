@@ -161,7 +161,8 @@ const routes = [
         path: 'access',
         name: 'access',
         component: () => import('./views/AccessView.vue'),
-        meta: { permission: ['access:request', 'access:approve'] }
+        // monitoring:view: the remote live read tab (远程实时调阅); the requests need access:request or access:approve
+        meta: { permission: ['access:request', 'access:approve', 'monitoring:view'] }
       },
       { path: 'account', name: 'account', component: () => import('./views/AccountView.vue') }
     ]

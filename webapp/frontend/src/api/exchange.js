@@ -111,6 +111,39 @@ export function sendThresholdChange(body) {
   return request('/exchange/commands/threshold', { method: 'POST', body, timeout: 30000 })
 }
 
+// ---- live queries (requirement C3, 远程实时调阅): an upper level reads an enterprise's current values on demand from
+// the node below that reads its instruments. monitoring:view, and the caller must see the enterprise's live data (own
+// region, a granted access request, or monitoring:live-all); 403 otherwise.
+
+/**
+ * Sends a live query (202): the query as liveQueries lists it (type 'live-query', status SENT, pointId null, body the
+ * query as a JSON string). body {enterprise (USCC), pointIds? (qualified "<USCC>:<id>", at most 100, none = all),
+ * reason (at most 500)}. Refusals: 400 {code: 'VALIDATION', fieldErrors: [{field: enterprise|pointIds|pointIds[i]|
+ * reason|node, code: required|REQUIRED|unreachable|too-many|foreign|too-long|not-enrolled, message}]}; 403 (code
+ * FORBIDDEN) when the caller may not see the enterprise's live data; 503 when the exchange links do not run.
+ */
+export function sendLiveQuery(body) {
+  return request('/exchange/queries/live', { method: 'POST', body, timeout: 30000 })
+}
+
+/**
+ * Live queries sent from or through this node that the caller may see live, newest first, without their results
+ * (result null): [{id, type, enterpriseCode, pointId, body, requestedBy, requestedAt, status: SENT|ANSWERED|REFUSED,
+ * detail, answeredAt, result}]. limit 1-500 (default 50).
+ */
+export function liveQueries({ limit } = {}) {
+  return request('/exchange/queries', { query: { limit: limit ?? undefined } })
+}
+
+/**
+ * One live query with its result once ANSWERED: a JSON string {enterprise, readAt, values: [{pointId, name, type, unit,
+ * value, quality, timestamp}]} (see parseLiveQueryResult in utils/liveQuery.js). 404 when unknown or not a live query,
+ * 403 when the caller may not see the enterprise's live data.
+ */
+export function liveQuery(id) {
+  return request(`/exchange/queries/${enc(id)}`)
+}
+
 /**
  * The certificate directory (public): one certificate by serial ({serial, organisationCode, role, status, notAfter,
  * pem}; 404 when unknown), or the certificates of an organisation (an array). Answered by the node that runs the

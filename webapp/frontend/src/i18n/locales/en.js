@@ -257,7 +257,102 @@ export default {
     tabs: {
       mine: 'My requests',
       decide: 'To decide',
-      incidents: 'Incidents'
+      incidents: 'Incidents',
+      live: 'Remote live read'
+    },
+    live: {
+      title: 'Remote live read',
+      hint: 'Reads the current values straight from the lower node that reads the enterprise\'s instruments: the query is signed by each node on the way down, the answer comes back asynchronously. You must be allowed to see the enterprise\'s live data (your own region, a granted live-data access request, or live data of all regions); every read is audited here and at the answering node.',
+      fields: {
+        enterprise: 'Enterprise',
+        pointIds: 'Points',
+        reason: 'Reason'
+      },
+      form: {
+        enterprisePlaceholder: 'Choose an enterprise or type its USCC',
+        enterprisePoints: '{n} points',
+        noEnterprises: 'No enterprise reports through a lower node here; type a USCC',
+        pointsPlaceholder: 'None: all of the enterprise\'s points; type a point id and press Enter',
+        pointsHint: 'Point ids without an enterprise code get the chosen enterprise\'s ({code}:id); at most {max}',
+        noPoints: 'No points of this enterprise here; type point ids',
+        pointsLoadError: 'Could not load the points: {msg} (enterprise code and point ids can still be typed)',
+        reasonPlaceholder: 'Why the live data is needed (kept in the audit log)',
+        enterpriseRequired: 'Choose an enterprise',
+        enterpriseFormat: 'A unified social credit code has 18 letters or digits',
+        pointsTooMany: 'At most {max} points (none for all of them)',
+        pointsForeign: 'Points of another enterprise: {ids}',
+        reasonRequired: 'Give a reason',
+        reasonTooLong: 'At most {max} characters',
+        submit: 'Read now',
+        clear: 'Clear',
+        sent: 'Query sent; waiting for the lower node\'s answer',
+        rejected: 'The query was refused ({n} problem(s))',
+        failed: 'The query could not be sent',
+        forbiddenTitle: 'The live data of this enterprise is not open to you',
+        forbiddenHint: 'Request access to the live data of its county (or park) first, then read it once granted.',
+        requestAccess: 'Request live-data access',
+        unavailable: 'This node does not run the data exchange: no remote reads'
+      },
+      serverErrors: {
+        enterprise_required: 'Choose an enterprise',
+        enterprise_unreachable: 'The data of this enterprise does not come through a lower node',
+        pointIds_too_many: 'Too many points: at most 100 (none for all of them)',
+        pointIds_foreign: 'Point {id} is not one of the chosen enterprise',
+        reason_required: 'Give a reason',
+        reason_too_long: 'The reason has at most 500 characters',
+        node_not_enrolled: 'This node has not enrolled at the security centre: it cannot send queries'
+      },
+      fieldErrors: {
+        withDetail: '{text} ({detail})',
+        other: '{field}: {text}',
+        separator: '; '
+      },
+      list: {
+        title: 'Queries',
+        total: '{n} in all',
+        waiting: '{n} waiting for an answer',
+        requestedAt: 'Sent',
+        enterprise: 'Enterprise',
+        points: 'Points',
+        allPoints: 'All points',
+        pointCount: '{n} points',
+        reason: 'Reason',
+        requestedBy: 'By',
+        status: 'Status',
+        answer: 'Answer',
+        open: 'Show',
+        empty: 'No queries yet',
+        loadError: 'Could not load the queries: {msg}',
+        pollError: 'Could not check the query: {msg}',
+        statuses: {
+          SENT: 'Waiting',
+          ANSWERED: 'Answered',
+          REFUSED: 'Refused'
+        }
+      },
+      result: {
+        title: 'Values read',
+        close: 'Close',
+        enterprise: 'Enterprise',
+        readAt: 'Read at',
+        node: 'Answered by node',
+        answeredAt: 'Answered',
+        detail: 'Answer',
+        count: '{n} points, {m} with a reading',
+        pointId: 'Point id',
+        name: 'Name',
+        type: 'Type',
+        value: 'Current value',
+        quality: 'Quality',
+        timestamp: 'Time of the value',
+        noReading: 'No reading',
+        empty: 'The answer holds no points',
+        loading: 'Loading the values…',
+        loadError: 'Could not load the query: {msg}',
+        unreadable: 'The answer cannot be read',
+        waiting: 'Waiting for the lower node\'s answer…',
+        refused: 'The query was refused'
+      }
     },
     status: {
       all: 'All',

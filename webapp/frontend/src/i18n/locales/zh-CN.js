@@ -257,7 +257,102 @@ export default {
     tabs: {
       mine: '我的申请',
       decide: '审批',
-      incidents: '事故声明'
+      incidents: '事故声明',
+      live: '远程实时调阅'
+    },
+    live: {
+      title: '远程实时调阅',
+      hint: '向读取该企业仪表的下级节点直接读取测点当前值：请求经各级节点签名逐级下发，应答异步返回。需可查看该企业的实时数据（本辖区、已批准的实时数据调阅申请或全域实时查看权限），每次调阅均记入本节点和应答节点的审计日志。',
+      fields: {
+        enterprise: '企业',
+        pointIds: '测点',
+        reason: '调阅理由'
+      },
+      form: {
+        enterprisePlaceholder: '选择企业或输入统一社会信用代码',
+        enterprisePoints: '{n} 个测点',
+        noEnterprises: '本节点暂无下级上报的企业，可直接输入统一社会信用代码',
+        pointsPlaceholder: '不选则调阅该企业全部测点；可输入测点编号后回车',
+        pointsHint: '不带企业代码的测点编号会自动加上所选企业的代码（{code}:编号），最多 {max} 个',
+        noPoints: '本节点没有该企业的测点，可直接输入测点编号',
+        pointsLoadError: '测点列表加载失败：{msg}（仍可直接输入企业代码和测点编号）',
+        reasonPlaceholder: '说明调阅实时数据的原因（记入审计日志）',
+        enterpriseRequired: '请选择企业',
+        enterpriseFormat: '统一社会信用代码应为 18 位字母或数字',
+        pointsTooMany: '最多 {max} 个测点（不选则调阅全部测点）',
+        pointsForeign: '不属于所选企业的测点：{ids}',
+        reasonRequired: '请填写调阅理由',
+        reasonTooLong: '不能超过 {max} 个字符',
+        submit: '发起调阅',
+        clear: '清空',
+        sent: '调阅请求已发出，等待下级节点应答',
+        rejected: '调阅请求未通过校验（{n} 项）',
+        failed: '调阅请求发送失败',
+        forbiddenTitle: '无权查看该企业的实时数据',
+        forbiddenHint: '请先申请该企业所在县区（园区）的实时数据调阅，获批后再发起远程调阅。',
+        requestAccess: '申请实时数据调阅',
+        unavailable: '本节点未运行数据交换，无法远程调阅'
+      },
+      serverErrors: {
+        enterprise_required: '请选择企业',
+        enterprise_unreachable: '该企业的数据不经下级节点上报，无法远程调阅',
+        pointIds_too_many: '测点过多，最多 100 个（不选则调阅全部测点）',
+        pointIds_foreign: '测点 {id} 不属于所选企业',
+        reason_required: '请填写调阅理由',
+        reason_too_long: '调阅理由不能超过 500 个字符',
+        node_not_enrolled: '本节点尚未在安全中心注册，无法发送调阅请求'
+      },
+      fieldErrors: {
+        withDetail: '{text}（{detail}）',
+        other: '{field}：{text}',
+        separator: '；'
+      },
+      list: {
+        title: '调阅记录',
+        total: '共 {n} 条',
+        waiting: '{n} 条等待应答',
+        requestedAt: '发起时间',
+        enterprise: '企业',
+        points: '测点',
+        allPoints: '全部测点',
+        pointCount: '{n} 个测点',
+        reason: '调阅理由',
+        requestedBy: '发起人',
+        status: '状态',
+        answer: '应答',
+        open: '查看',
+        empty: '暂无调阅记录',
+        loadError: '调阅记录加载失败：{msg}',
+        pollError: '调阅状态查询失败：{msg}',
+        statuses: {
+          SENT: '等待应答',
+          ANSWERED: '已应答',
+          REFUSED: '已拒绝'
+        }
+      },
+      result: {
+        title: '调阅结果',
+        close: '关闭',
+        enterprise: '企业',
+        readAt: '读取时间',
+        node: '应答节点',
+        answeredAt: '应答时间',
+        detail: '应答说明',
+        count: '{n} 个测点，{m} 个有读数',
+        pointId: '测点编号',
+        name: '名称',
+        type: '类型',
+        value: '当前值',
+        quality: '质量',
+        timestamp: '数据时间',
+        noReading: '无读数',
+        empty: '应答中没有测点',
+        loading: '正在加载调阅结果…',
+        loadError: '调阅结果加载失败：{msg}',
+        unreadable: '调阅结果无法解析',
+        waiting: '等待下级节点应答…',
+        refused: '调阅被拒绝'
+      }
     },
     status: {
       all: '全部',

@@ -288,7 +288,7 @@ class TreeIT {
     /** The 数据交换 page at the national node in Chromium: links, message log, and a threshold change sent from its form. */
     @Test
     @Order(5)
-    void theDataExchangePageShowsTheLinksAndSendsAThresholdChange() throws Exception {
+    void theDataExchangePageShowsTheLinksAndSendsAThresholdChangeAndTheAccessPageReadsThePlantLive() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java.nio.file.Path.of("/usr/bin/chromium")),
                 "!!!!!!!! /usr/bin/chromium is missing: SKIPPING the browser test !!!!!!!!");
         HazardWatchInstance national = node("national");
@@ -305,6 +305,19 @@ class TreeIT {
         assertTrue(output.contains(" 0 failed"), output);
         JsonNode definition = node("enterprise").getJson("/api/points/" + POINT + "/alarm-definition").path("settings");
         assertEquals(13.5, definition.path("high").path("value").asDouble(), 1e-9, "the form's command reached the plant: " + definition);
+
+        // the access page's remote live read at the city: the plant's current values, two levels down
+        HazardWatchInstance city = node("city");
+        ProcessBuilder live = new ProcessBuilder("node", "e2e/live-query.mjs")
+                .directory(city.root.resolve("webapp/frontend").toFile()).redirectErrorStream(true);
+        live.environment().putAll(Map.of("HW_URL", city.url("/"), "HW_USER", "admin", "HW_PASSWORD", HazardWatchInstance.ADMIN_PASSWORD,
+                "HW_SCREENSHOT_DIR", city.root.resolve("itests/target").toString(), "HW_LIVE_QUERY_ENTERPRISE", ENTERPRISE,
+                "HW_LIVE_QUERY_MIN_VALUES", "3"));
+        Process reading = live.start();
+        String liveOutput = new String(reading.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(reading.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "live query browser test finished");
+        System.out.println(liveOutput);
+        assertEquals(0, reading.exitValue(), liveOutput);
     }
 
     /** Samples of the plant's point in a window: at the enterprise under its own id, elsewhere under the qualified id. */
