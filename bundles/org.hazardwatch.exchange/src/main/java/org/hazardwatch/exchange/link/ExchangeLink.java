@@ -126,8 +126,17 @@ public final class ExchangeLink implements AutoCloseable {
         }
     }
 
+    /**
+     * @param relayInterval a regulator node relays the first sample of each such interval of a point (0: every sample)
+     * @param relayDeadbandPercent ... and a sample that moved more than this share of the point's span (0: none)
+     */
     public record Settings(String parentBrokerUrl, String parentOrganisation, long backlogMaxBytes, WhenFull whenFull,
-            int pacePerSecond) {
+            int pacePerSecond, Duration relayInterval, double relayDeadbandPercent) {
+
+        /** Settings that relay every sample. */
+        public Settings(String parentBrokerUrl, String parentOrganisation, long backlogMaxBytes, WhenFull whenFull, int pacePerSecond) {
+            this(parentBrokerUrl, parentOrganisation, backlogMaxBytes, whenFull, pacePerSecond, Duration.ZERO, 0);
+        }
 
         public boolean hasParent() {
             return parentBrokerUrl != null && !parentBrokerUrl.isBlank() && parentOrganisation != null && !parentOrganisation.isBlank();
@@ -162,6 +171,8 @@ public final class ExchangeLink implements AutoCloseable {
     private final Map<String, LinkCounters> links = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final Set<String> routedEnterprises = ConcurrentHashMap.newKeySet();
+    private final Map<String, Optional<MonitoringPoint>> relayedPoints = new ConcurrentHashMap<>();
+    private final RelayedSamples relayedSamples;
     private volatile Supplier<Optional<Identity>> previousIdentity = Optional::empty;
     private volatile boolean parentRoutesStarted;
     private volatile long nextBacklogSendNanos;
@@ -173,6 +184,9 @@ public final class ExchangeLink implements AutoCloseable {
         this.services = services;
         this.settings = settings;
         this.clock = clock;
+        // spans change rarely; a point edited later keeps its old span here until the node restarts
+        this.relayedSamples = new RelayedSamples(settings.relayInterval(), settings.relayDeadbandPercent(),
+                id -> relayedPoints.computeIfAbsent(id, services.points()::findById).orElse(null));
         context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(CONTEXT_NAME);
         if (applicationClassLoader != null) {
@@ -491,6 +505,14 @@ public final class ExchangeLink implements AutoCloseable {
                     return -1;
                 }
                 publishLatest(samples);
+                if (relayedSamples.thinsOut()) {
+                    // the level above gets fewer samples than this one: stored here in full, thinned on the way up
+                    List<Sample> relayed = relayedSamples.select(samples);
+                    if (!relayed.isEmpty()) {
+                        enqueueUp(e.type(), Payloads.compress(Payloads.samples(relayed)), relayed.size(), relayId(e));
+                    }
+                    return samples.size();
+                }
                 items = samples.size();
             }
             case Payloads.ALARMS -> {

@@ -93,7 +93,8 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
         localBroker.setWatchTopicAdvisories(false);
         ExchangeLink.Settings settings = new ExchangeLink.Settings(config.parent_broker_url().strip(), config.parent_organisation().strip(),
                 Math.max(1, config.backlog_max_mb()) * 1024L * 1024L, ExchangeLink.WhenFull.parse(config.backlog_when_full()),
-                Math.max(1, config.backlog_pace_per_second()));
+                Math.max(1, config.backlog_pace_per_second()), Duration.ofSeconds(Math.max(0, config.relay_samples_interval_seconds())),
+                Math.max(0, config.relay_samples_deadband_percent()));
         PeerDirectory directory = new PeerDirectory(node.node(), Clock.systemUTC());
         link = new ExchangeLink(localBroker, () -> node.node().identity(), directory,
                 new ExchangeLink.Services(store, points, definitions, live, queues, registry, hazardSources, registryWriter, samples, audit), settings, Clock.systemUTC(),

@@ -31,6 +31,14 @@ public @interface LinkConfig {
     @AttributeDefinition(description = "Backlog messages sent per second once the link is back; live data goes first")
     int backlog_pace_per_second() default 20;
 
+    @AttributeDefinition(description = "A regulator node relays up the first sample of each such interval of a point, in seconds "
+            + "(0: every sample its children sent)")
+    int relay_samples_interval_seconds() default 0;
+
+    @AttributeDefinition(description = "... and any sample that moved more than this percentage of the point's span since the last "
+            + "one relayed (0: none)")
+    double relay_samples_deadband_percent() default 0;
+
     @AttributeDefinition(description = "Days the message log is kept")
     int message_log_days() default 30;
 }

@@ -465,6 +465,37 @@ class LinkTest {
     }
 
     @Test
+    void aCountyStoresEverySampleButRelaysOnlyTheFirstOfEachIntervalToTheCity() throws Exception {
+        Identity cityIdentity = identity("370200", "city");
+        trust.add(cityIdentity);
+        int cityPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            cityPort = socket.getLocalPort();
+        }
+        Node city = new Node("city", cityIdentity, TestSupport.database("h2"), "tcp://127.0.0.1:" + cityPort,
+                new ExchangeLink.Settings("", "", 64L * 1024 * 1024, ExchangeLink.WhenFull.DROP_OLDEST_SAMPLES, 50));
+        try {
+            DataSource countyDatabase = county.database;
+            county.close();
+            county = new Node("county", countyIdentity, countyDatabase, "tcp://127.0.0.1:" + countyPort, new ExchangeLink.Settings(
+                    "tcp://127.0.0.1:" + cityPort, "370200", 64L * 1024 * 1024, ExchangeLink.WhenFull.DROP_OLDEST_SAMPLES, 50,
+                    Duration.ofSeconds(10), 0));
+            county.link.startParentRoutes();
+            enterprise.publish(Instant.parse("2026-11-30T00:00:00Z"), 40);
+            await("all 120 samples at the county", Duration.ofSeconds(30), counted(county, RECEIVED, 120));
+            // 40 s of 3 points: 4 intervals of 10 s each, the first sample of each goes up
+            await("12 samples at the city", Duration.ofSeconds(60), counted(city, RECEIVED, 12));
+            Thread.sleep(1_500);
+            assertEquals(12, city.count(RECEIVED), "nothing more went up");
+            assertEquals(4, city.count("SELECT COUNT(*) FROM sample WHERE point_id = '" + ENTERPRISE + ":T1-LT' AND sample_value IN (0, 10, 20, 30)"),
+                    "the first of each interval: seconds 0, 10, 20 and 30");
+            assertEquals(3, city.count("SELECT COUNT(*) FROM monitoring_point WHERE id LIKE '" + ENTERPRISE + ":%'"), "the points went up whole");
+        } finally {
+            city.close();
+        }
+    }
+
+    @Test
     void messagesSealedToTheCertificateBeforeARenewalStillOpenWithTheOldKey() throws Exception {
         enterprise.publish(Instant.parse("2026-11-30T00:00:00Z"), 2);
         await("the first samples", Duration.ofSeconds(30), counted(county, RECEIVED, 6));
