@@ -195,6 +195,25 @@ class IngestPipelineTest {
         }
     }
 
+    /** Operators stop and start routes from the shell: what arrived meanwhile is stored once the route is back. */
+    @Test
+    void batchesQueuedWhileTheStoreRouteIsStoppedAreStoredWhenItStartsAgain() throws Exception {
+        pipeline.publish(List.of(new Sample("T1-LT", T0, 1.0, Quality.GOOD)));
+        Await.until(Duration.ofSeconds(10), "the first sample stored", () -> stored("T1-LT").size() == 1);
+        pipeline.context().getRouteController().stopRoute("ingest-store");
+        for (int i = 1; i <= 5; i++) {
+            pipeline.publish(List.of(new Sample("T1-LT", T0.plusSeconds(i), 1.0 + i, Quality.GOOD)));
+        }
+        Thread.sleep(500);
+        assertEquals(1, stored("T1-LT").size(), "nothing stored while the route is stopped");
+        pipeline.context().getRouteController().startRoute("ingest-store");
+        Await.until(Duration.ofSeconds(20), "the 5 queued batches stored", () -> stored("T1-LT").size() == 6);
+        pipeline.context().getRouteController().stopRoute("ingest-store");
+        pipeline.context().getRouteController().startRoute("ingest-store");
+        pipeline.publish(List.of(new Sample("T1-LT", T0.plusSeconds(10), 9.0, Quality.GOOD)));
+        Await.until(Duration.ofSeconds(20), "a batch after a second restart stored", () -> stored("T1-LT").size() == 7);
+    }
+
     @Test
     void aDatabaseOutageIsRetriedUntilTheBatchIsStored() {
         storageFailuresToInject.set(3);
