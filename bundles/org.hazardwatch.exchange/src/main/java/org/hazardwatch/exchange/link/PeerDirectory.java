@@ -37,11 +37,23 @@ public final class PeerDirectory implements LinkTrust {
     /** How long the certificate found for an organisation is used before the centre is asked again (renewals). */
     static final Duration ORGANISATION_TTL = Duration.ofMinutes(10);
 
+    /**
+     * How long a serial the centre did not know is answered as unknown without asking again: messages with made-up
+     * serials must not turn into a request to the centre each. A real serial is known at the centre before any
+     * message carries it, so this delays nobody.
+     */
+    static final Duration UNKNOWN_TTL = Duration.ofMinutes(1);
+
+    /** Most unknown serials remembered; beyond, the memory starts again (a flood of made-up serials). */
+    static final int UNKNOWN_MAX = 10_000;
+
     private final NodeExchange node;
     private final Path peers;
     private final Clock clock;
     private final Map<String, X509Certificate> bySerial = new ConcurrentHashMap<>();
     private final Map<String, Cached> byOrganisation = new ConcurrentHashMap<>();
+    /** Serials the centre did not know (or could not be asked about), until when they are not asked about again. */
+    private final Map<String, Instant> unknownUntil = new ConcurrentHashMap<>();
     private volatile X509CRL revocationList;
     private volatile FileTime revocationListTime;
 
@@ -63,6 +75,10 @@ public final class PeerDirectory implements LinkTrust {
         if (known != null) {
             return Optional.of(known);
         }
+        Instant until = unknownUntil.get(serial);
+        if (until != null && until.isAfter(clock.instant())) {
+            return Optional.empty();
+        }
         Path file = peers.resolve(serial + ".pem");
         try {
             X509Certificate certificate = null;
@@ -75,11 +91,14 @@ public final class PeerDirectory implements LinkTrust {
                 }
             }
             if (certificate == null || !serial.equals(SmCertificates.serial(certificate)) || !issuedByTrustedAuthority(certificate)) {
+                rememberUnknown(serial);
                 return Optional.empty();
             }
             keep(certificate);
+            unknownUntil.remove(serial);
             return Optional.of(certificate);
         } catch (IOException e) {
+            rememberUnknown(serial);
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,6 +158,13 @@ public final class PeerDirectory implements LinkTrust {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    private void rememberUnknown(String serial) {
+        if (unknownUntil.size() >= UNKNOWN_MAX) {
+            unknownUntil.clear();
+        }
+        unknownUntil.put(serial, clock.instant().plus(UNKNOWN_TTL));
     }
 
     private void keep(X509Certificate certificate) throws IOException {
