@@ -33,4 +33,25 @@ public interface ExchangeLinks {
      * @throws org.hazardwatch.api.registry.ValidationException when the enterprise is unreachable or the input malformed
      */
     ExchangeCommand sendLiveQuery(String enterpriseCode, List<String> pointIds, String reason, String requestedBy);
+
+    /**
+     * The lower nodes this node sends work to directly (organisation codes): child regulator nodes and enterprise nodes,
+     * as learnt from what they sent up.
+     */
+    List<String> childNodes();
+
+    /**
+     * Sends a work message (上下级工作交流: a task, a decision on a report) down to a child node, signed here. The
+     * child's {@link WorkInbox} for the kind receives it.
+     *
+     * @param messageId the same for the same message made again (so it is stored once), e.g. derived from an event id
+     * @throws org.hazardwatch.api.registry.ValidationException when the child is unknown or this node has not enrolled
+     */
+    void sendWorkDown(String childNode, String kind, String json, String messageId);
+
+    /** Sends a work message (a report, progress) up to the parent node, kept on disk while the link is down. */
+    void sendWorkUp(String kind, String json, String messageId);
+
+    /** The parent node's organisation code, or null at the top. */
+    String parentNode();
 }

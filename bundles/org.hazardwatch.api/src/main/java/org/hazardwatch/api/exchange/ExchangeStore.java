@@ -46,6 +46,11 @@ public interface ExchangeStore {
 
     Optional<String> routeOf(String enterpriseCode);
 
+    /** The lower nodes data arrives through (each an organisation code), in code order. */
+    default java.util.List<String> childNodes() {
+        return java.util.List.of();
+    }
+
     void log(MessageLogEntry entry);
 
     List<MessageLogEntry> messages(MessageLogQuery query);

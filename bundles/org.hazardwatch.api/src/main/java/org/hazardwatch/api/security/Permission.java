@@ -30,7 +30,13 @@ public enum Permission {
     AUDIT_VIEW("audit:view", Area.AUDIT, Action.VIEW),
     AUDIT_EXPORT("audit:export", Area.AUDIT, Action.EXPORT),
     ACCESS_REQUEST("access:request", Area.ACCESS, Action.REQUEST),
-    ACCESS_APPROVE("access:approve", Area.ACCESS, Action.APPROVE);
+    ACCESS_APPROVE("access:approve", Area.ACCESS, Action.APPROVE),
+    /** Tasks issued to or by the person's organisation (E4). */
+    TASK_VIEW("task:view", Area.TASK, Action.VIEW),
+    /** Issuing tasks to subordinate organisations, deciding on their reports. */
+    TASK_ISSUE("task:issue", Area.TASK, Action.APPROVE),
+    /** Receiving and reporting on tasks issued to the person's organisation. */
+    TASK_REPORT("task:report", Area.TASK, Action.EDIT);
 
     public enum Area {
         MONITORING,
@@ -40,7 +46,8 @@ public enum Permission {
         REGISTRY,
         SYSTEM,
         AUDIT,
-        ACCESS
+        ACCESS,
+        TASK
     }
 
     public enum Action {

@@ -38,6 +38,7 @@ import org.hazardwatch.api.exchange.LinkStatus;
 import org.hazardwatch.api.exchange.MessageLogEntry;
 import org.hazardwatch.api.exchange.MessageLogEntry.Direction;
 import org.hazardwatch.api.exchange.MessageLogEntry.Status;
+import org.hazardwatch.api.exchange.WorkInbox;
 import org.hazardwatch.api.hazard.HazardSourceService;
 import org.hazardwatch.api.hazard.RegistryBatchWriter;
 import org.hazardwatch.api.hazard.RegistryBatchWriter.SourceOfEnterprise;
@@ -149,11 +150,17 @@ public final class ExchangeLink implements AutoCloseable {
      */
     public record Services(ExchangeStore store, PointRepository points, AlarmDefinitionService definitions, LiveEventBus live,
             BrokerQueues queues, RegistryService registry, HazardSourceService hazardSources, RegistryBatchWriter registryWriter,
-            SampleStore samples, AuditLog audit) {
+            SampleStore samples, AuditLog audit, java.util.function.Function<String, WorkInbox> work) {
 
         public Services(ExchangeStore store, PointRepository points, AlarmDefinitionService definitions, LiveEventBus live,
                 BrokerQueues queues, RegistryService registry) {
-            this(store, points, definitions, live, queues, registry, null, null, null, null);
+            this(store, points, definitions, live, queues, registry, null, null, null, null, null);
+        }
+
+        public Services(ExchangeStore store, PointRepository points, AlarmDefinitionService definitions, LiveEventBus live,
+                BrokerQueues queues, RegistryService registry, HazardSourceService hazardSources, RegistryBatchWriter registryWriter,
+                SampleStore samples, AuditLog audit) {
+            this(store, points, definitions, live, queues, registry, hazardSources, registryWriter, samples, audit, null);
         }
     }
 
@@ -552,6 +559,10 @@ public final class ExchangeLink implements AutoCloseable {
                 }
                 items = points.size();
             }
+            case Payloads.WORK -> {
+                // addressed to this node: not relayed
+                return receiveWork(e, opened, false);
+            }
             case Payloads.COMMAND_RESULT -> {
                 if (!services.store().accept(e.from(), e.id(), e.expires())) {
                     return -1;
@@ -761,6 +772,13 @@ public final class ExchangeLink implements AutoCloseable {
             return;
         }
         try {
+            if (Payloads.WORK.equals(envelope.type())) {
+                int items = receiveWork(envelope, opened, true);
+                link.received(clock.instant());
+                log(Direction.IN, parent, envelope, items < 0 ? Status.DUPLICATE : Status.ACCEPTED, items < 0 ? "delivered before" : null,
+                        text.length(), Math.max(items, 0));
+                return;
+            }
             if (!COMMAND_TYPES.contains(envelope.type())) {
                 throw new IOException("message type '" + envelope.type() + "' is not accepted from the parent node");
             }
@@ -1022,6 +1040,50 @@ public final class ExchangeLink implements AutoCloseable {
             throw new ValidationException(List.of(new FieldError("enterprise", "unreachable", "cannot send to " + child + ": " + e.getMessage())));
         }
         return saved;
+    }
+
+    /**
+     * Hands a work message to the node's inbox for its kind, then records it as seen: a crash in between delivers it
+     * again, so inboxes are idempotent. Answers 1, or -1 for a message handled before.
+     */
+    private int receiveWork(Envelope e, EnvelopeOpener.Opened opened, boolean fromParent) throws IOException {
+        if (services.store().seen(e.from(), e.id())) {
+            return -1;
+        }
+        JsonNode payload = Payloads.decompress(opened.payload());
+        String kind = Payloads.text(payload, "kind");
+        JsonNode body = payload.get("body");
+        if (body == null || !body.isObject()) {
+            throw new IOException("a work message needs a 'body' object");
+        }
+        WorkInbox inbox = services.work() == null ? null : services.work().apply(kind);
+        if (inbox == null) {
+            throw new IOException("no inbox for work messages of kind '" + kind + "' at this node");
+        }
+        inbox.receive(e.from(), fromParent, kind, body.toString());
+        services.store().accept(e.from(), e.id(), e.expires());
+        return 1;
+    }
+
+    /** Sends a work message down to a child node (signed here), where its WorkInbox for the kind takes it. */
+    public void sendWorkDown(String child, String kind, JsonNode body, String messageId) {
+        if (!services.store().childNodes().contains(child)) {
+            throw new ValidationException(List.of(new FieldError("node", "unknown", "no lower node " + child + " sends through this node")));
+        }
+        ObjectNode payload = Payloads.JSON.createObjectNode();
+        payload.put("kind", kind).set("body", body);
+        try {
+            sendDown(child, Payloads.WORK, Payloads.compress(payload), "work|" + messageId);
+        } catch (IOException | RuntimeException e) {
+            throw new ValidationException(List.of(new FieldError("node", "unreachable", "cannot send to " + child + ": " + rootMessage(e))));
+        }
+    }
+
+    /** Sends a work message up to the parent, through the outbox (kept on disk while the link is down). */
+    public void sendWorkUp(String kind, JsonNode body, String messageId) {
+        ObjectNode payload = Payloads.JSON.createObjectNode();
+        payload.put("kind", kind).set("body", body);
+        enqueueUp(Payloads.WORK, Payloads.compress(payload), 1, derivedId("work-up|" + messageId));
     }
 
     /** Seals for a child and puts it in the child's queue on this node's broker, where the child fetches it. */

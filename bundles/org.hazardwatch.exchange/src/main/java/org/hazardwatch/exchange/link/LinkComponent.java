@@ -16,6 +16,10 @@ import org.hazardwatch.api.alarm.AlarmDefinitionService;
 import org.hazardwatch.api.broker.BrokerQueues;
 import org.hazardwatch.api.exchange.ExchangeCommand;
 import org.hazardwatch.api.exchange.ExchangeLinks;
+import org.hazardwatch.api.exchange.WorkInbox;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.hazardwatch.api.hazard.HazardSourceService;
 import org.hazardwatch.api.hazard.RegistryBatchWriter;
 import org.hazardwatch.api.security.AuditLog;
@@ -75,6 +79,10 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
     });
     private final ServiceRegistration<CamelContext> contextRegistration;
 
+    /** The inboxes of work messages (tasks, ...), as the bundles that take them come and go. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<WorkInbox> workInboxes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Activate
     public LinkComponent(BundleContext bundleContext, LinkConfig config,
             @Reference(target = "(hazardwatch.broker=*)") ConnectionFactory brokerService,
@@ -97,7 +105,8 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
                 Math.max(0, config.relay_samples_deadband_percent()));
         PeerDirectory directory = new PeerDirectory(node.node(), Clock.systemUTC());
         link = new ExchangeLink(localBroker, () -> node.node().identity(), directory,
-                new ExchangeLink.Services(store, points, definitions, live, queues, registry, hazardSources, registryWriter, samples, audit), settings, Clock.systemUTC(),
+                new ExchangeLink.Services(store, points, definitions, live, queues, registry, hazardSources, registryWriter, samples, audit,
+                        kind -> workInboxes.stream().filter(inbox -> inbox.kinds().contains(kind)).findFirst().orElse(null)), settings, Clock.systemUTC(),
                 LinkComponent.class.getClassLoader());
         link.keepOpeningWith(() -> node.node().previousIdentity());
         Dictionary<String, Object> properties = new Hashtable<>();
@@ -174,6 +183,34 @@ public class LinkComponent implements ExchangeLinks, HealthIndicator {
     @Override
     public ExchangeCommand sendLiveQuery(String enterpriseCode, List<String> pointIds, String reason, String requestedBy) {
         return link.sendLiveQuery(enterpriseCode, pointIds, reason, requestedBy);
+    }
+
+    @Override
+    public List<String> childNodes() {
+        return store.childNodes();
+    }
+
+    @Override
+    public void sendWorkDown(String childNode, String kind, String json, String messageId) {
+        link.sendWorkDown(childNode, kind, parse(json), messageId);
+    }
+
+    @Override
+    public void sendWorkUp(String kind, String json, String messageId) {
+        link.sendWorkUp(kind, parse(json), messageId);
+    }
+
+    @Override
+    public String parentNode() {
+        return link.settings().hasParent() ? link.settings().parentOrganisation() : null;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Payloads.JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("a work message must be a JSON object: " + e.getMessage(), e);
+        }
     }
 
     public ExchangeLink link() {

@@ -46,6 +46,8 @@ public final class Payloads {
     public static final String COMMAND_RESULT = "command-result";
     /** An upper level asking for an enterprise's current values (C3); answered with a {@code command-result}. */
     public static final String LIVE_QUERY = "live-query";
+    /** A work message (上下级工作交流: tasks, reports, decisions): {@code {"kind", "body"}}, for the node's WorkInbox. */
+    public static final String WORK = "work";
     /** Most current values one live query answers with. */
     static final int MAX_LIVE_VALUES = 5_000;
     /** Largest payload after inflation: a hostile message must not exhaust memory. */

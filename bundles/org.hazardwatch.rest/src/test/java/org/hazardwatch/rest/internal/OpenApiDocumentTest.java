@@ -28,7 +28,8 @@ class OpenApiDocumentTest {
             AlarmsResource.class, AlarmDefinitionsResource.class, AlarmDefinitionCatalogResource.class, AlarmKpisResource.class, EarlyWarningResource.class, DisposalsResource.class, AlarmDisposalResource.class, EmergencyPlansResource.class,
             RetentionResource.class, PointTrendResource.class, LiveResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, HazardSourcesResource.class,
             RegistryTransferResource.class, AdaptersResource.class, OpenApiResource.class, OrganisationsResource.class,
-            UsersResource.class, RolesResource.class, AuditResource.class, AccessResource.class, ExchangeResource.class, IntegrationResource.class);
+            UsersResource.class, RolesResource.class, AuditResource.class, AccessResource.class, ExchangeResource.class, IntegrationResource.class,
+            TasksResource.class);
 
     static Set<String> implementedOperations() {
         Set<String> operations = new TreeSet<>();

@@ -29,11 +29,13 @@ class SecurityAnnotationsTest {
      * (every minute from every node: the node registry keeps the last one), the grading calculator (it computes, it
      * stores and changes nothing), readings and alarms of local systems (measurements and their alarm journal, as an
      * adapter's readings and the alarm engine's alarms are not audited) and
-     * their registration data (the intake audits what it wrote, for SOAP and REST alike).
+     * their registration data (the intake audits what it wrote, for SOAP and REST alike), and the task workflow (the
+     * service audits each step with its transition, local or received through the exchange).
      */
     static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade", "ExchangeResource.enrol",
             "ExchangeResource.renew", "ExchangeResource.heartbeat", "IntegrationResource.readings",
-            "IntegrationResource.registration", "IntegrationResource.alarms");
+            "IntegrationResource.registration", "IntegrationResource.alarms", "TasksResource.issue", "TasksResource.forward",
+            "TasksResource.act");
 
     static List<Method> operations() {
         List<Method> operations = new ArrayList<>();

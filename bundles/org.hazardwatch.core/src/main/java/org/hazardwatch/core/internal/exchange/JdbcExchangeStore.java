@@ -278,6 +278,21 @@ public class JdbcExchangeStore implements ExchangeStore {
     }
 
     @Override
+    public List<String> childNodes() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT DISTINCT via_node FROM exchange_route ORDER BY via_node");
+                ResultSet rs = s.executeQuery()) {
+            List<String> children = new ArrayList<>();
+            while (rs.next()) {
+                children.add(rs.getString(1));
+            }
+            return children;
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the lower nodes", e);
+        }
+    }
+
+    @Override
     public Optional<String> routeOf(String enterpriseCode) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT via_node FROM exchange_route WHERE enterprise_code = ?")) {
