@@ -3,6 +3,7 @@ package org.hazardwatch.exchange.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
@@ -103,6 +104,8 @@ class LinkTest {
         final JdbcHazardSources hazardSources;
         final JdbcSampleStore samples;
         final JdbcAuditLog audit;
+        final org.hazardwatch.core.internal.security.SecurityComponent.Services security;
+        final org.hazardwatch.core.internal.task.JdbcTasks tasks;
         final ExchangeLink link;
         final UplinkCollector collector;
         final Thread collectorThread;
@@ -121,7 +124,14 @@ class LinkTest {
             registry = new JdbcRegistry(database, Clock.systemUTC());
             hazardSources = new JdbcHazardSources(database, Clock.systemUTC());
             samples = new JdbcSampleStore(database);
-            audit = new JdbcAuditLog(database, Clock.systemUTC());
+            security = org.hazardwatch.core.internal.security.SecurityComponent.create(database,
+                    new org.hazardwatch.api.auth.PasswordPolicy(10, 3, 5, 15, 480, 30), "HazardWatch", Clock.systemUTC());
+            org.hazardwatch.core.internal.security.SecurityComponent.bootstrap(database, security, name.equals("enterprise")
+                    ? "青岛模拟化工有限公司" : "胶州市应急管理局", null);
+            audit = security.audit();
+            java.util.concurrent.atomic.AtomicReference<org.hazardwatch.api.exchange.ExchangeLinks> links = new java.util.concurrent.atomic.AtomicReference<>();
+            tasks = new org.hazardwatch.core.internal.task.JdbcTasks(database, security.organisations(), registry, audit, links::get,
+                    Clock.systemUTC());
             JdbcAlarmDefinitions definitions = new JdbcAlarmDefinitions(database, points, Gbt50493.load(), Clock.systemUTC(), Duration.ZERO);
             BrokerQueues queues = new BrokerQueues() {
                 @Override
@@ -141,7 +151,9 @@ class LinkTest {
             };
             link = new ExchangeLink(local, () -> Optional.ofNullable(identity.get()), trust,
                     new ExchangeLink.Services(store, points, definitions, null, queues, registry, hazardSources,
-                    new JdbcRegistryBatch(database, registry, hazardSources, Clock.systemUTC()), samples, audit), settings, Clock.systemUTC(), null);
+                    new JdbcRegistryBatch(database, registry, hazardSources, Clock.systemUTC()), samples, audit,
+                    kind -> tasks.kinds().contains(kind) ? tasks : null), settings, Clock.systemUTC(), null);
+            links.set(new LinkAsService(link, store));
             if (settings.hasParent()) {
                 collector = new UplinkCollector(local, link, store, points, registry, Duration.ofMillis(300), 1000);
                 collectorThread = new Thread(collector, name + "-collector");
@@ -462,6 +474,109 @@ class LinkTest {
         var noReason = org.junit.jupiter.api.Assertions.assertThrows(org.hazardwatch.api.registry.ValidationException.class,
                 () -> county.link.sendLiveQuery(ENTERPRISE, List.of(), " ", "county-duty"));
         assertEquals("reason", noReason.fieldErrors().get(0).field());
+    }
+
+    /** The node's exchange as the task service sees it (in Karaf, LinkComponent). */
+    record LinkAsService(ExchangeLink link, JdbcExchangeStore store) implements org.hazardwatch.api.exchange.ExchangeLinks {
+        @Override
+        public String organisationCode() {
+            return link.organisationCode().orElse(null);
+        }
+
+        @Override
+        public List<org.hazardwatch.api.exchange.LinkStatus> links() {
+            return link.links();
+        }
+
+        @Override
+        public ExchangeCommand sendThresholdChange(String pointId, String limits, String reason, String requestedBy) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ExchangeCommand sendLiveQuery(String enterpriseCode, List<String> pointIds, String reason, String requestedBy) {
+            return link.sendLiveQuery(enterpriseCode, pointIds, reason, requestedBy);
+        }
+
+        @Override
+        public List<String> childNodes() {
+            return store.childNodes();
+        }
+
+        @Override
+        public void sendWorkDown(String childNode, String kind, String json, String messageId) {
+            link.sendWorkDown(childNode, kind, read(json), messageId);
+        }
+
+        @Override
+        public void sendWorkUp(String kind, String json, String messageId) {
+            link.sendWorkUp(kind, read(json), messageId);
+        }
+
+        @Override
+        public String parentNode() {
+            return link.settings().hasParent() ? link.settings().parentOrganisation() : null;
+        }
+
+        private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+            try {
+                return Payloads.JSON.readTree(json);
+            } catch (Exception e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+    }
+
+    /** E4 across nodes: the county issues a task to the plant's node; the plant reports; the county returns, then accepts. */
+    @Test
+    void aTaskGoesDownToThePlantsNodeAndItsReportComesBackUp() throws Exception {
+        enterprise.publish(Instant.parse("2026-11-30T00:00:00Z"), 2);
+        await("the plant's points at the county", Duration.ofSeconds(30), counted(county, RECEIVED, 6));
+        org.hazardwatch.api.security.Organisation countyOrg = county.security.organisations().list(
+                org.hazardwatch.api.security.Caller.system("t")).get(0);
+        java.util.Set<org.hazardwatch.api.security.Permission> lead = java.util.EnumSet.of(org.hazardwatch.api.security.Permission.TASK_VIEW,
+                org.hazardwatch.api.security.Permission.TASK_ISSUE, org.hazardwatch.api.security.Permission.TASK_REPORT);
+        var countyLead = new org.hazardwatch.api.security.Caller("county-lead", "县局", countyOrg.id(), countyOrg.name(),
+                org.hazardwatch.api.security.OrgLevel.COUNTY, org.hazardwatch.api.security.DataScope.region(COUNTY), lead, java.util.Set.of());
+        var plantSafety = new org.hazardwatch.api.security.Caller("plant-safety", "安全员", null, "青岛模拟化工有限公司",
+                org.hazardwatch.api.security.OrgLevel.ENTERPRISE, org.hazardwatch.api.security.DataScope.enterprise(ENTERPRISE), lead, java.util.Set.of());
+        var assignees = county.tasks.assignees(countyLead);
+        assertTrue(assignees.stream().anyMatch(a -> a.code().equals(ENTERPRISE) && a.node()), "the plant's node is below: " + assignees);
+
+        var issued = county.tasks.issue(countyLead, new org.hazardwatch.api.task.TaskService.TaskDraft("节前安全检查", "请自查罐区并上报。",
+                Instant.now().plus(Duration.ofDays(2)), List.of(ENTERPRISE)));
+        await("the task at the plant", Duration.ofSeconds(30), () -> !enterprise.tasks.inbox(plantSafety, 10).isEmpty());
+        var atPlant = enterprise.tasks.inbox(plantSafety, 10).get(0);
+        assertEquals(issued.id(), atPlant.id(), "the same task id at both nodes");
+        assertEquals(COUNTY, atPlant.fromNode());
+        assertEquals(List.of(org.hazardwatch.api.task.TaskAction.RECEIVE, org.hazardwatch.api.task.TaskAction.REPORT),
+                atPlant.assignments().get(0).actions());
+
+        enterprise.tasks.act(plantSafety, issued.id(), ENTERPRISE, org.hazardwatch.api.task.TaskAction.REPORT, "罐区自查完成，无异常。");
+        await("the report at the county", Duration.ofSeconds(30), () -> county.tasks.get(countyLead, issued.id()).orElseThrow().assignments().get(0)
+                .status() == org.hazardwatch.api.task.AssignmentStatus.REPORTED);
+        var reported = county.tasks.get(countyLead, issued.id()).orElseThrow().assignments().get(0);
+        assertEquals("罐区自查完成，无异常。", reported.report());
+        assertEquals(List.of(org.hazardwatch.api.task.TaskAction.ACCEPT, org.hazardwatch.api.task.TaskAction.RETURN,
+                org.hazardwatch.api.task.TaskAction.CANCEL), reported.actions());
+
+        county.tasks.act(countyLead, issued.id(), ENTERPRISE, org.hazardwatch.api.task.TaskAction.RETURN, "请附检查记录");
+        await("returned at the plant", Duration.ofSeconds(30), () -> enterprise.tasks.get(plantSafety, issued.id()).orElseThrow().assignments().get(0)
+                .status() == org.hazardwatch.api.task.AssignmentStatus.RETURNED);
+        enterprise.tasks.act(plantSafety, issued.id(), ENTERPRISE, org.hazardwatch.api.task.TaskAction.REPORT, "已附检查记录 3 页。");
+        await("reported again", Duration.ofSeconds(30), () -> "已附检查记录 3 页。".equals(county.tasks.get(countyLead, issued.id()).orElseThrow()
+                .assignments().get(0).report()));
+        county.tasks.act(countyLead, issued.id(), ENTERPRISE, org.hazardwatch.api.task.TaskAction.ACCEPT, null);
+        await("accepted at the plant", Duration.ofSeconds(30), () -> enterprise.tasks.get(plantSafety, issued.id()).orElseThrow().assignments().get(0)
+                .status() == org.hazardwatch.api.task.AssignmentStatus.ACCEPTED);
+        assertEquals(List.of("ISSUED", "REPORTED", "RETURNED", "REPORTED", "ACCEPTED"),
+                enterprise.tasks.history(plantSafety, issued.id()).stream().map(e -> e.to().name()).toList(), "the same timeline at the plant");
+        assertEquals(enterprise.tasks.history(plantSafety, issued.id()).stream().map(e -> e.to().name()).toList(),
+                county.tasks.history(countyLead, issued.id()).stream().map(e -> e.to().name()).toList());
+        // the plant cannot decide on its own report, whatever it sends
+        assertThrows(org.hazardwatch.api.workflow.WorkflowException.class, () -> enterprise.tasks.act(plantSafety, issued.id(), ENTERPRISE,
+                org.hazardwatch.api.task.TaskAction.ACCEPT, null));
+        assertTrue(county.log(MessageLogEntry.Status.REJECTED).isEmpty(), "nothing refused: " + county.log(MessageLogEntry.Status.REJECTED));
     }
 
     @Test
