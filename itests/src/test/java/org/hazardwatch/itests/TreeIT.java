@@ -225,8 +225,56 @@ class TreeIT {
         assertTrue(shell.contains("ANSWERED") && shell.contains(QUALIFIED), shell);
     }
 
+    /**
+     * E4 across five nodes: the national node issues a task to the province, each level passes it on to the one below
+     * down to the plant; the plant reports, and how far down it has been reported rolls up to the national node.
+     */
     @Test
     @Order(4)
+    void aTaskIssuedAtTheNationalNodeIsPassedDownToThePlantAndItsProgressRollsBackUp() throws Exception {
+        String[] chain = {"national", "province", "city", "county", "enterprise"};
+        String[] codes = {"100000", "370000", "370200", "370281", ENTERPRISE};
+        JsonNode assignees = node("national").getJson("/api/tasks/assignees");
+        assertTrue(assignees.toString().contains("\"code\":\"370000\"") && assignees.toString().contains("\"node\":true"), assignees.toString());
+        HttpResponse<String> issued = node("national").request("POST", "/api/tasks", "{\"title\":\"集成测试：冬季安全大检查\",\"body\":\"逐级转发至企业\","
+                + "\"deadline\":\"" + Instant.now().plus(Duration.ofDays(7)) + "\",\"assignees\":[\"370000\"]}", true);
+        assertEquals(201, issued.statusCode(), issued.body());
+        String[] ids = new String[5];
+        ids[0] = HazardWatchInstance.JSON.readTree(issued.body()).path("id").asText();
+        for (int level = 1; level < chain.length; level++) {
+            String name = chain[level];
+            String parentTask = ids[level - 1];
+            await(Duration.ofSeconds(120), "the task at the " + name, unchecked(() -> node(name).getJson("/api/tasks?box=inbox").toString()
+                    .contains(parentTask)));
+            if (level < chain.length - 1) {
+                HttpResponse<String> passed = node(name).request("POST", "/api/tasks/" + parentTask + "/forward", "{\"title\":\"集成测试：冬季安全大检查（"
+                        + name + " 转发）\",\"assignees\":[\"" + codes[level + 1] + "\"]}", true);
+                assertEquals(201, passed.statusCode(), name + ": " + passed.body());
+                ids[level] = HazardWatchInstance.JSON.readTree(passed.body()).path("id").asText();
+            }
+        }
+        // the plant reports on the county's task
+        HttpResponse<String> report = node("enterprise").request("POST", "/api/tasks/" + ids[3] + "/assignments/" + ENTERPRISE + "/report",
+                "{\"text\":\"罐区自查完成，整改隐患 2 处。\"}", true);
+        assertEquals(200, report.statusCode(), report.body());
+        HttpResponse<String> twice = node("enterprise").request("POST", "/api/tasks/" + ids[3] + "/assignments/" + ENTERPRISE + "/accept",
+                "{}", true);
+        assertEquals(409, twice.statusCode(), "the plant cannot accept its own report: " + twice.body());
+        await(Duration.ofSeconds(120), "the report at the county", unchecked(() -> node("county").getJson("/api/tasks/" + ids[3]).path("task")
+                .path("assignments").get(0).path("status").asText().equals("REPORTED")));
+        // how far it has got rolls up four levels: the national node sees the plant's report under the province
+        await(Duration.ofSeconds(180), "the plant's report in the national node's progress", unchecked(() -> {
+            String progress = node("national").getJson("/api/tasks/" + ids[0]).path("task").path("assignments").get(0).path("progress").asText();
+            return progress.contains(ENTERPRISE) && progress.contains("REPORTED");
+        }));
+        assertEquals("ISSUED", node("national").getJson("/api/tasks/" + ids[0]).path("task").path("assignments").get(0).path("status").asText(),
+                "the province itself has not reported yet");
+        String shell = node("county").shell("hazardwatch:tasks");
+        assertTrue(shell.contains(ids[3]) && shell.contains("REPORTED 1"), shell);
+    }
+
+    @Test
+    @Order(5)
     void aCountyOutageAndAKillOfThePlantNodeLoseNothingAndStoreNothingTwice() throws Exception {
         // from the moment the tree was linked: what the plant measured before its node enrolled is not compared
         Instant from = Instant.now().minusSeconds(30).isAfter(linkedAt) ? Instant.now().minusSeconds(30) : linkedAt;
@@ -287,7 +335,7 @@ class TreeIT {
 
     /** The 数据交换 page at the national node in Chromium: links, message log, and a threshold change sent from its form. */
     @Test
-    @Order(5)
+    @Order(6)
     void theDataExchangePageShowsTheLinksAndSendsAThresholdChangeAndTheAccessPageReadsThePlantLive() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java.nio.file.Path.of("/usr/bin/chromium")),
                 "!!!!!!!! /usr/bin/chromium is missing: SKIPPING the browser test !!!!!!!!");

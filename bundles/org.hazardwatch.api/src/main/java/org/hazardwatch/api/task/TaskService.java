@@ -42,6 +42,9 @@ public interface TaskService {
     /** Tasks the caller's organisation issued, newest first. */
     List<Task> outbox(Caller caller, int limit);
 
+    /** Every task on this node, newest first: for operators (a nationwide scope, such as the shell's); empty otherwise. */
+    List<Task> all(Caller caller, int limit);
+
     /** A task the caller issued or received, with the actions open to the caller. */
     Optional<Task> get(Caller caller, String taskId);
 

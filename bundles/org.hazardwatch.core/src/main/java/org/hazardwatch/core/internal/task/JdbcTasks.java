@@ -254,6 +254,14 @@ public class JdbcTasks implements TaskService, WorkInbox {
     }
 
     @Override
+    public List<Task> all(Caller caller, int limit) {
+        if (caller.scope().kind() != DataScope.Kind.ALL) {
+            return List.of();
+        }
+        return tasks("SELECT * FROM task ORDER BY issued_at DESC LIMIT ?", caller, Math.max(1, Math.min(1000, limit)));
+    }
+
+    @Override
     public Optional<Task> get(Caller caller, String taskId) {
         List<Task> found = tasks("SELECT * FROM task WHERE id = ?", caller, taskId);
         if (found.isEmpty()) {

@@ -65,6 +65,11 @@ public class TaskComponent implements TaskService, WorkInbox {
     }
 
     @Override
+    public List<Task> all(Caller caller, int limit) {
+        return tasks.all(caller, limit);
+    }
+
+    @Override
     public Optional<Task> get(Caller caller, String taskId) {
         return tasks.get(caller, taskId);
     }
