@@ -113,6 +113,8 @@ class JdbcTasksTest {
         assertEquals(List.of(TaskAction.RECEIVE, TaskAction.REPORT), of(received, "370281").actions());
         assertEquals(List.of(), of(tasks.inbox(countyViewer, 10).get(0), "370281").actions(), "viewing is not handling");
         assertTrue(tasks.inbox(cityLead, 10).isEmpty());
+        assertEquals(List.of(issued.id()), tasks.all(Caller.system("shell"), 10).stream().map(Task::id).toList(), "operators see every task");
+        assertTrue(tasks.all(countyLead, 10).isEmpty(), "a regional scope does not");
         assertTrue(tasks.outbox(countyLead, 10).isEmpty());
 
         WorkflowException viewer = assertThrows(WorkflowException.class, () -> tasks.act(countyViewer, issued.id(), "370281", TaskAction.RECEIVE, null));
