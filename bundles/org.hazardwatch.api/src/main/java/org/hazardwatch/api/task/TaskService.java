@@ -19,6 +19,14 @@ public interface TaskService {
     record Assignee(String code, String name, boolean node) {
     }
 
+    /**
+     * Something awaiting the caller: an assignment of the caller's organisation to receive or report, or a report of a
+     * subordinate to decide on.
+     */
+    record TodoItem(String taskId, String title, String issuerName, String assigneeOrg, String assigneeName, AssignmentStatus status,
+            List<TaskAction> actions, Instant deadline, boolean overdue) {
+    }
+
     /** What the issuer writes. */
     record TaskDraft(String title, String body, Instant deadline, List<String> assignees) {
     }
@@ -41,6 +49,9 @@ public interface TaskService {
 
     /** Tasks the caller's organisation issued, newest first. */
     List<Task> outbox(Caller caller, int limit);
+
+    /** What awaits the caller (the to-do list): overdue first, then by deadline, then newest. */
+    List<TodoItem> todo(Caller caller);
 
     /** Every task on this node, newest first: for operators (a nationwide scope, such as the shell's); empty otherwise. */
     List<Task> all(Caller caller, int limit);

@@ -61,6 +61,16 @@ public class TasksResource extends ScopedResource {
         };
     }
 
+    /**
+     * What awaits the caller (the to-do list, also the header's badge): assignments of the caller's organisation to
+     * receive or report, reports of subordinates to decide on. Overdue first.
+     */
+    @GET
+    @Path("/todo")
+    public List<TaskService.TodoItem> todo() {
+        return tasks.todo(caller());
+    }
+
     /** The organisations the caller can issue tasks to: below the caller's on this node, and the lower nodes. */
     @GET
     @Path("/assignees")

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import org.hazardwatch.api.exchange.ExchangeLinks;
 import org.hazardwatch.api.exchange.WorkInbox;
+import org.hazardwatch.api.notify.Notifier;
 import org.hazardwatch.api.registry.FieldError;
 import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.registry.ValidationException;
@@ -74,10 +75,17 @@ public class JdbcTasks implements TaskService, WorkInbox {
     private final RegistryService registry;
     private final AuditLog audit;
     private final Supplier<ExchangeLinks> exchange;
+    private final Supplier<List<Notifier>> notifiers;
     private final Clock clock;
 
     public JdbcTasks(DataSource dataSource, OrganisationService organisations, RegistryService registry, AuditLog audit,
             Supplier<ExchangeLinks> exchange, Clock clock) {
+        this(dataSource, organisations, registry, audit, exchange, List::of, clock);
+    }
+
+    public JdbcTasks(DataSource dataSource, OrganisationService organisations, RegistryService registry, AuditLog audit,
+            Supplier<ExchangeLinks> exchange, Supplier<List<Notifier>> notifiers, Clock clock) {
+        this.notifiers = notifiers;
         this.dataSource = dataSource;
         this.organisations = organisations;
         this.registry = registry;
@@ -222,6 +230,8 @@ public class JdbcTasks implements TaskService, WorkInbox {
         for (TaskAssignment a : assignments) {
             if (a.viaNode() != null) {
                 sendDown(a.viaNode(), TASK, taskMessage(task, a), id + "|" + a.assigneeOrg() + "|issue");
+            } else {
+                notify("task.issued", a.assigneeOrg(), "新任务：" + title, task.issuerName() + " 下发" + deadlineText(task), id);
             }
         }
         if (parentId != null) {
@@ -390,10 +400,134 @@ public class JdbcTasks implements TaskService, WorkInbox {
                     .put("text", why).put("actor", caller.username()).put("at", now.toString());
             sendDown(assignment.viaNode(), DECISION, decision, taskId + "|" + assigneeOrg + "|" + event);
         }
+        if (action == TaskAction.REPORT && task.fromNode() == null) {
+            notify("task.reported", task.issuerOrg(), "任务已上报：" + task.title(), assignment.assigneeName() + "：" + abbreviate(why), taskId);
+        } else if (action != TaskAction.RECEIVE && action != TaskAction.REPORT && assignment.viaNode() == null) {
+            notify("task." + action.name().toLowerCase(java.util.Locale.ROOT), assigneeOrg, decisionTitle(action, task.title()), why, taskId);
+        }
         if (task.parentId() != null) {
             rollUp(task.parentId());
         }
         return get(caller, taskId).orElseThrow();
+    }
+
+    private static String decisionTitle(TaskAction action, String title) {
+        return switch (action) {
+            case ACCEPT -> "任务上报已通过：";
+            case RETURN -> "任务上报被退回：";
+            case CANCEL -> "任务已撤销：";
+            default -> "任务：";
+        } + title;
+    }
+
+    private static String deadlineText(Task task) {
+        return task.deadline() == null ? "" : "，截止 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(task.deadline());
+    }
+
+    /** Tells the gateways; a failing gateway is logged, it does not undo the step. */
+    private void notify(String kind, String organisation, String title, String text, String taskId) {
+        org.hazardwatch.api.notify.Notification n = new org.hazardwatch.api.notify.Notification(kind, organisation, title, text,
+                "/tasks/" + taskId, clock.instant());
+        for (Notifier notifier : notifiers.get()) {
+            try {
+                notifier.send(n);
+            } catch (Exception e) {
+                logger.warn("Notifier {} failed for {} of {}: {}", notifier.name(), kind, organisation, e.toString());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ to-do and reminders
+
+    @Override
+    public List<TodoItem> todo(Caller caller) {
+        List<TodoItem> items = new ArrayList<>();
+        List<Task> candidates = new ArrayList<>(inbox(caller, 500));
+        candidates.addAll(outbox(caller, 500));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Task t : candidates) {
+            for (TaskAssignment a : t.assignments()) {
+                if (!a.actions().isEmpty() && seen.add(t.id() + "|" + a.assigneeOrg())
+                        && !(a.actions().equals(List.of(TaskAction.CANCEL)))) {
+                    items.add(new TodoItem(t.id(), t.title(), t.issuerName(), a.assigneeOrg(), a.assigneeName(), a.status(), a.actions(),
+                            t.deadline(), a.overdue()));
+                }
+            }
+        }
+        items.sort(java.util.Comparator.comparing((TodoItem i) -> !i.overdue())
+                .thenComparing(i -> i.deadline() == null ? Instant.MAX : i.deadline()));
+        return items;
+    }
+
+    /**
+     * Reminds the assignees on this node of deadlines within {@code ahead}, and tells assignee and issuer once an
+     * assignment is overdue; each once. Answers how many notifications went out.
+     */
+    public int remind(java.time.Duration ahead) {
+        Instant now = clock.instant();
+        int sent = 0;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT t.id, t.title, t.deadline, t.issuer_org, t.from_node, a.assignee_org, a.assignee_name, "
+                        + "a.due_reminded_at, a.overdue_reminded_at FROM task t JOIN task_assignment a ON a.task_id = t.id WHERE t.deadline IS NOT NULL "
+                        + "AND t.deadline <= ? AND a.status IN ('ISSUED', 'RECEIVED', 'RETURNED') "
+                        + "AND (a.overdue_reminded_at IS NULL OR (a.due_reminded_at IS NULL AND a.via_node IS NULL))")) {
+            Jdbc.setInstant(s, 1, now.plus(ahead));
+            List<String[]> due = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Instant deadline = Jdbc.getInstant(rs, "deadline");
+                    boolean overdue = now.isAfter(deadline);
+                    boolean assigneeHere = !isRemote(c, rs.getString("id"), rs.getString("assignee_org"));
+                    if (overdue && Jdbc.getInstant(rs, "overdue_reminded_at") == null) {
+                        due.add(new String[] {"overdue", rs.getString("id"), rs.getString("assignee_org"), rs.getString("title"),
+                                rs.getString("issuer_org"), rs.getString("from_node") == null ? "issuer-here" : "", assigneeHere ? "assignee-here" : "",
+                                rs.getString("assignee_name")});
+                    } else if (!overdue && assigneeHere && Jdbc.getInstant(rs, "due_reminded_at") == null) {
+                        due.add(new String[] {"due", rs.getString("id"), rs.getString("assignee_org"), rs.getString("title"), null, "", "",
+                                rs.getString("assignee_name")});
+                    }
+                }
+            }
+            for (String[] d : due) {
+                String column = d[0].equals("overdue") ? "overdue_reminded_at" : "due_reminded_at";
+                try (PreparedStatement mark = c.prepareStatement("UPDATE task_assignment SET " + column + " = ? WHERE task_id = ? AND assignee_org = ? "
+                        + "AND " + column + " IS NULL")) {
+                    Jdbc.setInstant(mark, 1, now);
+                    mark.setString(2, d[1]);
+                    mark.setString(3, d[2]);
+                    if (mark.executeUpdate() != 1) {
+                        continue; // the other node of a failover pair reminded
+                    }
+                }
+                if (d[0].equals("due")) {
+                    notify("task.due", d[2], "任务即将到期：" + d[3], null, d[1]);
+                    sent++;
+                } else {
+                    if (!d[6].isEmpty()) {
+                        notify("task.overdue", d[2], "任务已逾期：" + d[3], null, d[1]);
+                        sent++;
+                    }
+                    if (!d[5].isEmpty()) {
+                        notify("task.overdue", d[4], "下级逾期未报：" + d[3], d[7] + " 未按期上报", d[1]);
+                        sent++;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reminding of task deadlines", e);
+        }
+        return sent;
+    }
+
+    private static boolean isRemote(Connection c, String taskId, String assigneeOrg) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT via_node FROM task_assignment WHERE task_id = ? AND assignee_org = ?")) {
+            s.setString(1, taskId);
+            s.setString(2, assigneeOrg);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getString(1) != null;
+            }
+        }
     }
 
     private record Target(String taskId, String assigneeOrg) {
@@ -609,6 +743,7 @@ public class JdbcTasks implements TaskService, WorkInbox {
                 audit.append(new AuditEntry.Draft(fromNode + "/" + m.path("issuedBy").asText("?"), "node " + fromNode, assigneeOrg, "exchange",
                         "task.received", "task", taskId, "OK", null, null, abbreviate(text(m, "title"))));
                 logger.info("Task {} from {} for {}: {}", taskId, fromNode, assigneeOrg, m.path("title").asText());
+                notify("task.issued", assigneeOrg, "新任务：" + abbreviate(text(m, "title"), 200), m.path("issuerName").asText("上级") + " 下发", taskId);
             }
             case UPDATE -> {
                 if (fromParent) {
@@ -670,6 +805,13 @@ public class JdbcTasks implements TaskService, WorkInbox {
             transition(task.id(), target, action, a.status(), next, actor, m.path("text").asText(null), at, progress);
             if (role == TaskRole.ASSIGNEE) {
                 logger.info("Task {}: {} {} ({})", task.id(), a.assigneeOrg(), next, actor);
+                if (action == TaskAction.REPORT) {
+                    notify("task.reported", task.issuerOrg(), "任务已上报：" + task.title(), a.assigneeName() + "：" + abbreviate(m.path("text").asText("")),
+                            task.id());
+                }
+            } else {
+                notify("task." + action.name().toLowerCase(java.util.Locale.ROOT), a.assigneeOrg(), decisionTitle(action, task.title()),
+                        m.path("text").asText(null), task.id());
             }
         }
         if (task.parentId() != null) {

@@ -7,6 +7,12 @@ import java.util.Set;
 
 import org.hazardwatch.api.exchange.ExchangeLinks;
 import org.hazardwatch.api.exchange.WorkInbox;
+import org.hazardwatch.api.notify.Notifier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.LoggerFactory;
 import org.hazardwatch.api.registry.RegistryService;
 import org.hazardwatch.api.security.AuditLog;
 import org.hazardwatch.api.security.Caller;
@@ -23,9 +29,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** Offers {@link JdbcTasks} as the node's task service and as the inbox of task work messages from the exchange. */
+/**
+ * Offers {@link JdbcTasks} as the node's task service and as the inbox of task work messages from the exchange; reminds
+ * of deadlines every five minutes (a day ahead, and once overdue).
+ */
 @Component(service = { TaskService.class, WorkInbox.class })
 public class TaskComponent implements TaskService, WorkInbox {
+
+    static final java.time.Duration REMIND_AHEAD = java.time.Duration.ofHours(24);
 
     private final JdbcTasks tasks;
 
@@ -33,10 +44,39 @@ public class TaskComponent implements TaskService, WorkInbox {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ExchangeLinks exchange;
 
+    /** The notification gateways (the logging one, and whatever a bundle adds). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<Notifier> notifiers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final ScheduledExecutorService reminders = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "hazardwatch-task-reminders");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @Activate
     public TaskComponent(@Reference MigratedDatabase database, @Reference OrganisationService organisations, @Reference RegistryService registry,
             @Reference AuditLog audit) {
-        tasks = new JdbcTasks(database.dataSource(), organisations, registry, audit, () -> exchange, Clock.systemUTC());
+        tasks = new JdbcTasks(database.dataSource(), organisations, registry, audit, () -> exchange, () -> notifiers, Clock.systemUTC());
+        reminders.scheduleWithFixedDelay(this::remind, 1, 5, TimeUnit.MINUTES);
+    }
+
+    private void remind() {
+        try {
+            tasks.remind(REMIND_AHEAD);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(TaskComponent.class).warn("Task deadline reminders failed: {}", e.toString());
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        reminders.shutdownNow();
+    }
+
+    @Override
+    public List<TodoItem> todo(Caller caller) {
+        return tasks.todo(caller);
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.EnterpriseStatus;
 import org.hazardwatch.api.registry.IndustryGroup;
 import org.hazardwatch.api.registry.ValidationException;
+import org.hazardwatch.api.notify.Notification;
+import org.hazardwatch.api.notify.Notifier;
 import org.hazardwatch.api.security.AuditQuery;
 import org.hazardwatch.api.security.Caller;
 import org.hazardwatch.api.security.DataScope;
@@ -45,6 +47,30 @@ class JdbcTasksTest {
     static final String PLANT = "91370281MA3HW2026N";
 
     MutableClock clock;
+    final List<Notification> sent = new java.util.ArrayList<>();
+    final Notifier recording = new Notifier() {
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public void send(Notification notification) {
+            sent.add(notification);
+        }
+    };
+    /** A gateway that is down: it must not stop the workflow or the other gateways. */
+    final Notifier failing = new Notifier() {
+        @Override
+        public String name() {
+            return "broken-sms";
+        }
+
+        @Override
+        public void send(Notification notification) throws Exception {
+            throw new java.io.IOException("gateway down");
+        }
+    };
     SecurityComponent.Services security;
     JdbcTasks tasks;
     Organisation city;
@@ -86,7 +112,8 @@ class JdbcTasksTest {
         countyOfficer = caller("county-officer", county, DataScope.region("370281"), EnumSet.of(Permission.TASK_VIEW, Permission.TASK_REPORT));
         countyViewer = caller("county-viewer", county, DataScope.region("370281"), EnumSet.of(Permission.TASK_VIEW));
         plantSafety = caller("plant-safety", plant, DataScope.enterprise(PLANT), EnumSet.of(Permission.TASK_VIEW, Permission.TASK_REPORT));
-        tasks = new JdbcTasks(dataSource, security.organisations(), registry, security.audit(), () -> null, clock);
+        tasks = new JdbcTasks(dataSource, security.organisations(), registry, security.audit(), () -> null,
+                () -> List.of(recording, failing), clock);
     }
 
     static TaskAssignment of(Task task, String org) {
@@ -167,6 +194,37 @@ class JdbcTasksTest {
         assertEquals(AssignmentStatus.ISSUED, of(tasks.get(cityLead, issued.id()).orElseThrow(), "370281").status(),
                 "the county itself has not reported yet");
         assertFalse(tasks.get(plantSafety, issued.id()).isPresent(), "the plant does not see the city's task to the county");
+    }
+
+    /** What awaits whom: the to-do list, the notifications, the reminders of deadlines. */
+    @Test
+    void peopleAreToldWhatAwaitsThemAndRemindedOfDeadlinesOnce() {
+        Task issued = tasks.issue(cityLead, new TaskDraft("报送季度统计", null, T0.plus(Duration.ofHours(20)), List.of("370281")));
+        assertEquals(List.of("task.issued@370281"), kinds());
+        assertEquals(List.of(TaskAction.RECEIVE, TaskAction.REPORT), tasks.todo(countyOfficer).get(0).actions());
+        assertTrue(tasks.todo(cityLead).isEmpty(), "nothing for the issuer to do yet (cancelling is not a to-do)");
+
+        assertEquals(1, tasks.remind(Duration.ofHours(24)), "due within a day");
+        assertEquals(0, tasks.remind(Duration.ofHours(24)), "once");
+        assertEquals("task.due@370281", kinds().get(1));
+        clock.now = T0.plus(Duration.ofHours(21));
+        assertEquals(2, tasks.remind(Duration.ofHours(24)), "overdue: the county and the city are told");
+        assertEquals(List.of("task.overdue@370281", "task.overdue@3702"), kinds().subList(2, 4));
+        assertEquals(0, tasks.remind(Duration.ofHours(24)));
+        assertTrue(tasks.todo(countyOfficer).get(0).overdue());
+
+        tasks.act(countyOfficer, issued.id(), "370281", TaskAction.REPORT, "已报送");
+        assertEquals("task.reported@3702", kinds().get(4));
+        assertEquals(List.of(TaskAction.ACCEPT, TaskAction.RETURN, TaskAction.CANCEL), tasks.todo(cityLead).get(0).actions());
+        assertTrue(tasks.todo(countyOfficer).isEmpty());
+        tasks.act(cityLead, issued.id(), "370281", TaskAction.RETURN, "数据不全");
+        assertEquals("task.return@370281", kinds().get(5));
+        assertEquals("/tasks/" + issued.id(), sent.get(5).link());
+        assertEquals("数据不全", sent.get(5).text());
+    }
+
+    List<String> kinds() {
+        return sent.stream().map(n -> n.kind() + "@" + n.organisation()).toList();
     }
 
     @Test
