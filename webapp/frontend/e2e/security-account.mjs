@@ -32,6 +32,7 @@ const MENU = {
   'nav-trend': ['monitoring:view'],
   'nav-alarm-group': ['alarm:view', 'disposal:view'],
   'nav-early-warning': ['warning:view'],
+  'nav-tasks': ['task:view'],
   'nav-adapters': ['adapter:administer'],
   'nav-grading': ['registry:view'],
   'nav-enterprises': ['registry:view'],

@@ -75,6 +75,14 @@ const routes = [
         component: () => import('./views/EarlyWarningView.vue'),
         meta: { permission: 'warning:view' }
       },
+      // Tasks across the levels (E4): received and issued tasks; issuing and deciding need task:issue, reporting
+      // task:report (the page asks can() for the buttons; the server says per assignment which steps are the user's).
+      {
+        path: 'tasks',
+        name: 'tasks',
+        component: () => import('./views/TasksView.vue'),
+        meta: { permission: 'task:view' }
+      },
       {
         path: 'adapters',
         name: 'adapters',

@@ -17,6 +17,7 @@ const LANDING_ORDER = [
   'security-centre',
   'exchange',
   'access',
+  'tasks',
   'account'
 ]
 

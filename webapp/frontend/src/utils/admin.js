@@ -180,7 +180,7 @@ export function adminFieldErrorText(error, t, te, prefix) {
 
 // ---- permissions ---------------------------------------------------------------------------------------------
 
-export const PERMISSION_AREAS = ['MONITORING', 'ALARM', 'DISPOSAL', 'WARNING', 'REGISTRY', 'SYSTEM', 'AUDIT', 'ACCESS']
+export const PERMISSION_AREAS = ['MONITORING', 'ALARM', 'DISPOSAL', 'WARNING', 'REGISTRY', 'SYSTEM', 'AUDIT', 'ACCESS', 'TASK']
 export const PERMISSION_ACTIONS = ['VIEW', 'EDIT', 'APPROVE', 'ACKNOWLEDGE', 'DISPOSE', 'EXPORT', 'REQUEST', 'ADMINISTER']
 
 /** i18n key part of a permission code ('alarm:view' -> 'alarm_view', 'monitoring:live-all' -> 'monitoring_live_all'). */
@@ -260,6 +260,13 @@ export const AUDIT_ACTIONS = [
   'access.incident-declare',
   'access.incident-end',
   'live.access',
+  'task.issue',
+  'task.receive',
+  'task.report',
+  'task.accept',
+  'task.return',
+  'task.cancel',
+  'task.received',
   'audit.verify',
   'audit.anchor',
   'retention.run',

@@ -205,7 +205,7 @@ export function parseProgress(progress) {
 }
 
 /**
- * The progress tree as rows, depth first: [{key, depth (1 = the assignee's direct subordinates), org, name, status,
+ * The progress tree (as parseProgress reads it: the JSON string, or the array) as rows, depth first: [{key, depth (1 = the assignee's direct subordinates), org, name, status,
  * reportedAt, overdue, children (how many directly below)}].
  */
 export function flattenProgress(nodes) {
@@ -226,16 +226,22 @@ export function flattenProgress(nodes) {
       walk(node.progress, depth + 1, key)
     })
   }
-  walk(Array.isArray(nodes) ? nodes : parseProgress(nodes), 1, '')
+  walk(parseProgress(nodes), 1, '')
   return rows
 }
 
-/** Counts over a progress tree (every level): {ISSUED, …, CANCELLED, total, overdue, reported (REPORTED + ACCEPTED)}. */
-export function progressCounts(nodes) {
+/**
+ * Counts over a progress tree: {ISSUED, …, CANCELLED, total, overdue, reported (REPORTED + ACCEPTED), levels (how
+ * deep it goes)}; deep false: the direct subordinates only (depth 1), else every level.
+ */
+export function progressCounts(nodes, { deep = true } = {}) {
   const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0]))
   counts.total = 0
   counts.overdue = 0
+  counts.levels = 0
   for (const row of flattenProgress(nodes)) {
+    counts.levels = Math.max(counts.levels, row.depth)
+    if (!deep && row.depth > 1) continue
     counts.total++
     if (TASK_STATUSES.includes(row.status)) counts[row.status]++
     if (row.overdue) counts.overdue++

@@ -153,6 +153,13 @@ test('progress is read from its JSON string, nested, and flattened depth first',
   assert.equal(c.total, 4)
   assert.equal(c.reported, 2)
   assert.equal(c.overdue, 2)
+  assert.equal(c.levels, 2)
+  const direct = progressCounts(tree, { deep: false })
+  assert.equal(direct.total, 2)
+  assert.equal(direct.reported, 1)
+  assert.equal(direct.overdue, 1)
+  assert.equal(direct.levels, 2)
+  assert.equal(progressCounts(null).levels, 0)
 })
 
 test('unreadable progress is empty', () => {

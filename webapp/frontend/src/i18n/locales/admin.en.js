@@ -309,7 +309,8 @@ export default {
       REGISTRY: 'Registry',
       SYSTEM: 'System',
       AUDIT: 'Audit',
-      ACCESS: 'Authorised access'
+      ACCESS: 'Authorised access',
+      TASK: 'Tasks'
     },
     actions: {
       VIEW: 'View',
@@ -341,7 +342,10 @@ export default {
       audit_view: 'View audit log',
       audit_export: 'Export audit log',
       access_request: 'Request authorised access',
-      access_approve: 'Approve authorised access'
+      access_approve: 'Approve authorised access',
+      task_view: 'View tasks',
+      task_issue: 'Issue tasks',
+      task_report: 'Work on tasks'
     },
     descriptions: {
       monitoring_view: 'Live values, trends, the live stream and the monitoring pages',
@@ -363,7 +367,10 @@ export default {
       audit_view: 'Audit log, chain verification',
       audit_export: 'Audit log CSV export',
       access_request: "Ask for access to a county's live data",
-      access_approve: "Decide requests for access to a county's live data"
+      access_approve: "Decide requests for access to a county's live data",
+      task_view: "The tasks the person's organisation received and issued, with their timeline",
+      task_issue: 'Issue tasks to subordinate organisations, pass received tasks on, decide on their reports (accept, return, withdraw)',
+      task_report: "Receive the tasks issued to the person's organisation and report on them"
     },
     pages: {
       monitoring_view: 'Monitor, trends',
@@ -376,7 +383,8 @@ export default {
       user_administer: 'Organisations, users, roles',
       audit_view: 'Audit log',
       access_request: 'Authorised access (request)',
-      access_approve: 'Authorised access (decide)'
+      access_approve: 'Authorised access (decide)',
+      task_view: 'Tasks'
     }
   },
   audit: {
@@ -485,6 +493,13 @@ export default {
       access_incident_declare: 'Incident declared',
       access_incident_end: 'Incident ended',
       live_access: 'Live data access',
+      task_issue: 'Task issued',
+      task_receive: 'Task received',
+      task_report: 'Task reported',
+      task_accept: 'Task report accepted',
+      task_return: 'Task report returned',
+      task_cancel: 'Task withdrawn',
+      task_received: 'Task arrived from the upper node',
       audit_verify: 'Audit chain verified',
       audit_anchor: 'Audit chain anchor recorded',
       config_update: 'Configuration changed',

@@ -309,7 +309,8 @@ export default {
       REGISTRY: '企业与危险源登记',
       SYSTEM: '系统管理',
       AUDIT: '审计',
-      ACCESS: '授权访问'
+      ACCESS: '授权访问',
+      TASK: '任务'
     },
     actions: {
       VIEW: '查看',
@@ -341,7 +342,10 @@ export default {
       audit_view: '查看审计日志',
       audit_export: '导出审计日志',
       access_request: '申请授权访问',
-      access_approve: '审批授权访问'
+      access_approve: '审批授权访问',
+      task_view: '查看任务',
+      task_issue: '下发任务',
+      task_report: '办理任务'
     },
     descriptions: {
       monitoring_view: '实时数值、趋势曲线、实时数据推送和监测页面',
@@ -363,7 +367,10 @@ export default {
       audit_view: '审计日志、审计链校验',
       audit_export: '审计日志 CSV 导出',
       access_request: '申请访问某区县的实时数据',
-      access_approve: '审批访问某区县实时数据的申请'
+      access_approve: '审批访问某区县实时数据的申请',
+      task_view: '本单位收到和下发的任务及其办理过程',
+      task_issue: '向下级单位下发任务、转发收到的任务，审核下级的上报（通过、退回、撤销）',
+      task_report: '签收本单位收到的任务并上报办理情况'
     },
     pages: {
       monitoring_view: '实时监测、趋势曲线',
@@ -376,7 +383,8 @@ export default {
       user_administer: '组织机构、用户、角色权限',
       audit_view: '审计日志',
       access_request: '授权访问（申请）',
-      access_approve: '授权访问（审批）'
+      access_approve: '授权访问（审批）',
+      task_view: '任务'
     }
   },
   audit: {
@@ -485,6 +493,13 @@ export default {
       access_incident_declare: '声明事故',
       access_incident_end: '结束事故',
       live_access: '访问实时数据',
+      task_issue: '下发任务',
+      task_receive: '签收任务',
+      task_report: '上报任务',
+      task_accept: '通过任务上报',
+      task_return: '退回任务上报',
+      task_cancel: '撤销任务',
+      task_received: '收到上级任务',
       audit_verify: '校验审计链',
       audit_anchor: '记录审计链锚点',
       config_update: '修改配置',

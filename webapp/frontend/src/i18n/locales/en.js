@@ -28,6 +28,7 @@ export default {
     roles: 'Roles',
     audit: 'Audit log',
     access: 'Authorised access',
+    tasks: 'Tasks',
     account: 'My account'
   },
   header: {
@@ -1960,6 +1961,196 @@ export default {
       table: 'Table',
       rows: 'Rows',
       oldest: 'Oldest'
+    }
+  },
+  tasks: {
+    title: 'Tasks',
+    subtitle: 'Tasks issued to subordinate organisations: received, passed on level by level and reported; the issuer accepts or returns the reports',
+    refresh: 'Refresh',
+    issue: 'Issue a task',
+    tabs: {
+      inbox: 'Received tasks',
+      outbox: 'Issued tasks'
+    },
+    todoOnly: 'To do only',
+    todo: 'To do',
+    todoWith: 'To do: {what}',
+    toDecide: '{n} report(s) to decide',
+    readOnly: 'You may view these tasks but not work on them (no task:report permission)',
+    count: '{n} task(s)',
+    loadError: 'Could not load the tasks: {msg}',
+    emptyInbox: 'No tasks received',
+    emptyOutbox: 'No tasks issued yet; "Issue a task" sends one to subordinate organisations',
+    noTodo: 'Nothing to do',
+    open: 'Open',
+    overdue: 'Overdue',
+    overdueCount: '{n} overdue',
+    noDeadline: 'No deadline',
+    fromUpper: 'Upper node {node}',
+    passedOn: 'Passed on',
+    nodeTag: 'Lower node',
+    myOrg: 'My organisation',
+    reported: 'Reported {n}/{m}',
+    listSeparator: ', ',
+    columns: {
+      title: 'Task',
+      issuer: 'Issuing organisation',
+      myStatus: 'My organisation',
+      deadline: 'Deadline',
+      issuedAt: 'Issued',
+      progress: 'Progress',
+      todo: 'To do'
+    },
+    statuses: {
+      ISSUED: 'Issued',
+      RECEIVED: 'Received',
+      REPORTED: 'Reported',
+      RETURNED: 'Returned',
+      ACCEPTED: 'Accepted',
+      CANCELLED: 'Cancelled'
+    },
+    actions: {
+      RECEIVE: 'Receive',
+      REPORT: 'Report',
+      ACCEPT: 'Accept',
+      RETURN: 'Return',
+      CANCEL: 'Withdraw'
+    },
+    fields: {
+      title: 'Title',
+      body: 'Task',
+      deadline: 'Deadline',
+      assignees: 'Issued to',
+      text: 'Text'
+    },
+    form: {
+      issueTitle: 'Issue a task',
+      forwardTitle: 'Pass on',
+      forwardOf: 'Passes the received task "{title}" on to subordinate organisations of yours; their progress is reported up with your own.',
+      titlePlaceholder: 'e.g. Winter safety inspection of hazardous chemicals',
+      bodyPlaceholder: 'What to do, what to check, what to report',
+      deadlinePlaceholder: 'Deadline (optional)',
+      deadlineHint: 'Organisations that have not reported by then are marked overdue',
+      inDays: 'In {n} day(s)',
+      assigneesPlaceholder: 'Choose subordinate organisations; type a name or code to search',
+      assigneesHint: '{n} organisation(s) available, at most {max}; those marked "Lower node" work on a lower node and get the task signed through the data exchange',
+      noAssignees: 'No subordinate organisations to issue to',
+      noAssigneesMatch: 'No matching organisation',
+      assigneesLoadError: 'Could not load the subordinate organisations: {msg}',
+      chooseAll: 'Select all',
+      chooseNone: 'Clear',
+      chosen: '{n} chosen:',
+      titleRequired: 'Enter a title',
+      tooLong: 'At most {max} characters',
+      deadlinePast: 'The deadline must be in the future',
+      deadlineInvalid: 'Not a valid time',
+      assigneesRequired: 'Choose at least one subordinate organisation',
+      assigneesTooMany: 'At most {max} organisations',
+      submit: 'Issue',
+      forwardSubmit: 'Pass on',
+      cancel: 'Cancel',
+      issued: 'Task issued',
+      forwarded: 'Task passed on',
+      rejected: 'The task was not accepted ({n} problem(s)); see the fields',
+      conflict: 'Cannot pass it on: the task was not issued to your organisation',
+      failed: 'The task could not be issued',
+      forwardFailed: 'The task could not be passed on'
+    },
+    fieldErrors: {
+      REQUIRED: 'Required',
+      TOO_LONG: 'At most {max} characters',
+      PAST: 'The deadline must be in the future',
+      FORMAT: 'Not a valid time',
+      TOO_MANY: 'Too many organisations, at most 200',
+      NOT_SUBORDINATE: '{code} is not a subordinate organisation of yours',
+      UNREACHABLE: 'The lower node cannot be reached',
+      INVALID: 'Not a valid value',
+      withDetail: '{text} ({detail})',
+      other: '{field}: {text}',
+      separator: '; '
+    },
+    detail: {
+      title: 'Task',
+      loadError: 'Could not load the task: {msg}',
+      staleError: 'Refresh failed, showing the last data received: {msg}',
+      notFound: 'No such task, or not one your organisation issued or received',
+      issuer: 'Issuing organisation',
+      issuedBy: 'Issued by',
+      deadline: 'Deadline',
+      progress: 'Progress',
+      parent: 'Upper task',
+      openParent: 'Open the task your organisation received',
+      body: 'Task',
+      noBody: '(none)',
+      assignments: 'Organisations and their work',
+      mine: 'My organisation:',
+      forward: 'Pass on',
+      forwards: 'Passed on by my organisation ({n})',
+      timeline: 'Timeline'
+    },
+    assignments: {
+      org: 'Organisation',
+      status: 'Status',
+      report: 'Report',
+      note: "Issuer's note",
+      updatedAt: 'Updated',
+      actions: 'Actions',
+      reportedBy: 'Reported by {who} at {time}'
+    },
+    progress: {
+      title: 'Subordinates',
+      summary: 'Reported {n}/{m}',
+      summaryDeep: 'Reported {n}/{m} ({dn}/{dm} over all levels below)',
+      org: 'Organisation',
+      status: 'Status',
+      reportedAt: 'Reported at',
+      passedOn: 'passed on to {n}',
+      empty: 'No progress yet'
+    },
+    timeline: {
+      issued: 'Issued to {n} organisation(s)',
+      andMore: '{list} and {n} more',
+      by: 'by {actor}',
+      update: 'Update',
+      empty: 'Nothing yet'
+    },
+    action: {
+      titles: {
+        REPORT: 'Report',
+        RETURN: 'Return the report',
+        CANCEL: 'Withdraw the task'
+      },
+      hints: {
+        REPORT: 'Describe what your organisation did; the issuer then accepts or returns the report.',
+        RETURN: 'Say why; the organisation adds what is missing and reports again.',
+        CANCEL: 'The task is withdrawn from the organisation (status Cancelled); this cannot be undone.'
+      },
+      labels: {
+        REPORT: 'Report',
+        RETURN: 'Reason',
+        CANCEL: 'Reason'
+      },
+      placeholders: {
+        REPORT: 'e.g. Tank farm inspected, 2 hazards found and fixed',
+        RETURN: 'e.g. Please add photos before and after the fixes',
+        CANCEL: 'e.g. Done by another organisation'
+      },
+      required: {
+        REPORT: 'Enter the report',
+        RETURN: 'Say why it is returned',
+        CANCEL: 'Say why it is withdrawn'
+      },
+      done: {
+        RECEIVE: 'Received',
+        REPORT: 'Reported',
+        ACCEPT: 'Report accepted',
+        RETURN: 'Report returned',
+        CANCEL: 'Withdrawn'
+      },
+      conflict: 'Not possible in the current status (someone may have acted meanwhile); reloaded',
+      conflictWith: 'Not possible in the current status (someone may have acted meanwhile); reloaded: {msg}',
+      failed: 'The step failed',
+      failedWith: 'The step failed: {msg}'
     }
   },
   enums: {

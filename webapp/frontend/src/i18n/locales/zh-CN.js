@@ -28,6 +28,7 @@ export default {
     roles: '角色',
     audit: '审计日志',
     access: '授权访问',
+    tasks: '任务',
     account: '我的账户'
   },
   header: {
@@ -1960,6 +1961,196 @@ export default {
       table: '数据表',
       rows: '行数',
       oldest: '最早记录'
+    }
+  },
+  tasks: {
+    title: '任务',
+    subtitle: '向下级单位下发任务；下级签收、逐级转发并上报办理情况，上级审核通过或退回',
+    refresh: '刷新',
+    issue: '下发任务',
+    tabs: {
+      inbox: '收到的任务',
+      outbox: '下发的任务'
+    },
+    todoOnly: '只看待处理',
+    todo: '待处理',
+    todoWith: '待处理：{what}',
+    toDecide: '{n} 份上报待审核',
+    readOnly: '您没有办理任务的权限（task:report），只能查看',
+    count: '共 {n} 项',
+    loadError: '任务加载失败：{msg}',
+    emptyInbox: '暂无收到的任务',
+    emptyOutbox: '暂无下发的任务；可点击“下发任务”向下级单位下发',
+    noTodo: '没有待处理的任务',
+    open: '查看',
+    overdue: '已超期',
+    overdueCount: '{n} 个超期',
+    noDeadline: '无期限',
+    fromUpper: '上级节点 {node}',
+    passedOn: '转发',
+    nodeTag: '下级节点',
+    myOrg: '本单位',
+    reported: '已上报 {n}/{m}',
+    listSeparator: '、',
+    columns: {
+      title: '任务',
+      issuer: '下发单位',
+      myStatus: '本单位状态',
+      deadline: '截止时间',
+      issuedAt: '下发时间',
+      progress: '办理进度',
+      todo: '待处理'
+    },
+    statuses: {
+      ISSUED: '待签收',
+      RECEIVED: '已签收',
+      REPORTED: '已上报',
+      RETURNED: '已退回',
+      ACCEPTED: '已通过',
+      CANCELLED: '已撤销'
+    },
+    actions: {
+      RECEIVE: '签收',
+      REPORT: '上报',
+      ACCEPT: '通过',
+      RETURN: '退回',
+      CANCEL: '撤销'
+    },
+    fields: {
+      title: '标题',
+      body: '任务内容',
+      deadline: '截止时间',
+      assignees: '下发对象',
+      text: '内容'
+    },
+    form: {
+      issueTitle: '下发任务',
+      forwardTitle: '转发下级',
+      forwardOf: '转发收到的任务“{title}”给本单位的下级单位，下级的办理进度将随本单位的任务逐级上报。',
+      titlePlaceholder: '如：开展冬季危险化学品安全大检查',
+      bodyPlaceholder: '任务要求、检查内容、上报要求等',
+      deadlinePlaceholder: '选择截止时间（可选）',
+      deadlineHint: '超过截止时间仍未上报的单位标为“已超期”',
+      inDays: '{n} 天后',
+      assigneesPlaceholder: '选择下级单位，可输入名称或代码搜索',
+      assigneesHint: '可选 {n} 个单位，最多 {max} 个；标有“下级节点”的单位在下级节点办理，任务经数据交换签名下发',
+      noAssignees: '没有可下发的下级单位',
+      noAssigneesMatch: '没有匹配的下级单位',
+      assigneesLoadError: '下级单位加载失败：{msg}',
+      chooseAll: '全选',
+      chooseNone: '清空',
+      chosen: '已选 {n} 个：',
+      titleRequired: '请填写任务标题',
+      tooLong: '不能超过 {max} 个字符',
+      deadlinePast: '截止时间须晚于当前时间',
+      deadlineInvalid: '截止时间无效',
+      assigneesRequired: '请至少选择一个下级单位',
+      assigneesTooMany: '最多选择 {max} 个下级单位',
+      submit: '下发',
+      forwardSubmit: '转发',
+      cancel: '取消',
+      issued: '任务已下发',
+      forwarded: '任务已转发下级',
+      rejected: '任务未通过校验（{n} 项），请按提示修改',
+      conflict: '无法转发：该任务不是下发给本单位的',
+      failed: '任务下发失败',
+      forwardFailed: '任务转发失败'
+    },
+    fieldErrors: {
+      REQUIRED: '必填项不能为空',
+      TOO_LONG: '不能超过 {max} 个字符',
+      PAST: '截止时间须晚于当前时间',
+      FORMAT: '时间格式无效',
+      TOO_MANY: '下级单位过多，最多 200 个',
+      NOT_SUBORDINATE: '{code} 不是本单位可下发的下级单位',
+      UNREACHABLE: '下级节点无法送达',
+      INVALID: '取值无效',
+      withDetail: '{text}（{detail}）',
+      other: '{field}：{text}',
+      separator: '；'
+    },
+    detail: {
+      title: '任务详情',
+      loadError: '任务加载失败：{msg}',
+      staleError: '刷新失败，当前显示的是最后一次获取的数据：{msg}',
+      notFound: '任务不存在，或不是本单位下发或收到的任务',
+      issuer: '下发单位',
+      issuedBy: '下发人',
+      deadline: '截止时间',
+      progress: '办理进度',
+      parent: '上级任务',
+      openParent: '查看本单位收到的上级任务',
+      body: '任务内容',
+      noBody: '（无）',
+      assignments: '下发对象与办理情况',
+      mine: '本单位：',
+      forward: '转发下级',
+      forwards: '本单位转发的下级任务（{n}）',
+      timeline: '办理过程'
+    },
+    assignments: {
+      org: '单位',
+      status: '状态',
+      report: '上报内容',
+      note: '审核意见',
+      updatedAt: '更新时间',
+      actions: '操作',
+      reportedBy: '{who} 上报于 {time}'
+    },
+    progress: {
+      title: '下级办理进度',
+      summary: '已上报 {n}/{m}',
+      summaryDeep: '已上报 {n}/{m}（含各级下级共 {dn}/{dm}）',
+      org: '单位',
+      status: '状态',
+      reportedAt: '上报时间',
+      passedOn: '已转发 {n} 个下级',
+      empty: '暂无下级办理情况'
+    },
+    timeline: {
+      issued: '下发给 {n} 个单位',
+      andMore: '{list} 等 {n} 个单位',
+      by: '操作人 {actor}',
+      update: '更新',
+      empty: '暂无记录'
+    },
+    action: {
+      titles: {
+        REPORT: '上报办理情况',
+        RETURN: '退回上报',
+        CANCEL: '撤销任务'
+      },
+      hints: {
+        REPORT: '填写本单位的办理情况，上报后由下发单位审核通过或退回。',
+        RETURN: '说明退回原因，下级单位补充后可重新上报。',
+        CANCEL: '撤销后该单位不再办理此任务，且不能恢复。'
+      },
+      labels: {
+        REPORT: '上报内容',
+        RETURN: '退回原因',
+        CANCEL: '撤销原因'
+      },
+      placeholders: {
+        REPORT: '如：已完成罐区自查，发现并整改隐患 2 处',
+        RETURN: '如：请补充整改前后的照片说明',
+        CANCEL: '如：任务已由其他单位完成'
+      },
+      required: {
+        REPORT: '请填写上报内容',
+        RETURN: '请填写退回原因',
+        CANCEL: '请填写撤销原因'
+      },
+      done: {
+        RECEIVE: '已签收',
+        REPORT: '已上报',
+        ACCEPT: '已审核通过',
+        RETURN: '已退回',
+        CANCEL: '已撤销'
+      },
+      conflict: '当前状态不允许此操作（可能已被他人处理），已重新加载',
+      conflictWith: '当前状态不允许此操作（可能已被他人处理），已重新加载：{msg}',
+      failed: '操作失败',
+      failedWith: '操作失败：{msg}'
     }
   },
   enums: {

@@ -366,6 +366,42 @@ class TreeIT {
         assertTrue(reading.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "live query browser test finished");
         System.out.println(liveOutput);
         assertEquals(0, reading.exitValue(), liveOutput);
+
+        // 任务 at the county: a task issued from the page reaches the plant's node, the plant reports (REST, as its
+        // staff would), and the page accepts the report
+        HazardWatchInstance county = node("county");
+        String title = "浏览器测试：县级下发任务 " + System.nanoTime();
+        ProcessBuilder tasksPage = new ProcessBuilder("node", "e2e/tasks.mjs")
+                .directory(county.root.resolve("webapp/frontend").toFile()).redirectErrorStream(true);
+        tasksPage.environment().putAll(Map.of("HW_URL", county.url("/"), "HW_USER", "admin", "HW_PASSWORD", HazardWatchInstance.ADMIN_PASSWORD,
+                "HW_SCREENSHOT_DIR", county.root.resolve("itests/target").toString(), "HW_TASK_ASSIGNEE", ENTERPRISE, "HW_TASK_TITLE", title,
+                "HW_TASK_EXPECT_REPORTED_BY_TITLE", title));
+        Process browsing = tasksPage.start();
+        java.util.concurrent.CompletableFuture<String> browserOutput = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(browsing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        String[] plantTask = new String[1];
+        await(Duration.ofSeconds(120), "the page's task at the plant", unchecked(() -> {
+            for (JsonNode task : node("enterprise").getJson("/api/tasks?box=inbox")) {
+                if (task.path("title").asText().equals(title)) {
+                    plantTask[0] = task.path("id").asText();
+                }
+            }
+            return plantTask[0] != null;
+        }));
+        HttpResponse<String> reported = node("enterprise").request("POST", "/api/tasks/" + plantTask[0] + "/assignments/" + ENTERPRISE + "/report",
+                "{\"text\":\"浏览器测试：企业已自查\"}", true);
+        assertEquals(200, reported.statusCode(), reported.body());
+        assertTrue(browsing.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "tasks browser test finished");
+        String tasksOutput = browserOutput.get();
+        System.out.println(tasksOutput);
+        assertEquals(0, browsing.exitValue(), tasksOutput);
+        await(Duration.ofSeconds(120), "the page's acceptance at the plant", unchecked(() -> node("enterprise").getJson("/api/tasks/" + plantTask[0])
+                .path("task").path("assignments").get(0).path("status").asText().equals("ACCEPTED")));
     }
 
     /** Samples of the plant's point in a window: at the enterprise under its own id, elsewhere under the qualified id. */
