@@ -377,13 +377,25 @@ class TreeIT {
                 "HW_SCREENSHOT_DIR", county.root.resolve("itests/target").toString(), "HW_TASK_ASSIGNEE", ENTERPRISE, "HW_TASK_TITLE", title,
                 "HW_TASK_EXPECT_REPORTED_BY_TITLE", title));
         Process browsing = tasksPage.start();
+        // the plant reports only once the page has seen the task waiting (its fourth check), as a person would
+        java.util.concurrent.CountDownLatch seenWaiting = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CompletableFuture<String> browserOutput = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(browsing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            StringBuilder out = new StringBuilder();
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(browsing.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    out.append(line).append('\n');
+                    if (line.contains("[tasks] ok   4") || line.contains("[tasks] FAIL 4")) {
+                        seenWaiting.countDown();
+                    }
+                }
             } catch (java.io.IOException e) {
-                return e.toString();
+                out.append(e);
             }
+            seenWaiting.countDown();
+            return out.toString();
         });
+        assertTrue(seenWaiting.await(300, java.util.concurrent.TimeUnit.SECONDS), "the page checked the issued task");
         String[] plantTask = new String[1];
         await(Duration.ofSeconds(120), "the page's task at the plant", unchecked(() -> {
             for (JsonNode task : node("enterprise").getJson("/api/tasks?box=inbox")) {
