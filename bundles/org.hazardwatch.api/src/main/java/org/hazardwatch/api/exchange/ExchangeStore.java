@@ -55,6 +55,14 @@ public interface ExchangeStore {
 
     List<MessageLogEntry> messages(MessageLogQuery query);
 
+    /**
+     * When the message with this id from this neighbour was sealed, as logged when it was accepted; empty when it was
+     * not accepted.
+     */
+    default Optional<Instant> acceptedSealedAt(String neighbour, String messageId) {
+        return Optional.empty();
+    }
+
     /** The highest sequence number logged on a link in a direction, 0 for none. */
     long lastSequence(String neighbour, MessageLogEntry.Direction direction);
 

@@ -450,6 +450,11 @@ public final class ExchangeLink implements AutoCloseable {
                 relayAgain(envelope);
                 return;
             }
+            if (e.reason() == RejectReason.REPLAYED && sealedAgain(envelope)) {
+                log(Direction.IN, envelope.from(), envelope, Status.DUPLICATE, "sent again by " + envelope.from() + " (sealed anew after a restart)",
+                        text.length(), 0);
+                return;
+            }
             link.rejected.incrementAndGet();
             reject(exchange, envelope, envelope.from(), e.reason(), e.getMessage(), text);
             return;
@@ -716,6 +721,15 @@ public final class ExchangeLink implements AutoCloseable {
         return previousIdentity.get().filter(previous -> previous.serial().equals(envelope.receiverCert())).orElse(current);
     }
 
+    /**
+     * Whether a message refused as a replay is one its sender sealed anew: a sender that crashed after sending and before
+     * it knew sends the message again, with its id but a new seal (only the sender's key can make one, and the opener
+     * checked it before the replay). A replay of the captured envelope carries the old seal's time.
+     */
+    private boolean sealedAgain(Envelope envelope) {
+        return services.store().acceptedSealedAt(envelope.from(), envelope.id()).map(first -> envelope.created().isAfter(first)).orElse(false);
+    }
+
     private EnvelopeOpener opener(Envelope envelope) {
         return new EnvelopeOpener(receiverOf(envelope), directory,
                 (sender, id, expires) -> !services.store().seen(sender, id), clock, EnvelopeOpener.DEFAULT_SKEW);
@@ -763,8 +777,9 @@ public final class ExchangeLink implements AutoCloseable {
         try {
             opened = opener(envelope).open(envelope);
         } catch (EnvelopeRejectedException e) {
-            if (e.reason() == RejectReason.REPLAYED && Boolean.TRUE.equals(exchange.getMessage().getHeader("JMSRedelivered", Boolean.class))) {
-                log(Direction.IN, parent, envelope, Status.DUPLICATE, "redelivered", text.length(), 0);
+            if (e.reason() == RejectReason.REPLAYED && (Boolean.TRUE.equals(exchange.getMessage().getHeader("JMSRedelivered", Boolean.class))
+                    || sealedAgain(envelope))) {
+                log(Direction.IN, parent, envelope, Status.DUPLICATE, "delivered again", text.length(), 0);
                 return;
             }
             link.rejected.incrementAndGet();

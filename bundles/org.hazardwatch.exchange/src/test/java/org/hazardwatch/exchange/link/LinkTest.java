@@ -384,6 +384,15 @@ class LinkTest {
         assertEquals(16, county.count(RECEIVED), "only the good message stored its sample");
         assertEquals(6, county.broker.queueSize(ExchangeLink.REJECTED).messages(), "refused messages are kept for inspection");
 
+        // the sender itself sealing the same message anew (it crashed before it knew it was sent) is a duplicate, not a replay
+        Envelope sealedAgain = new EnvelopeSealer(enterpriseIdentity, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(2)),
+                EnvelopeSealer.DEFAULT_LIFETIME).seal(good.id(), "samples", samples, COUNTY, countyIdentity.certificate(), 903);
+        send(county, EnvelopeCodec.toJson(sealedAgain));
+        await("the message sealed anew logged as a duplicate", Duration.ofSeconds(30), () -> county.log(MessageLogEntry.Status.DUPLICATE).stream()
+                .anyMatch(e -> e.messageId().equals(good.id()) && e.reason().contains("sealed anew")));
+        assertEquals(6, county.log(MessageLogEntry.Status.REJECTED).size(), "not refused");
+        assertEquals(16, county.count(RECEIVED), "and not stored again");
+
         // after revocation, the enterprise's next message is refused too
         trust.revoke(enterpriseIdentity.serial());
         send(county, EnvelopeCodec.toJson(sealer.seal("samples", samples, COUNTY, countyIdentity.certificate(), 902)));

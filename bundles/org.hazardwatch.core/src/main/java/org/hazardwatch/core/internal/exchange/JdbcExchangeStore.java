@@ -380,6 +380,21 @@ public class JdbcExchangeStore implements ExchangeStore {
     }
 
     @Override
+    public Optional<Instant> acceptedSealedAt(String neighbour, String messageId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT MIN(created_at) AS first_sealed FROM exchange_message WHERE message_id = ? AND neighbour = ? "
+                        + "AND direction = 'IN' AND status = 'ACCEPTED'")) {
+            s.setString(1, messageId);
+            s.setString(2, neighbour);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Jdbc.getInstant(rs, "first_sealed")) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the log of message " + messageId, e);
+        }
+    }
+
+    @Override
     public long lastSequence(String neighbour, MessageLogEntry.Direction direction) {
         return queryLong("SELECT COALESCE(MAX(seq), 0) FROM exchange_message WHERE neighbour = ? AND direction = ?", neighbour, direction.name());
     }
