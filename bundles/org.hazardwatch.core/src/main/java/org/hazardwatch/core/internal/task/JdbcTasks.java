@@ -326,28 +326,36 @@ public class JdbcTasks implements TaskService, WorkInbox {
                             Jdbc.getInstant(rs, "deadline"), rs.getString("from_node"), List.of()));
                 }
             }
-            List<Task> tasks = new ArrayList<>();
+            if (bare.isEmpty()) {
+                return bare;
+            }
+            // every task's assignments in one query (an inbox or a to-do list reads hundreds of tasks)
+            Map<String, Task> byId = new LinkedHashMap<>();
+            bare.forEach(t -> byId.put(t.id(), t));
+            Map<String, List<TaskAssignment>> assignments = new LinkedHashMap<>();
             Instant now = clock.instant();
-            for (Task t : bare) {
-                List<TaskAssignment> assignments = new ArrayList<>();
-                try (PreparedStatement a = c.prepareStatement("SELECT * FROM task_assignment WHERE task_id = ? ORDER BY assignee_org")) {
-                    a.setString(1, t.id());
-                    try (ResultSet rs = a.executeQuery()) {
-                        while (rs.next()) {
-                            AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
-                            TaskAssignment row = new TaskAssignment(t.id(), rs.getString("assignee_org"), rs.getString("assignee_name"), status,
-                                    rs.getString("via_node"), rs.getString("report"), rs.getString("reported_by"), Jdbc.getInstant(rs, "reported_at"),
-                                    rs.getString("note"), Jdbc.getInstant(rs, "updated_at"), rs.getString("progress"),
-                                    t.deadline() != null && now.isAfter(t.deadline()) && AWAITING_ASSIGNEE.contains(status), List.of());
-                            if (caller != null) {
-                                row = withActions(row, TaskWorkflow.MACHINE.actions(status, roles(caller, t, row)));
-                            }
-                            assignments.add(row);
+            try (PreparedStatement a = c.prepareStatement("SELECT * FROM task_assignment WHERE task_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(byId.size(), "?")) + ") ORDER BY task_id, assignee_org")) {
+                Jdbc.bind(a, new ArrayList<>(byId.keySet()));
+                try (ResultSet rs = a.executeQuery()) {
+                    while (rs.next()) {
+                        Task t = byId.get(rs.getString("task_id"));
+                        AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
+                        TaskAssignment row = new TaskAssignment(t.id(), rs.getString("assignee_org"), rs.getString("assignee_name"), status,
+                                rs.getString("via_node"), rs.getString("report"), rs.getString("reported_by"), Jdbc.getInstant(rs, "reported_at"),
+                                rs.getString("note"), Jdbc.getInstant(rs, "updated_at"), rs.getString("progress"),
+                                t.deadline() != null && now.isAfter(t.deadline()) && AWAITING_ASSIGNEE.contains(status), List.of());
+                        if (caller != null) {
+                            row = withActions(row, TaskWorkflow.MACHINE.actions(status, roles(caller, t, row)));
                         }
+                        assignments.computeIfAbsent(t.id(), id -> new ArrayList<>()).add(row);
                     }
                 }
+            }
+            List<Task> tasks = new ArrayList<>();
+            for (Task t : bare) {
                 tasks.add(new Task(t.id(), t.parentId(), t.title(), t.body(), t.issuerOrg(), t.issuerName(), t.issuedBy(), t.issuedAt(),
-                        t.deadline(), t.fromNode(), assignments));
+                        t.deadline(), t.fromNode(), assignments.getOrDefault(t.id(), List.of())));
             }
             return tasks;
         } catch (SQLException e) {
@@ -469,49 +477,45 @@ public class JdbcTasks implements TaskService, WorkInbox {
         int sent = 0;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT t.id, t.title, t.deadline, t.issuer_org, t.from_node, a.assignee_org, a.assignee_name, "
-                        + "a.due_reminded_at, a.overdue_reminded_at FROM task t JOIN task_assignment a ON a.task_id = t.id WHERE t.deadline IS NOT NULL "
-                        + "AND t.deadline <= ? AND a.status IN ('ISSUED', 'RECEIVED', 'RETURNED') "
+                        + "a.via_node, a.due_reminded_at, a.overdue_reminded_at FROM task t JOIN task_assignment a ON a.task_id = t.id "
+                        + "WHERE t.deadline IS NOT NULL AND t.deadline <= ? AND a.status IN ('ISSUED', 'RECEIVED', 'RETURNED') "
                         + "AND (a.overdue_reminded_at IS NULL OR (a.due_reminded_at IS NULL AND a.via_node IS NULL))")) {
             Jdbc.setInstant(s, 1, now.plus(ahead));
-            List<String[]> due = new ArrayList<>();
+            List<Reminder> reminders = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Instant deadline = Jdbc.getInstant(rs, "deadline");
-                    boolean overdue = now.isAfter(deadline);
-                    boolean assigneeHere = !isRemote(c, rs.getString("id"), rs.getString("assignee_org"));
-                    if (overdue && Jdbc.getInstant(rs, "overdue_reminded_at") == null) {
-                        due.add(new String[] {"overdue", rs.getString("id"), rs.getString("assignee_org"), rs.getString("title"),
-                                rs.getString("issuer_org"), rs.getString("from_node") == null ? "issuer-here" : "", assigneeHere ? "assignee-here" : "",
-                                rs.getString("assignee_name")});
-                    } else if (!overdue && assigneeHere && Jdbc.getInstant(rs, "due_reminded_at") == null) {
-                        due.add(new String[] {"due", rs.getString("id"), rs.getString("assignee_org"), rs.getString("title"), null, "", "",
-                                rs.getString("assignee_name")});
+                    boolean overdue = now.isAfter(Jdbc.getInstant(rs, "deadline"));
+                    boolean assigneeHere = rs.getString("via_node") == null;
+                    if (overdue ? Jdbc.getInstant(rs, "overdue_reminded_at") == null
+                            : assigneeHere && Jdbc.getInstant(rs, "due_reminded_at") == null) {
+                        reminders.add(new Reminder(overdue, rs.getString("id"), rs.getString("title"), rs.getString("assignee_org"),
+                                rs.getString("assignee_name"), assigneeHere, rs.getString("issuer_org"), rs.getString("from_node") == null));
                     }
                 }
             }
-            for (String[] d : due) {
-                String column = d[0].equals("overdue") ? "overdue_reminded_at" : "due_reminded_at";
+            for (Reminder r : reminders) {
+                String column = r.overdue() ? "overdue_reminded_at" : "due_reminded_at";
                 try (PreparedStatement mark = c.prepareStatement("UPDATE task_assignment SET " + column + " = ? WHERE task_id = ? AND assignee_org = ? "
                         + "AND " + column + " IS NULL")) {
                     Jdbc.setInstant(mark, 1, now);
-                    mark.setString(2, d[1]);
-                    mark.setString(3, d[2]);
+                    mark.setString(2, r.taskId());
+                    mark.setString(3, r.assigneeOrg());
                     if (mark.executeUpdate() != 1) {
                         continue; // the other node of a failover pair reminded
                     }
                 }
-                if (d[0].equals("due")) {
-                    notify("task.due", d[2], "任务即将到期：" + d[3], null, d[1]);
+                if (!r.overdue()) {
+                    notify("task.due", r.assigneeOrg(), "任务即将到期：" + r.title(), null, r.taskId());
                     sent++;
-                } else {
-                    if (!d[6].isEmpty()) {
-                        notify("task.overdue", d[2], "任务已逾期：" + d[3], null, d[1]);
-                        sent++;
-                    }
-                    if (!d[5].isEmpty()) {
-                        notify("task.overdue", d[4], "下级逾期未报：" + d[3], d[7] + " 未按期上报", d[1]);
-                        sent++;
-                    }
+                    continue;
+                }
+                if (r.assigneeHere()) {
+                    notify("task.overdue", r.assigneeOrg(), "任务已逾期：" + r.title(), null, r.taskId());
+                    sent++;
+                }
+                if (r.issuerHere()) {
+                    notify("task.overdue", r.issuerOrg(), "下级逾期未报：" + r.title(), r.assigneeName() + " 未按期上报", r.taskId());
+                    sent++;
                 }
             }
         } catch (SQLException e) {
@@ -520,14 +524,9 @@ public class JdbcTasks implements TaskService, WorkInbox {
         return sent;
     }
 
-    private static boolean isRemote(Connection c, String taskId, String assigneeOrg) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT via_node FROM task_assignment WHERE task_id = ? AND assignee_org = ?")) {
-            s.setString(1, taskId);
-            s.setString(2, assigneeOrg);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getString(1) != null;
-            }
-        }
+    /** A deadline to remind of: who works on this node (the assignee, the issuer) is told here. */
+    private record Reminder(boolean overdue, String taskId, String title, String assigneeOrg, String assigneeName, boolean assigneeHere,
+            String issuerOrg, boolean issuerHere) {
     }
 
     private record Target(String taskId, String assigneeOrg) {
