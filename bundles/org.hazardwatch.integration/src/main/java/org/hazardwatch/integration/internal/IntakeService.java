@@ -109,11 +109,7 @@ public class IntakeService implements LocalSystemIntake {
         if (s == null || s.pointId() == null || s.pointId().isBlank()) {
             return "the point id is missing";
         }
-        boolean known = visible.computeIfAbsent(s.pointId(), id -> {
-            Optional<MonitoringPoint> point = points.findById(id);
-            return point.isPresent() && access.sees(caller, point.get().enterpriseCode());
-        });
-        if (!known) {
+        if (!known(caller, s.pointId(), visible)) {
             return "no point " + s.pointId() + " here";
         }
         if (s.time() == null) {
@@ -133,6 +129,14 @@ public class IntakeService implements LocalSystemIntake {
             }
         }
         return null;
+    }
+
+    /** Whether the point is here and in the caller's scope; a call names few points many times, so each is looked up once. */
+    private boolean known(Caller caller, String pointId, Map<String, Boolean> visible) {
+        return visible.computeIfAbsent(pointId, id -> {
+            Optional<MonitoringPoint> point = points.findById(id);
+            return point.isPresent() && access.sees(caller, point.get().enterpriseCode());
+        });
     }
 
     private static Quality quality(String text) {
@@ -223,11 +227,7 @@ public class IntakeService implements LocalSystemIntake {
         if (a == null || a.pointId() == null || a.pointId().isBlank()) {
             return "the point id is missing";
         }
-        boolean known = visible.computeIfAbsent(a.pointId(), id -> {
-            Optional<MonitoringPoint> point = points.findById(id);
-            return point.isPresent() && access.sees(caller, point.get().enterpriseCode());
-        });
-        if (!known) {
+        if (!known(caller, a.pointId(), visible)) {
             return "no point " + a.pointId() + " here";
         }
         if (word(a.kind(), AlarmKind.class) == null) {
