@@ -52,6 +52,7 @@ const {
   waitAttribute,
   attribute,
   open,
+  clickMenuEntry,
   login,
   noPageErrors
 } = createHarness({ tag: 'alarm-console', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
@@ -64,17 +65,6 @@ const alarmRow = (id) => `tr${tid('alarm-row')}[data-alarm-id=${cssString(id)}]`
 // ---- page helpers ----------------------------------------------------------------------------------------
 
 let page = null
-
-/**
- * Clicks an entry of the header's 报警 sub-menu (报警控制台, 报警处置, 报警绩效, 指标管理, 应急预案): the group opens when
- * the pointer rests on it.
- */
-async function clickAlarmMenuEntry(id, what) {
-  await waitVisible(tid('nav-alarm-group'), 'the 报警 menu')
-  await page.hover(tid('nav-alarm-group'))
-  await waitVisible(tid(id), what)
-  await page.click(tid(id))
-}
 
 /** Rows of the live list as the page shows them. */
 async function liveRows() {
@@ -116,7 +106,7 @@ async function run() {
 
   // 2. The console opens from the menu and its live stream connects; then the harness is told to raise the alarm.
   await check('2 console live-connected', ['1 login'], async () => {
-    await clickAlarmMenuEntry('nav-alarms', 'the 报警控制台 menu entry')
+    await clickMenuEntry('nav-alarm-group', 'nav-alarms', 'the 报警控制台 menu entry')
     await waitVisible(tid('alarm-console'), 'the alarm console')
     const live = await waitAttribute(tid('alarm-console'), 'data-live', ['connected'])
     if (live !== 'connected') {
@@ -292,7 +282,7 @@ async function run() {
   // 10. The settings page lists the point; its editor shows the high limit the server has.
   await check('10 alarm settings editor shows the high limit', ['1 login'], async () => {
     await open('/monitor')
-    await clickAlarmMenuEntry('nav-alarm-settings', 'the 指标管理 menu entry')
+    await clickMenuEntry('nav-alarm-group', 'nav-alarm-settings', 'the 指标管理 menu entry')
     await waitVisible(tid('alarm-settings-table'), 'the alarm settings table')
     await page.fill(tid('alarm-settings-search'), POINT)
     const edit = `${tid('alarm-settings-edit')}[data-point-id=${cssString(POINT)}]`
@@ -329,7 +319,7 @@ async function run() {
   for (const [name, nav, what, row] of pages) {
     await check(name, ['1 login'], async () => {
       await open('/monitor')
-      await clickAlarmMenuEntry(nav, `the ${what} menu entry`)
+      await clickMenuEntry('nav-alarm-group', nav, `the ${what} menu entry`)
       await waitVisible(tid(row), `a row of the ${what} page`)
       if (await firstVisible({ error: tid('error-banner') }, 1000)) fail(`the ${what} page shows an error${await visibleErrors()}`)
       const rows = await page.$$(tid(row))
@@ -338,7 +328,7 @@ async function run() {
   }
   await check('14 disposal detail with its report', ['11 disposals page'], async () => {
     await open('/monitor')
-    await clickAlarmMenuEntry('nav-disposals', 'the 报警处置 menu entry')
+    await clickMenuEntry('nav-alarm-group', 'nav-disposals', 'the 报警处置 menu entry')
     await waitVisible(tid('disposal-row'), 'a disposal row')
     await page.click(tid('disposal-row'))
     await waitVisible(tid('disposal-timeline'), 'the disposal timeline')

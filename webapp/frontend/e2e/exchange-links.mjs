@@ -53,6 +53,7 @@ const {
   waitAttribute,
   attribute,
   open,
+  clickMenuEntry,
   login,
   noPageErrors
 } = createHarness({ tag: 'exchange-links', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
@@ -78,14 +79,6 @@ async function waitMenuFinal() {
     const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
     fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
   }
-}
-
-/** Clicks an entry of the header's 系统管理 sub-menu: the group opens when the pointer rests on it. */
-async function clickSystemMenuEntry(id, what) {
-  await waitVisible(tid('nav-system-group'), 'the 系统管理 menu')
-  await page.hover(tid('nav-system-group'))
-  await waitVisible(tid(id), what)
-  await page.click(tid(id))
 }
 
 /** Waits until the page has loaded the links; fails when this node does not run the exchange or they cannot load. */
@@ -145,12 +138,7 @@ async function run() {
   // 2. The page from the 系统管理 menu; this node's organisation code.
   await check('2 menu opens data exchange', ['1 login'], async () => {
     await waitMenuFinal()
-    await clickSystemMenuEntry('nav-exchange', 'the 数据交换 menu entry')
-    try {
-      await page.waitForURL((url) => url.hash.startsWith('#/exchange'), { timeout: WAIT })
-    } catch {
-      fail(`the menu entry did not open #/exchange (at ${page.url()})`)
-    }
+    await clickMenuEntry('nav-system-group', 'nav-exchange', 'the 数据交换 menu entry')
     await waitVisible(tid('exchange-page'), 'the data exchange page')
     await waitExchangeReady()
     const label = await textOf(tid('nav-exchange'))

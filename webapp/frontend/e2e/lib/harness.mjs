@@ -233,6 +233,30 @@ export function createHarness({ tag, screenshotDir = '', wait = 30000, collapseW
     return el ? el.getAttribute(name) : null
   }
 
+  /**
+   * Opens a page from a header sub-menu: rests the pointer on the group, clicks the entry (test id nav-<route>) and
+   * waits for #/<route>. A pop-up that closed under the pointer (el-sub-menu's hover timers on a busy machine) is
+   * opened again, up to three times; a retry is said in the log, so it stays visible.
+   */
+  async function clickMenuEntry(groupId, entryId, what) {
+    const hash = '#/' + entryId.replace(/^nav-/, '')
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await waitVisible(tid(groupId), `the menu group ${groupId}`)
+      await page.hover(tid(groupId))
+      await waitVisible(tid(entryId), what)
+      await page.click(tid(entryId))
+      try {
+        await page.waitForURL((url) => url.hash.startsWith(hash), { timeout: 5000 })
+        if (attempt > 1) log(`note: ${what} opened ${hash} only at click ${attempt}`)
+        return
+      } catch {
+        // the pointer leaves the menu, so the next hover opens the group anew
+        await page.mouse.move(0, 0)
+      }
+    }
+    fail(`${what} did not open ${hash} after 3 clicks (at ${page.url()})${await visibleErrors()}`)
+  }
+
   /** Opens a route of the app (#hashPath). */
   async function open(hashPath) {
     const target = APP + '#' + hashPath
@@ -281,6 +305,7 @@ export function createHarness({ tag, screenshotDir = '', wait = 30000, collapseW
     waitAttribute,
     attribute,
     open,
+    clickMenuEntry,
     login,
     noPageErrors
   }
