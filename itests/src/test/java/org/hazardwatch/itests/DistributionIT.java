@@ -876,6 +876,92 @@ class DistributionIT {
     }
 
     /**
+     * A major hazard source is registered through REST (F1): the draft refuses to go in without its five documents, the
+     * documents come back byte for byte with their SHA-256, the county returns it, accepts the corrected one, registers
+     * it with a number and notifies; the notice is a PDF in Chinese. The shell lists it with its timeline.
+     */
+    @Test
+    @Order(8)
+    void aHazardSourceIsRegisteredAndTheNoticeIsAPdfInChinese() throws Exception {
+        simulatedTankFarm();
+        long sourceId = -1;
+        for (JsonNode item : hw.getJson("/api/hazard-sources?region=370281&size=100").get("items")) {
+            if (item.get("code").asText().equals("HS-B") && item.get("enterpriseName").asText().contains("模拟")) {
+                sourceId = item.get("id").asLong();
+            }
+        }
+        assertTrue(sourceId > 0, "HS-B of the simulated plant");
+        HttpResponse<String> bad = hw.request("POST", "/api/registrations", "{\"kind\":\"CANCELLATION\",\"hazardSourceId\":" + sourceId + "}", true);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("reason"), bad.body());
+        HttpResponse<String> created = hw.request("POST", "/api/registrations", "{\"kind\":\"REGISTRATION\",\"hazardSourceId\":" + sourceId
+                + ",\"statement\":\"汽油罐区申请登记\"}", true);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = HazardWatchInstance.JSON.readTree(created.body()).get("id").asText();
+        HttpResponse<String> early = hw.request("POST", "/api/registrations/" + id + "/actions/submit", "{}", true);
+        assertEquals(400, early.statusCode(), early.body());
+        assertEquals(5, early.body().split("MISSING_DOCUMENT", -1).length - 1, early.body());
+        String sha = null;
+        long documentId = -1;
+        for (String type : new String[] { "IDENTIFICATION_REPORT", "SAFETY_EVALUATION", "MONITORING_MEASURES", "EMERGENCY_PLAN", "MANAGEMENT_RULES" }) {
+            byte[] content = ("材料 " + type).getBytes(StandardCharsets.UTF_8);
+            HttpResponse<byte[]> uploaded = hw.requestBytes("POST", "/api/registrations/" + id + "/documents?type=" + type + "&fileName="
+                    + java.net.URLEncoder.encode(type + "说明.txt", StandardCharsets.UTF_8), content, "text/plain");
+            assertEquals(201, uploaded.statusCode(), new String(uploaded.body(), StandardCharsets.UTF_8));
+            JsonNode document = HazardWatchInstance.JSON.readTree(uploaded.body());
+            assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)),
+                    document.get("sha256").asText());
+            sha = document.get("sha256").asText();
+            documentId = document.get("id").asLong();
+        }
+        HttpResponse<byte[]> back = hw.requestBytes("GET", "/api/registrations/" + id + "/documents/" + documentId, null, null);
+        assertEquals(sha, back.headers().firstValue("X-Content-SHA256").orElse(""));
+        assertEquals("材料 MANAGEMENT_RULES", new String(back.body(), StandardCharsets.UTF_8));
+        assertEquals(400, hw.requestBytes("POST", "/api/registrations/" + id + "/documents?type=NOTICE&fileName=x.pdf", new byte[] { 1 },
+                "application/pdf").statusCode(), "the notice is not uploaded");
+
+        assertEquals(200, hw.request("POST", "/api/registrations/" + id + "/actions/submit", "{}", true).statusCode());
+        assertEquals(409, hw.request("POST", "/api/registrations/" + id + "/actions/register", "{}", true).statusCode(), "accept first");
+        assertEquals(400, hw.request("POST", "/api/registrations/" + id + "/actions/return", "{\"note\":\"\"}", true).statusCode());
+        assertEquals(200, hw.request("POST", "/api/registrations/" + id + "/actions/return", "{\"note\":\"应急预案未备案\"}", true).statusCode());
+        assertEquals(400, hw.requestBytes("POST", "/api/registrations/" + id + "/documents?type=OTHER&fileName=x.txt", new byte[0], "text/plain")
+                .statusCode(), "an empty file is refused");
+        assertEquals(201, hw.requestBytes("POST", "/api/registrations/" + id + "/documents?type=EMERGENCY_PLAN&fileName="
+                + java.net.URLEncoder.encode("应急预案备案表.pdf", StandardCharsets.UTF_8), "%PDF-1.4 备案".getBytes(StandardCharsets.UTF_8),
+                "application/pdf").statusCode());
+        for (String step : new String[] { "submit", "accept", "register", "notify" }) {
+            HttpResponse<String> moved = hw.request("POST", "/api/registrations/" + id + "/actions/" + step, "{}", true);
+            assertEquals(200, moved.statusCode(), step + ": " + moved.body());
+        }
+        JsonNode notified = hw.getJson("/api/registrations/" + id);
+        assertEquals("NOTIFIED", notified.get("status").asText());
+        String number = notified.get("registrationNumber").asText();
+        assertTrue(number.matches("370281-20\\d\\d-\\d{4}"), number);
+        JsonNode notice = null;
+        for (JsonNode d : notified.get("documents")) {
+            if (d.get("type").asText().equals("NOTICE")) {
+                notice = d;
+            }
+        }
+        assertTrue(notice != null, notified.toString());
+        HttpResponse<byte[]> pdf = hw.requestBytes("GET", "/api/registrations/" + id + "/documents/" + notice.get("id").asLong(), null, null);
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            for (String expected : new String[] { "重大危险源登记通知书", number, "HS-B", "已予登记", "应急预案备案表.pdf", sha }) {
+                assertTrue(text.contains(expected), "'" + expected + "' in the notice:\n" + text);
+            }
+        }
+        assertEquals(404, hw.request("GET", "/api/registrations/no-such-id", null, true).statusCode());
+        JsonNode statistics = hw.getJson("/api/registrations/statistics");
+        assertTrue(statistics.get("byStatus").get("REGISTRATION").get("NOTIFIED").asLong() >= 1, statistics.toString());
+        assertTrue(hw.getJson("/api/audit?action=registration.notify").toString().contains(id));
+        String shell = hw.shell("hazardwatch:registrations " + id);
+        assertTrue(shell.contains(number) && shell.contains("NOTIFY") && shell.contains(sha), shell);
+        assertTrue(hw.shell("hazardwatch:registrations --stats").contains("NOTIFIED"));
+    }
+
+    /**
      * The adapter the archetype generates (built and installed to the local Maven repository by the archetype's own
      * integration test, earlier in the build) installs into a running node unchanged and reads a device.
      */

@@ -36,7 +36,13 @@ public enum Permission {
     /** Issuing tasks to subordinate organisations, deciding on their reports. */
     TASK_ISSUE("task:issue", Area.TASK, Action.APPROVE),
     /** Receiving and reporting on tasks issued to the person's organisation. */
-    TASK_REPORT("task:report", Area.TASK, Action.EDIT);
+    TASK_REPORT("task:report", Area.TASK, Action.EDIT),
+    /** Registration and cancellation applications of major hazard sources in scope, and their statistics (F1-F3). */
+    REGISTRATION_VIEW("registration:view", Area.REGISTRATION, Action.VIEW),
+    /** Applying for the registration or cancellation of the enterprise's hazard sources (the enterprise). */
+    REGISTRATION_APPLY("registration:apply", Area.REGISTRATION, Action.REQUEST),
+    /** Reviewing, registering and notifying applications (the county or park). */
+    REGISTRATION_REGISTER("registration:register", Area.REGISTRATION, Action.APPROVE);
 
     public enum Area {
         MONITORING,
@@ -47,7 +53,8 @@ public enum Permission {
         SYSTEM,
         AUDIT,
         ACCESS,
-        TASK
+        TASK,
+        REGISTRATION
     }
 
     public enum Action {

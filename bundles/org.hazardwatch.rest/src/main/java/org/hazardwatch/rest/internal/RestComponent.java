@@ -77,7 +77,8 @@ public class RestComponent {
             @Reference org.hazardwatch.api.retention.RetentionService retention, @Reference AccessControl access,
             @Reference AuditLog audit, @Reference OrganisationService organisations, @Reference AccountService accounts,
             @Reference AccessGrantService grants, @Reference org.hazardwatch.api.exchange.ExchangeStore exchangeStore,
-            @Reference org.hazardwatch.api.task.TaskService tasks) {
+            @Reference org.hazardwatch.api.task.TaskService tasks,
+            @Reference org.hazardwatch.api.registration.RegistrationService registrations) {
         ObjectMapper mapper = mapper();
         LiveAccessLog liveLog = new LiveAccessLog(audit, access);
         AlarmsResource alarmsResource = new AlarmsResource(alarmService, points, access, () -> alarmExport);
@@ -99,7 +100,8 @@ public class RestComponent {
                 new OrganisationsResource(organisations, access), new UsersResource(accounts, access),
                 new RolesResource(accounts, access), new AuditResource(audit, access), new AccessResource(grants, access),
                 new ExchangeResource(() -> securityCentre, () -> exchangeLinks, exchangeStore, points, audit, access),
-                new IntegrationResource(() -> intake, access), new TasksResource(tasks, access));
+                new IntegrationResource(() -> intake, access), new TasksResource(tasks, access),
+                new RegistrationsResource(registrations, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {

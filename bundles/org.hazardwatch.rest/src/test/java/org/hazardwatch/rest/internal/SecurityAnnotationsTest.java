@@ -30,12 +30,14 @@ class SecurityAnnotationsTest {
      * stores and changes nothing), readings and alarms of local systems (measurements and their alarm journal, as an
      * adapter's readings and the alarm engine's alarms are not audited) and
      * their registration data (the intake audits what it wrote, for SOAP and REST alike), and the task workflow (the
-     * service audits each step with its transition, local or received through the exchange).
+     * service audits each step with its transition, local or received through the exchange), and the registration
+     * workflow (the service audits each step and each document with its checksum).
      */
     static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade", "ExchangeResource.enrol",
             "ExchangeResource.renew", "ExchangeResource.heartbeat", "IntegrationResource.readings",
             "IntegrationResource.registration", "IntegrationResource.alarms", "TasksResource.issue", "TasksResource.forward",
-            "TasksResource.act");
+            "TasksResource.act", "RegistrationsResource.apply", "RegistrationsResource.attach", "RegistrationsResource.removeDocument",
+            "RegistrationsResource.act");
 
     static List<Method> operations() {
         List<Method> operations = new ArrayList<>();
