@@ -273,6 +273,56 @@ class TreeIT {
         assertTrue(shell.contains(ids[3]) && shell.contains("REPORTED 1"), shell);
     }
 
+    /**
+     * F3 across five nodes: the plant's hazard source is registered at the county (documents, review, number, notice);
+     * each step goes up, and the national node counts it, read-only, with the documents' checksums but not their
+     * content.
+     */
+    @Test
+    @Order(4)
+    void aRegistrationAtTheCountyIsReportedUpToTheNationalNode() throws Exception {
+        HazardWatchInstance county = node("county");
+        long[] sourceId = { -1 };
+        await(Duration.ofSeconds(120), "the plant's HS-A at the county", unchecked(() -> {
+            for (JsonNode item : county.getJson("/api/hazard-sources?region=370281&size=100").get("items")) {
+                if (item.get("code").asText().equals("HS-A")) {
+                    sourceId[0] = item.get("id").asLong();
+                }
+            }
+            return sourceId[0] > 0;
+        }));
+        HttpResponse<String> created = county.request("POST", "/api/registrations", "{\"kind\":\"REGISTRATION\",\"hazardSourceId\":"
+                + sourceId[0] + "}", true);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = HazardWatchInstance.JSON.readTree(created.body()).get("id").asText();
+        for (String type : new String[] { "IDENTIFICATION_REPORT", "SAFETY_EVALUATION", "MONITORING_MEASURES", "EMERGENCY_PLAN", "MANAGEMENT_RULES" }) {
+            assertEquals(201, county.requestBytes("POST", "/api/registrations/" + id + "/documents?type=" + type + "&fileName=" + type + ".txt",
+                    ("材料 " + type).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain").statusCode());
+        }
+        for (String step : new String[] { "submit", "accept", "register", "notify" }) {
+            HttpResponse<String> moved = county.request("POST", "/api/registrations/" + id + "/actions/" + step, "{}", true);
+            assertEquals(200, moved.statusCode(), step + ": " + moved.body());
+        }
+        JsonNode registered = county.getJson("/api/registrations/" + id);
+        await(Duration.ofSeconds(180), "the notified registration at the national node", unchecked(() -> {
+            HttpResponse<String> there = node("national").request("GET", "/api/registrations/" + id, null, true);
+            return there.statusCode() == 200 && there.body().contains("\"NOTIFIED\"");
+        }));
+        JsonNode replica = node("national").getJson("/api/registrations/" + id);
+        assertEquals(registered.get("registrationNumber").asText(), replica.get("registrationNumber").asText());
+        assertEquals("370281", replica.get("originNode").asText());
+        assertEquals(0, replica.get("actions").size(), "decided at the county");
+        assertEquals(registered.get("documents").size(), replica.get("documents").size());
+        assertEquals(registered.get("documents").get(0).get("sha256").asText(), replica.get("documents").get(0).get("sha256").asText());
+        HttpResponse<String> content = node("national").request("GET", "/api/registrations/" + id + "/documents/"
+                + replica.get("documents").get(0).get("id").asLong(), null, true);
+        assertEquals(404, content.statusCode());
+        assertTrue(content.body().contains("370281"), "names the node that keeps it: " + content.body());
+        JsonNode statistics = node("national").getJson("/api/registrations/statistics");
+        assertTrue(statistics.path("byRegion").toString().contains("370281"), statistics.toString());
+        assertEquals(id, node("province").getJson("/api/registrations?status=NOTIFIED").get("items").get(0).get("id").asText());
+    }
+
     @Test
     @Order(5)
     void aCountyOutageAndAKillOfThePlantNodeLoseNothingAndStoreNothingTwice() throws Exception {
