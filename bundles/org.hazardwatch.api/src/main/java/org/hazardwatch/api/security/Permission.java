@@ -42,7 +42,13 @@ public enum Permission {
     /** Applying for the registration or cancellation of the enterprise's hazard sources (the enterprise). */
     REGISTRATION_APPLY("registration:apply", Area.REGISTRATION, Action.REQUEST),
     /** Reviewing, registering and notifying applications (the county or park). */
-    REGISTRATION_REGISTER("registration:register", Area.REGISTRATION, Action.APPROVE);
+    REGISTRATION_REGISTER("registration:register", Area.REGISTRATION, Action.APPROVE),
+    /** Hidden dangers, investigations and governance projects in scope (E1). */
+    DANGER_VIEW("hidden-danger:view", Area.DANGER, Action.VIEW),
+    /** Recording hidden dangers, investigating, rectifying and reporting (the enterprise; also inspectors). */
+    DANGER_RECTIFY("hidden-danger:rectify", Area.DANGER, Action.EDIT),
+    /** Rectification notices, acceptance of major hidden dangers, supervision investigations (the county or park). */
+    DANGER_SUPERVISE("hidden-danger:supervise", Area.DANGER, Action.APPROVE);
 
     public enum Area {
         MONITORING,
@@ -54,7 +60,8 @@ public enum Permission {
         AUDIT,
         ACCESS,
         TASK,
-        REGISTRATION
+        REGISTRATION,
+        DANGER
     }
 
     public enum Action {

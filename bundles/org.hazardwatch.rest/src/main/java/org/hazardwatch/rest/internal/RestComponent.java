@@ -78,7 +78,8 @@ public class RestComponent {
             @Reference AuditLog audit, @Reference OrganisationService organisations, @Reference AccountService accounts,
             @Reference AccessGrantService grants, @Reference org.hazardwatch.api.exchange.ExchangeStore exchangeStore,
             @Reference org.hazardwatch.api.task.TaskService tasks,
-            @Reference org.hazardwatch.api.registration.RegistrationService registrations) {
+            @Reference org.hazardwatch.api.registration.RegistrationService registrations,
+            @Reference org.hazardwatch.api.danger.HiddenDangerService hiddenDangers) {
         ObjectMapper mapper = mapper();
         LiveAccessLog liveLog = new LiveAccessLog(audit, access);
         AlarmsResource alarmsResource = new AlarmsResource(alarmService, points, access, () -> alarmExport);
@@ -101,7 +102,7 @@ public class RestComponent {
                 new RolesResource(accounts, access), new AuditResource(audit, access), new AccessResource(grants, access),
                 new ExchangeResource(() -> securityCentre, () -> exchangeLinks, exchangeStore, points, audit, access),
                 new IntegrationResource(() -> intake, access), new TasksResource(tasks, access),
-                new RegistrationsResource(registrations, access));
+                new RegistrationsResource(registrations, access), new HiddenDangersResource(hiddenDangers, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {

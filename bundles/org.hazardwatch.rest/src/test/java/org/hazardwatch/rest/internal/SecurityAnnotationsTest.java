@@ -31,13 +31,15 @@ class SecurityAnnotationsTest {
      * adapter's readings and the alarm engine's alarms are not audited) and
      * their registration data (the intake audits what it wrote, for SOAP and REST alike), and the task workflow (the
      * service audits each step with its transition, local or received through the exchange), and the registration
-     * workflow (the service audits each step and each document with its checksum).
+     * and hidden-danger workflows (the services audit each step and each file with its checksum).
      */
     static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade", "ExchangeResource.enrol",
             "ExchangeResource.renew", "ExchangeResource.heartbeat", "IntegrationResource.readings",
             "IntegrationResource.registration", "IntegrationResource.alarms", "TasksResource.issue", "TasksResource.forward",
             "TasksResource.act", "RegistrationsResource.apply", "RegistrationsResource.attach", "RegistrationsResource.removeDocument",
-            "RegistrationsResource.act");
+            "RegistrationsResource.act", "HiddenDangersResource.record", "HiddenDangersResource.act", "HiddenDangersResource.plan",
+            "HiddenDangersResource.progress", "HiddenDangersResource.attach", "HiddenDangersResource.planInspection",
+            "HiddenDangersResource.complete");
 
     static List<Method> operations() {
         List<Method> operations = new ArrayList<>();

@@ -34,6 +34,7 @@ import org.hazardwatch.api.registry.FieldError;
 import org.hazardwatch.api.registry.Page;
 import org.hazardwatch.api.registry.ValidationException;
 import org.hazardwatch.core.internal.db.Jdbc;
+import org.hazardwatch.core.internal.files.UploadedFile;
 import org.hazardwatch.core.internal.db.ScopeSql;
 import org.hazardwatch.api.security.DataScope;
 
@@ -296,23 +297,11 @@ public class JdbcDisposals implements DisposalService {
 
     @Override
     public DisposalAttachment attach(long id, String fileName, String contentType, InputStream content, String user) {
-        List<FieldError> errors = new ArrayList<>();
-        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
-        if (name.isEmpty()) {
-            errors.add(new FieldError("fileName", "REQUIRED", "give the file's name"));
-        } else if (name.length() > 255) {
-            errors.add(new FieldError("fileName", "TOO_LONG", "at most 255 characters"));
-        }
-        String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType.strip();
-        if (type.length() > 100 || !type.matches("[\\w.+-]+/[\\w.+-]+(;.*)?")) {
-            errors.add(new FieldError("contentType", "INVALID", "not a media type: " + type));
-        }
-        throwIfAny(errors);
-        byte[] bytes = readLimited(content);
-        if (bytes.length == 0) {
-            throw new ValidationException(List.of(new FieldError("content", "EMPTY", "the file is empty")));
-        }
-        String sha256 = sha256(bytes);
+        UploadedFile file = UploadedFile.read(fileName, contentType, content, MAX_ATTACHMENT_BYTES);
+        String name = file.fileName();
+        String type = file.contentType();
+        byte[] bytes = file.content();
+        String sha256 = file.sha256();
         Instant now = clock.instant();
         long attachmentId = inTransaction("attaching a file to disposal " + id, c -> {
             if (lockedStatus(c, id) == DisposalStatus.CLOSED) {
@@ -339,30 +328,7 @@ public class JdbcDisposals implements DisposalService {
         return new DisposalAttachment(attachmentId, id, name, type, bytes.length, sha256, now, user);
     }
 
-    private static byte[] readLimited(InputStream content) {
-        try (InputStream in = content) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_ATTACHMENT_BYTES) {
-                    throw new ValidationException(List.of(new FieldError("content", "TOO_LARGE",
-                            "at most " + MAX_ATTACHMENT_BYTES / (1024 * 1024) + " MB")));
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the uploaded file failed", e);
-        }
-    }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public Optional<byte[]> attachmentContent(long disposalId, long attachmentId) {

@@ -198,7 +198,7 @@ class JdbcRegistrationsTest {
         byte[] report = "辨识与分级报告 v1".getBytes(StandardCharsets.UTF_8);
         RegistrationDocument first = registrations.attach(plantSafety, draft.id(), DocumentType.IDENTIFICATION_REPORT, "辨识报告.pdf",
                 "application/pdf", new ByteArrayInputStream(report));
-        assertEquals(JdbcRegistrations.sha256(report), first.sha256());
+        assertEquals(org.hazardwatch.core.internal.files.UploadedFile.sha256(report), first.sha256());
         assertEquals(report.length, first.size());
         assertEquals(new String(report, StandardCharsets.UTF_8), new String(registrations.document(countyLead, draft.id(), first.id())
                 .orElseThrow().content(), StandardCharsets.UTF_8), "the registrar reads what the enterprise handed in");
