@@ -962,6 +962,53 @@ class DistributionIT {
     }
 
     /**
+     * A major hidden danger through REST (E1): found during a supervision investigation, put under a rectification
+     * notice, governed to 100 %, reported with evidence and accepted; it cannot close before. The shell shows it.
+     */
+    @Test
+    @Order(8)
+    void aMajorHiddenDangerIsRectifiedUnderNoticeAndClosedOnlyByAcceptance() throws Exception {
+        HttpResponse<String> planned = hw.request("POST", "/api/hidden-dangers/inspections", "{\"uscc\":\"" + ENTERPRISE
+                + "\",\"kind\":\"SUPERVISION\",\"title\":\"冬季专项检查\",\"checklist\":[\"重大危险源监测监控\",\"紧急切断\"],"
+                + "\"inspector\":\"县应急局 张科\",\"plannedAt\":\"" + Instant.now() + "\"}", true);
+        assertEquals(201, planned.statusCode(), planned.body());
+        long inspection = HazardWatchInstance.JSON.readTree(planned.body()).get("id").asLong();
+        HttpResponse<String> invalid = hw.request("POST", "/api/hidden-dangers", "{\"uscc\":\"" + ENTERPRISE + "\",\"level\":\"MAJOR\"}", true);
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("category") && invalid.body().contains("location"), invalid.body());
+        HttpResponse<String> recorded = hw.request("POST", "/api/hidden-dangers", "{\"uscc\":\"" + ENTERPRISE + "\",\"hazardSourceCode\":\"HS-A\","
+                + "\"inspectionId\":" + inspection + ",\"level\":\"MAJOR\",\"category\":\"PROCESS\",\"location\":\"罐区A T101\","
+                + "\"description\":\"高液位联锁未投用\"}", true);
+        assertEquals(201, recorded.statusCode(), recorded.body());
+        String id = HazardWatchInstance.JSON.readTree(recorded.body()).get("id").asText();
+        String deadline = Instant.now().plus(Duration.ofDays(30)).toString();
+        assertEquals(400, hw.request("POST", "/api/hidden-dangers/" + id + "/actions/assign", "{\"responsible\":\"李总\",\"deadline\":\""
+                + deadline + "\"}", true).statusCode(), "a major one needs a numbered notice");
+        assertEquals(200, hw.request("POST", "/api/hidden-dangers/" + id + "/actions/assign", "{\"responsible\":\"李总\",\"deadline\":\""
+                + deadline + "\",\"noticeNumber\":\"胶应急隐改〔2026〕12号\"}", true).statusCode());
+        assertEquals(409, hw.request("POST", "/api/hidden-dangers/" + id + "/actions/accept", "{}", true).statusCode(), "not before a report");
+        assertEquals(201, hw.requestBytes("POST", "/api/hidden-dangers/" + id + "/attachments?stage=EVIDENCE&fileName=%E6%95%B4%E6%94%B9.jpg",
+                new byte[] { (byte) 0xFF, (byte) 0xD8, 7 }, "image/jpeg").statusCode());
+        HttpResponse<String> early = hw.request("POST", "/api/hidden-dangers/" + id + "/actions/report", "{\"note\":\"已整改\"}", true);
+        assertEquals(400, early.statusCode());
+        assertTrue(early.body().contains("NOT_COMPLETE"), early.body());
+        assertEquals(200, hw.request("POST", "/api/hidden-dangers/" + id + "/governance", "{\"measures\":\"投用高液位联锁\",\"funds\":3.5,"
+                + "\"responsible\":\"李总\",\"deadline\":\"" + deadline + "\"}", true).statusCode());
+        assertEquals(200, hw.request("POST", "/api/hidden-dangers/" + id + "/governance/progress", "{\"percent\":100,\"note\":\"联锁测试合格\"}", true)
+                .statusCode());
+        assertEquals(200, hw.request("POST", "/api/hidden-dangers/" + id + "/actions/report", "{\"note\":\"联锁已投用\"}", true).statusCode());
+        HttpResponse<String> closed = hw.request("POST", "/api/hidden-dangers/" + id + "/actions/accept", "{\"note\":\"现场验收合格\"}", true);
+        assertEquals(200, closed.statusCode(), closed.body());
+        JsonNode danger = HazardWatchInstance.JSON.readTree(closed.body());
+        assertEquals("CLOSED", danger.get("status").asText());
+        assertEquals(100, danger.get("governance").get("progressPercent").asInt());
+        assertTrue(hw.getJson("/api/hidden-dangers/inspections?uscc=" + ENTERPRISE).toString().contains("\"dangerCount\":1"));
+        assertTrue(hw.getJson("/api/audit?action=hidden-danger.accept").toString().contains(id));
+        String shell = hw.shell("hazardwatch:hidden-dangers " + id);
+        assertTrue(shell.contains("CLOSED") && shell.contains("胶应急隐改〔2026〕12号") && shell.contains("ACCEPT"), shell);
+    }
+
+    /**
      * The adapter the archetype generates (built and installed to the local Maven repository by the archetype's own
      * integration test, earlier in the build) installs into a running node unchanged and reads a device.
      */
