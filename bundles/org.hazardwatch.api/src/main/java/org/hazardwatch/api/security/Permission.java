@@ -48,7 +48,11 @@ public enum Permission {
     /** Recording hidden dangers, investigating, rectifying and reporting (the enterprise; also inspectors). */
     DANGER_RECTIFY("hidden-danger:rectify", Area.DANGER, Action.EDIT),
     /** Rectification notices, acceptance of major hidden dangers, supervision investigations (the county or park). */
-    DANGER_SUPERVISE("hidden-danger:supervise", Area.DANGER, Action.APPROVE);
+    DANGER_SUPERVISE("hidden-danger:supervise", Area.DANGER, Action.APPROVE),
+    /** Equipment under periodic inspection and its certificates (E2): the enterprise's own, or its park's. */
+    EQUIPMENT_VIEW("equipment:view", Area.EQUIPMENT, Action.VIEW),
+    /** Registering equipment, recording inspections and their certificates (the enterprise). */
+    EQUIPMENT_EDIT("equipment:edit", Area.EQUIPMENT, Action.EDIT);
 
     public enum Area {
         MONITORING,
@@ -61,7 +65,8 @@ public enum Permission {
         ACCESS,
         TASK,
         REGISTRATION,
-        DANGER
+        DANGER,
+        EQUIPMENT
     }
 
     public enum Action {

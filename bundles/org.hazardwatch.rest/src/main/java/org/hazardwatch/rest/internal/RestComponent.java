@@ -79,7 +79,8 @@ public class RestComponent {
             @Reference AccessGrantService grants, @Reference org.hazardwatch.api.exchange.ExchangeStore exchangeStore,
             @Reference org.hazardwatch.api.task.TaskService tasks,
             @Reference org.hazardwatch.api.registration.RegistrationService registrations,
-            @Reference org.hazardwatch.api.danger.HiddenDangerService hiddenDangers) {
+            @Reference org.hazardwatch.api.danger.HiddenDangerService hiddenDangers,
+            @Reference org.hazardwatch.api.equipment.EquipmentService equipment) {
         ObjectMapper mapper = mapper();
         LiveAccessLog liveLog = new LiveAccessLog(audit, access);
         AlarmsResource alarmsResource = new AlarmsResource(alarmService, points, access, () -> alarmExport);
@@ -102,7 +103,8 @@ public class RestComponent {
                 new RolesResource(accounts, access), new AuditResource(audit, access), new AccessResource(grants, access),
                 new ExchangeResource(() -> securityCentre, () -> exchangeLinks, exchangeStore, points, audit, access),
                 new IntegrationResource(() -> intake, access), new TasksResource(tasks, access),
-                new RegistrationsResource(registrations, access), new HiddenDangersResource(hiddenDangers, access));
+                new RegistrationsResource(registrations, access), new HiddenDangersResource(hiddenDangers, access),
+                new EquipmentResource(equipment, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {

@@ -29,7 +29,8 @@ class OpenApiDocumentTest {
             RetentionResource.class, PointTrendResource.class, LiveResource.class, RoutesResource.class, GradingResource.class, RegistryResource.class, HazardSourcesResource.class,
             RegistryTransferResource.class, AdaptersResource.class, OpenApiResource.class, OrganisationsResource.class,
             UsersResource.class, RolesResource.class, AuditResource.class, AccessResource.class, ExchangeResource.class, IntegrationResource.class,
-            TasksResource.class, RegistrationsResource.class, HiddenDangersResource.class);
+            TasksResource.class, RegistrationsResource.class, HiddenDangersResource.class,
+            EquipmentResource.class);
 
     static Set<String> implementedOperations() {
         Set<String> operations = new TreeSet<>();

@@ -31,7 +31,7 @@ class SecurityAnnotationsTest {
      * adapter's readings and the alarm engine's alarms are not audited) and
      * their registration data (the intake audits what it wrote, for SOAP and REST alike), and the task workflow (the
      * service audits each step with its transition, local or received through the exchange), and the registration
-     * and hidden-danger workflows (the services audit each step and each file with its checksum).
+     * and hidden-danger workflows and equipment inspection (the services audit each step and each file with its checksum).
      */
     static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade", "ExchangeResource.enrol",
             "ExchangeResource.renew", "ExchangeResource.heartbeat", "IntegrationResource.readings",
@@ -39,7 +39,8 @@ class SecurityAnnotationsTest {
             "TasksResource.act", "RegistrationsResource.apply", "RegistrationsResource.attach", "RegistrationsResource.removeDocument",
             "RegistrationsResource.act", "HiddenDangersResource.record", "HiddenDangersResource.act", "HiddenDangersResource.plan",
             "HiddenDangersResource.progress", "HiddenDangersResource.attach", "HiddenDangersResource.planInspection",
-            "HiddenDangersResource.complete");
+            "HiddenDangersResource.complete", "EquipmentResource.register", "EquipmentResource.retire", "EquipmentResource.inspect",
+            "EquipmentResource.certify");
 
     static List<Method> operations() {
         List<Method> operations = new ArrayList<>();
