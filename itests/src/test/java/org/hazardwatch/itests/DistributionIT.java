@@ -1009,6 +1009,46 @@ class DistributionIT {
     }
 
     /**
+     * Equipment inspection through REST (E2): a safety valve of the plant is registered, inspected with a certificate
+     * that comes back with its checksum, and the next due date follows; a failed vessel is out of service.
+     */
+    @Test
+    @Order(8)
+    void equipmentIsInspectedAndItsCertificateKept() throws Exception {
+        HttpResponse<String> longer = hw.request("POST", "/api/equipment", "{\"uscc\":\"" + ENTERPRISE + "\",\"tag\":\"PSV-101A\","
+                + "\"name\":\"T101 安全阀\",\"kind\":\"SAFETY_VALVE\",\"intervalMonths\":24}", true);
+        assertEquals(400, longer.statusCode());
+        assertTrue(longer.body().contains("LONGER_THAN_RULE"), longer.body());
+        HttpResponse<String> created = hw.request("POST", "/api/equipment", "{\"uscc\":\"" + ENTERPRISE + "\",\"tag\":\"PSV-101A\","
+                + "\"name\":\"T101 安全阀\",\"kind\":\"SAFETY_VALVE\",\"hazardSourceCode\":\"HS-A\"}", true);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode valve = HazardWatchInstance.JSON.readTree(created.body());
+        assertEquals("DUE", valve.get("state").asText(), "never inspected here: due at once");
+        long id = valve.get("id").asLong();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        HttpResponse<String> inspected = hw.request("POST", "/api/equipment/" + id + "/inspections", "{\"inspectedOn\":\"" + today
+                + "\",\"agency\":\"青岛市特种设备检验研究院\",\"result\":\"PASS\",\"certificateNumber\":\"QD-AQF-2026-0815\"}", true);
+        assertEquals(200, inspected.statusCode(), inspected.body());
+        JsonNode after = HazardWatchInstance.JSON.readTree(inspected.body());
+        assertEquals(today.plusMonths(12).toString(), after.get("nextDue").asText());
+        assertEquals("OK", after.get("state").asText());
+        long record = after.get("records").get(0).get("id").asLong();
+        byte[] pdf = "%PDF-1.4 校验报告".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> certified = hw.requestBytes("POST", "/api/equipment/" + id + "/inspections/" + record + "/certificate?fileName=report.pdf",
+                pdf, "application/pdf");
+        assertEquals(200, certified.statusCode(), new String(certified.body(), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> back = hw.requestBytes("GET", "/api/equipment/" + id + "/inspections/" + record + "/certificate", null, null);
+        assertTrue(java.util.Arrays.equals(pdf, back.body()));
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf)),
+                back.headers().firstValue("X-Content-SHA256").orElse(""));
+        assertEquals(409, hw.requestBytes("POST", "/api/equipment/" + id + "/inspections/" + record + "/certificate?fileName=again.pdf", pdf,
+                "application/pdf").statusCode(), "kept once");
+        assertEquals(1, hw.getJson("/api/equipment/summary").get("ok").asInt());
+        String shell = hw.shell("hazardwatch:equipment");
+        assertTrue(shell.contains("PSV-101A") && shell.contains("OK"), shell);
+    }
+
+    /**
      * The adapter the archetype generates (built and installed to the local Maven repository by the archetype's own
      * integration test, earlier in the build) installs into a running node unchanged and reads a device.
      */
