@@ -1049,6 +1049,28 @@ class DistributionIT {
     }
 
     /**
+     * A registration from application to notice in Chromium (issue 9's browser test): the form, the missing documents,
+     * five uploads with their checksums, a PDF preview, return and resubmission, acceptance, registration, the notice.
+     */
+    @Test
+    @Order(9)
+    void aHazardSourceIsRegisteredEndToEndInChromium() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "!!!!!!!! /usr/bin/chromium is missing: SKIPPING the browser test (./.ci/ensure-test-services installs it as root) !!!!!!!!");
+        simulatedTankFarm();
+        ProcessBuilder builder = new ProcessBuilder("node", "e2e/registrations.mjs").directory(hw.root.resolve("webapp/frontend").toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(Map.of("HW_URL", hw.url("/"), "HW_USER", "admin", "HW_PASSWORD", HazardWatchInstance.ADMIN_PASSWORD,
+                "HW_SOURCE_QUERY", "罐区A", "HW_SOURCE_CODE", "HS-A", "HW_SCREENSHOT_DIR", hw.root.resolve("itests/target").toString()));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "browser test finished");
+        System.out.println(output);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("20 passed, 0 failed"), output);
+    }
+
+    /**
      * The adapter the archetype generates (built and installed to the local Maven repository by the archetype's own
      * integration test, earlier in the build) installs into a running node unchanged and reads a device.
      */

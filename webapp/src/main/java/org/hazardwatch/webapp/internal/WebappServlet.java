@@ -14,8 +14,12 @@ public class WebappServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    /**
+     * blob: for images and frames only: the pages preview uploaded photos and PDFs they fetched with the session's token
+     * (a plain URL would go without it); scripts and connections stay same-origin.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     private final transient ClassLoader resources;
 

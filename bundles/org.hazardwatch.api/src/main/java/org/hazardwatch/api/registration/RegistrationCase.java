@@ -17,7 +17,7 @@ import java.util.List;
  * @param reassessmentDue when the periodic re-assessment (安全评估) of a registered source falls due
  * @param originNode the node the application came from when it was replicated from below; null for one kept here
  * @param actions what the asking person may do now
- * @param missingDocuments required documents not yet handed in
+ * @param missingDocuments required documents not yet handed in (empty in lists, which carry no documents)
  */
 public record RegistrationCase(String id, RegistrationKind kind, RegistrationStatus status, Long enterpriseId, String enterpriseName,
         String uscc, String regionCode, String parkCode, Long hazardSourceId, String hazardSourceCode, String hazardSourceName,

@@ -148,13 +148,14 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
         return roles;
     }
 
-    private static RegistrationCase withActions(Caller caller, RegistrationCase c) {
+    /** With the caller's steps; {@code full}: read with its documents, so the missing ones can be told (not in lists). */
+    private static RegistrationCase withActions(Caller caller, RegistrationCase c, boolean full) {
         List<RegistrationAction> actions = RegistrationWorkflow.MACHINE.actions(c.status(), roles(caller, c));
         return new RegistrationCase(c.id(), c.kind(), c.status(), c.enterpriseId(), c.enterpriseName(), c.uscc(), c.regionCode(),
                 c.parkCode(), c.hazardSourceId(), c.hazardSourceCode(), c.hazardSourceName(), c.grade(), c.reason(), c.statement(),
                 c.returnReason(), c.registrationNumber(), c.createdAt(), c.createdBy(), c.submittedAt(), c.registeredAt(),
                 c.registeredBy(), c.notifiedAt(), c.reassessmentDue(), c.updatedAt(), c.originNode(), c.documents(), c.events(),
-                actions, missing(c));
+                actions, full ? missing(c) : List.of());
     }
 
     static List<DocumentType> missing(RegistrationCase c) {
@@ -242,7 +243,7 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
                 Jdbc.bind(s, pageArgs);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        items.add(withActions(caller, row(rs, List.of(), List.of())));
+                        items.add(withActions(caller, row(rs, List.of(), List.of()), false));
                     }
                 }
             }
@@ -265,7 +266,7 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
             Jdbc.bind(s, args);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    RegistrationCase item = withActions(caller, row(rs, List.of(), List.of()));
+                    RegistrationCase item = withActions(caller, row(rs, List.of(), List.of()), false);
                     // withdrawing alone is no work waiting for anybody
                     if (!item.actions().isEmpty() && !item.actions().equals(List.of(RegistrationAction.WITHDRAW))) {
                         items.add(item);
@@ -284,7 +285,7 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
             return Optional.empty();
         }
         try (Connection c = dataSource.getConnection()) {
-            return load(c, id).filter(r -> caller.sees(r.regionCode(), r.parkCode(), r.uscc())).map(r -> withActions(caller, r));
+            return load(c, id).filter(r -> caller.sees(r.regionCode(), r.parkCode(), r.uscc())).map(r -> withActions(caller, r, true));
         } catch (SQLException e) {
             throw Jdbc.failure("reading registration application " + id, e);
         }
