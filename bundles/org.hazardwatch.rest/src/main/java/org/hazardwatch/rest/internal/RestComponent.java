@@ -104,7 +104,7 @@ public class RestComponent {
                 new ExchangeResource(() -> securityCentre, () -> exchangeLinks, exchangeStore, points, audit, access),
                 new IntegrationResource(() -> intake, access), new TasksResource(tasks, access),
                 new RegistrationsResource(registrations, access), new HiddenDangersResource(hiddenDangers, access),
-                new EquipmentResource(equipment, access));
+                new EquipmentResource(equipment, access), new TodoResource(tasks, registrations, hiddenDangers, equipment, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {

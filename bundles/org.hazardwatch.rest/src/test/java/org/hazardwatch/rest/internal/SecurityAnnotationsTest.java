@@ -96,7 +96,7 @@ class SecurityAnnotationsTest {
                 "AuthResource.login", "AuthResource.logout", "AuthResource.logoutAll", "AuthResource.me", "AuthResource.policy",
                 "AuthResource.sessions", "AuthResource.setupTotp", "ExchangeResource.authority", "ExchangeResource.directory", "ExchangeResource.enrol",
                 "ExchangeResource.heartbeat", "ExchangeResource.renew", "ExchangeResource.revocationList", "HealthResource.health", "OpenApiResource.document",
-                "OrganisationsResource.get", "OrganisationsResource.list"), open);
+                "OrganisationsResource.get", "OrganisationsResource.list", "TodoResource.todo"), open);
     }
 
     @Test

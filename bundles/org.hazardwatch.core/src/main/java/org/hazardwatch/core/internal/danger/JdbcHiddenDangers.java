@@ -52,6 +52,9 @@ import org.hazardwatch.api.security.DataScope;
 import org.hazardwatch.api.security.OrgLevel;
 import org.hazardwatch.api.security.Permission;
 import org.hazardwatch.core.internal.db.Jdbc;
+import org.hazardwatch.core.internal.db.ScopeSql;
+import org.hazardwatch.core.internal.files.FormFields;
+import org.hazardwatch.core.internal.notify.Gateways;
 import org.hazardwatch.core.internal.files.UploadedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,35 +118,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
                 d.createdAt(), d.updatedAt(), d.overdue(), d.governance(), d.attachments(), d.events(), actions);
     }
 
-    private static String scopeCondition(Caller caller, List<Object> args) {
-        DataScope scope = caller.scope();
-        switch (scope.kind()) {
-            case REGION -> {
-                args.add(scope.code() + "%");
-                return "region_code LIKE ?";
-            }
-            case PARK -> {
-                args.add(scope.code());
-                return "park_code = ?";
-            }
-            case ENTERPRISE -> {
-                args.add(scope.code());
-                return "uscc = ?";
-            }
-            default -> {
-                return "1 = 1";
-            }
-        }
-    }
 
-    private Enterprise enterpriseInScope(Caller caller, String uscc, String field) {
-        Optional<Enterprise> found = uscc == null ? Optional.empty()
-                : registry.enterprises(null, uscc.strip(), 0, 2).items().stream().filter(e -> e.uscc().equals(uscc.strip())).findFirst();
-        if (found.isEmpty() || !caller.sees(found.get().regionCode(), found.get().parkCode(), found.get().uscc())) {
-            throw new ValidationException(List.of(new FieldError(field, "UNKNOWN", "no enterprise " + uscc + " in your scope")));
-        }
-        return found.get();
-    }
 
     // ------------------------------------------------------------------ reading
 
@@ -154,7 +129,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         }
         Query q = query == null ? new Query(null, null, null, null, null, null) : query;
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE ").append(scopeCondition(caller, args));
+        StringBuilder where = new StringBuilder(" WHERE ").append("1 = 1" + ScopeSql.onEnterprise(caller.scope(), "hidden_danger", args));
         if (q.status() != null) {
             where.append(" AND status = ?");
             args.add(q.status().name());
@@ -181,28 +156,8 @@ public class JdbcHiddenDangers implements HiddenDangerService {
             args.add(clock.instant());
         }
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM hidden_danger" + where)) {
-                Jdbc.bind(s, args);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Object> pageArgs = new ArrayList<>(args);
-            pageArgs.add(size);
-            pageArgs.add((long) page * size);
-            List<HiddenDanger> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM hidden_danger" + where
-                    + " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?")) {
-                Jdbc.bind(s, pageArgs);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(withActions(caller, row(rs, List.of(), List.of())));
-                    }
-                }
-            }
-            return new Page<>(total, page, size, items);
+            return Jdbc.page(c, COLUMNS, "hidden_danger" + where, args, "updated_at DESC, id", page, size,
+                    rs -> withActions(caller, row(rs, List.of(), List.of())));
         } catch (SQLException e) {
             throw Jdbc.failure("searching hidden dangers", e);
         }
@@ -234,7 +189,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
             return List.of();
         }
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM hidden_danger WHERE " + scopeCondition(caller, args) + " AND status <> 'CLOSED'";
+        String sql = "SELECT " + COLUMNS + " FROM hidden_danger WHERE " + "1 = 1" + ScopeSql.onEnterprise(caller.scope(), "hidden_danger", args) + " AND status <> 'CLOSED'";
         List<HiddenDanger> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             Jdbc.bind(s, args);
@@ -344,20 +299,15 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         if (draft.category() == null) {
             errors.add(new FieldError("category", "REQUIRED", "what kind of hidden danger"));
         }
-        String location = text(draft.location(), "location", 200, true, errors);
-        String description = text(draft.description(), "description", MAX_TEXT, true, errors);
-        String sourceCode = text(draft.hazardSourceCode(), "hazardSourceCode", 32, false, errors);
+        String location = FormFields.text(draft.location(), "location", 200, true, errors);
+        String description = FormFields.text(draft.description(), "description", MAX_TEXT, true, errors);
+        String sourceCode = FormFields.text(draft.hazardSourceCode(), "hazardSourceCode", 32, false, errors);
         Instant now = clock.instant();
         Instant foundAt = draft.foundAt() == null ? now : draft.foundAt();
         if (foundAt.isAfter(now.plusSeconds(300))) {
             errors.add(new FieldError("foundAt", "IN_FUTURE", "a hidden danger is recorded once found"));
         }
-        Enterprise enterprise = null;
-        try {
-            enterprise = enterpriseInScope(caller, draft.uscc(), "uscc");
-        } catch (ValidationException e) {
-            errors.addAll(e.fieldErrors());
-        }
+        Enterprise enterprise = FormFields.enterpriseInScope(registry, caller, draft.uscc(), "uscc", errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -412,7 +362,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         DangerStatus to = DangerWorkflow.of(current.level()).next(current.status(), action, roles);
         Step s = step == null ? new Step(null, null, null, null) : step;
         List<FieldError> errors = new ArrayList<>();
-        String note = text(s.note(), "note", MAX_TEXT, false, errors);
+        String note = FormFields.text(s.note(), "note", MAX_TEXT, false, errors);
         String responsible = null;
         String noticeNumber = null;
         // from the county or park an arrangement is a rectification notice
@@ -420,13 +370,13 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         Instant now = clock.instant();
         switch (action) {
             case ASSIGN -> {
-                responsible = text(s.responsible(), "responsible", 100, true, errors);
+                responsible = FormFields.text(s.responsible(), "responsible", 100, true, errors);
                 if (s.deadline() == null) {
                     errors.add(new FieldError("deadline", "REQUIRED", "by when it must be rectified"));
                 } else if (!s.deadline().isAfter(now)) {
                     errors.add(new FieldError("deadline", "IN_PAST", "a deadline still to come"));
                 }
-                noticeNumber = text(s.noticeNumber(), "noticeNumber", 64, false, errors);
+                noticeNumber = FormFields.text(s.noticeNumber(), "noticeNumber", 64, false, errors);
                 if (current.level() == DangerLevel.MAJOR && noticeNumber == null) {
                     errors.add(new FieldError("noticeNumber", "REQUIRED", "a major hidden danger is put under a numbered rectification notice"));
                 }
@@ -515,8 +465,8 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         HiddenDanger current = get(caller, id).orElseThrow(() -> new NoSuchElementException("no hidden danger " + id));
         requireGovernanceEditable(caller, current);
         List<FieldError> errors = new ArrayList<>();
-        String m = text(measures, "measures", MAX_TEXT, true, errors);
-        String r = text(responsible, "responsible", 100, true, errors);
+        String m = FormFields.text(measures, "measures", MAX_TEXT, true, errors);
+        String r = FormFields.text(responsible, "responsible", 100, true, errors);
         if (funds == null) {
             errors.add(new FieldError("funds", "REQUIRED", "the funds set aside, in 10,000 yuan"));
         } else if (funds.signum() < 0 || funds.scale() > 2 || funds.precision() - funds.scale() > 12) {
@@ -548,7 +498,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         } else if (percent < current.governance().progressPercent() || percent > 100) {
             errors.add(new FieldError("percent", "OUT_OF_RANGE", "from " + current.governance().progressPercent() + " (so far) to 100"));
         }
-        String n = text(note, "note", 2000, false, errors);
+        String n = FormFields.text(note, "note", 2000, false, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -672,7 +622,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         long closed = 0;
         if (caller.has(Permission.DANGER_VIEW)) {
             List<Object> args = new ArrayList<>();
-            String sql = "SELECT region_code, level, category, status, deadline, closed_at FROM hidden_danger WHERE " + scopeCondition(caller, args);
+            String sql = "SELECT region_code, level, category, status, deadline, closed_at FROM hidden_danger WHERE " + "1 = 1" + ScopeSql.onEnterprise(caller.scope(), "hidden_danger", args);
             Instant now = clock.instant();
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
                 Jdbc.bind(s, args);
@@ -759,8 +709,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT i.id, i.uscc, i.enterprise_name, i.region_code, i.kind, i.title, i.checklist, i.inspector, "
                 + "i.planned_at, i.status, i.done_at, i.result, i.created_by, i.created_at, (SELECT COUNT(*) FROM hidden_danger d "
-                + "WHERE d.inspection_id = i.id) AS dangers FROM danger_inspection i WHERE ").append(scopeCondition(caller, args).replace("region_code",
-                        "i.region_code").replace("park_code", "i.park_code").replace("uscc", "i.uscc"));
+                + "WHERE d.inspection_id = i.id) AS dangers FROM danger_inspection i WHERE ").append("1 = 1" + ScopeSql.onEnterprise(caller.scope(), "i", args));
         if (uscc != null && !uscc.isBlank()) {
             sql.append(" AND i.uscc = ?");
             args.add(uscc.strip());
@@ -806,8 +755,8 @@ public class JdbcHiddenDangers implements HiddenDangerService {
             throw new SecurityException(kind.equals("SELF") ? "a self-investigation needs hidden-danger:rectify"
                     : "a supervision investigation needs hidden-danger:supervise");
         }
-        String title = text(draft.title(), "title", 200, true, errors);
-        String inspector = text(draft.inspector(), "inspector", 200, true, errors);
+        String title = FormFields.text(draft.title(), "title", 200, true, errors);
+        String inspector = FormFields.text(draft.inspector(), "inspector", 200, true, errors);
         List<String> items = draft.checklist() == null ? List.of() : draft.checklist().stream().filter(i -> i != null && !i.isBlank())
                 .map(i -> i.strip().replace('\n', ' ')).toList();
         if (items.size() > 200 || items.stream().anyMatch(i -> i.length() > 500)) {
@@ -816,12 +765,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         if (draft.plannedAt() == null) {
             errors.add(new FieldError("plannedAt", "REQUIRED", "when the investigation takes place"));
         }
-        Enterprise enterprise = null;
-        try {
-            enterprise = enterpriseInScope(caller, draft.uscc(), "uscc");
-        } catch (ValidationException e) {
-            errors.addAll(e.fieldErrors());
-        }
+        Enterprise enterprise = FormFields.enterpriseInScope(registry, caller, draft.uscc(), "uscc", errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -860,7 +804,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
             throw new SecurityException("only who may plan it completes an investigation");
         }
         List<FieldError> errors = new ArrayList<>();
-        String text = text(result, "result", MAX_TEXT, true, errors);
+        String text = FormFields.text(result, "result", MAX_TEXT, true, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -879,29 +823,12 @@ public class JdbcHiddenDangers implements HiddenDangerService {
 
     // ------------------------------------------------------------------ helpers
 
-    private static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        String v = value == null || value.isBlank() ? null : value.strip();
-        if (v == null && required) {
-            errors.add(new FieldError(field, "REQUIRED", "required"));
-        } else if (v != null && v.length() > max) {
-            errors.add(new FieldError(field, "TOO_LONG", "at most " + max + " characters"));
-        }
-        return v;
-    }
 
     private void audit(Caller caller, String action, String id, String detail) {
         audit.append(new AuditEntry.Draft(caller.username(), null, null, null, action, "hidden-danger", id, "OK", null, null, detail));
     }
 
-    /** Tells the gateways; a failing gateway is logged, it does not undo the step. */
     private void notify(String kind, String organisation, String title, String text, String id) {
-        Notification n = new Notification(kind, organisation, title, text, id == null ? "/hidden-dangers" : "/hidden-dangers/" + id, clock.instant());
-        for (Notifier notifier : notifiers.get()) {
-            try {
-                notifier.send(n);
-            } catch (Exception e) {
-                logger.warn("Notifier {} failed for {} of {}: {}", notifier.name(), kind, organisation, e.toString());
-            }
-        }
+        Gateways.send(notifiers.get(), kind, organisation, title, text, id == null ? "/hidden-dangers" : "/hidden-dangers/" + id, clock.instant());
     }
 }

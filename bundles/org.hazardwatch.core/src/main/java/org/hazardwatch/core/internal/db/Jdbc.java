@@ -79,4 +79,39 @@ public final class Jdbc {
     public static StorageException failure(String action, SQLException cause) {
         return new StorageException(action + " failed: " + cause.getMessage(), cause);
     }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * One page of a query and the total: {@code SELECT COUNT(*) FROM <fromWhere>}, then
+     * {@code SELECT <columns> FROM <fromWhere> ORDER BY <order> LIMIT size OFFSET page * size}.
+     */
+    public static <T> org.hazardwatch.api.registry.Page<T> page(Connection c, String columns, String fromWhere, java.util.List<Object> args,
+            String order, int page, int size, RowMapper<T> mapper) throws SQLException {
+        long total;
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + fromWhere)) {
+            bind(s, args);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        java.util.List<Object> pageArgs = new java.util.ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        java.util.List<T> items = new java.util.ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM " + fromWhere + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
+            bind(s, pageArgs);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    items.add(mapper.map(rs));
+                }
+            }
+        }
+        return new org.hazardwatch.api.registry.Page<>(total, page, size, items);
+    }
 }

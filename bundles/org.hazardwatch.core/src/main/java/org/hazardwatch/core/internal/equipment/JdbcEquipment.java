@@ -38,6 +38,8 @@ import org.hazardwatch.api.security.Caller;
 import org.hazardwatch.api.security.DataScope;
 import org.hazardwatch.api.security.Permission;
 import org.hazardwatch.core.internal.db.Jdbc;
+import org.hazardwatch.core.internal.files.FormFields;
+import org.hazardwatch.core.internal.notify.Gateways;
 import org.hazardwatch.core.internal.files.UploadedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -221,13 +223,13 @@ public class JdbcEquipment implements EquipmentService {
             throw new ValidationException(List.of(new FieldError("uscc", "REQUIRED", "uscc, tag, name, kind")));
         }
         List<FieldError> errors = new ArrayList<>();
-        String tag = text(draft.tag(), "tag", 64, true, errors);
+        String tag = FormFields.text(draft.tag(), "tag", 64, true, errors);
         if (tag != null && !tag.matches("[\\p{L}\\p{N}\\-_/.]+")) {
             errors.add(new FieldError("tag", "INVALID", "letters, digits and - _ / ."));
         }
-        String name = text(draft.name(), "name", 200, true, errors);
-        String source = text(draft.hazardSourceCode(), "hazardSourceCode", 32, false, errors);
-        String registration = text(draft.registrationCode(), "registrationCode", 64, false, errors);
+        String name = FormFields.text(draft.name(), "name", 200, true, errors);
+        String source = FormFields.text(draft.hazardSourceCode(), "hazardSourceCode", 32, false, errors);
+        String registration = FormFields.text(draft.registrationCode(), "registrationCode", 64, false, errors);
         if (draft.kind() == null) {
             errors.add(new FieldError("kind", "REQUIRED", "what kind of equipment"));
         }
@@ -238,15 +240,11 @@ public class JdbcEquipment implements EquipmentService {
             errors.add(new FieldError("intervalMonths", "LONGER_THAN_RULE", "at most " + draft.kind().defaultIntervalMonths()
                     + " months for " + draft.kind()));
         }
-        Optional<Enterprise> enterprise = draft.uscc() == null ? Optional.empty()
-                : registry.enterprises(null, draft.uscc().strip(), 0, 2).items().stream().filter(e -> e.uscc().equals(draft.uscc().strip())).findFirst();
-        if (enterprise.isEmpty() || !caller.sees(enterprise.get().regionCode(), enterprise.get().parkCode(), enterprise.get().uscc())) {
-            errors.add(new FieldError("uscc", "UNKNOWN", "no enterprise " + draft.uscc() + " in your scope"));
-        }
+        Enterprise enterprise = FormFields.enterpriseInScope(registry, caller, draft.uscc(), "uscc", errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Enterprise e = enterprise.get();
+        Enterprise e = enterprise;
         requireEditor(caller, e.uscc());
         LocalDate due = draft.firstDue() != null ? draft.firstDue() : today();
         long id;
@@ -275,7 +273,7 @@ public class JdbcEquipment implements EquipmentService {
         InspectedEquipment current = get(caller, id).orElseThrow(() -> new NoSuchElementException("no equipment " + id));
         requireEditor(caller, current.uscc());
         List<FieldError> errors = new ArrayList<>();
-        String why = text(reason, "reason", 500, true, errors);
+        String why = FormFields.text(reason, "reason", 500, true, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -296,9 +294,9 @@ public class JdbcEquipment implements EquipmentService {
         }
         InspectionDraft d = draft == null ? new InspectionDraft(null, null, null, null, null, null) : draft;
         List<FieldError> errors = new ArrayList<>();
-        String agency = text(d.agency(), "agency", 200, true, errors);
-        String number = text(d.certificateNumber(), "certificateNumber", 64, false, errors);
-        String note = text(d.note(), "note", 2000, false, errors);
+        String agency = FormFields.text(d.agency(), "agency", 200, true, errors);
+        String number = FormFields.text(d.certificateNumber(), "certificateNumber", 64, false, errors);
+        String note = FormFields.text(d.note(), "note", 2000, false, errors);
         if (d.inspectedOn() == null) {
             errors.add(new FieldError("inspectedOn", "REQUIRED", "the day of the inspection"));
         } else if (d.inspectedOn().isAfter(today())) {
@@ -454,28 +452,12 @@ public class JdbcEquipment implements EquipmentService {
         }
     }
 
-    private static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        String v = value == null || value.isBlank() ? null : value.strip();
-        if (v == null && required) {
-            errors.add(new FieldError(field, "REQUIRED", "required"));
-        } else if (v != null && v.length() > max) {
-            errors.add(new FieldError(field, "TOO_LONG", "at most " + max + " characters"));
-        }
-        return v;
-    }
 
     private void audit(Caller caller, String action, long id, String detail) {
         audit.append(new AuditEntry.Draft(caller.username(), null, null, null, action, "equipment", Long.toString(id), "OK", null, null, detail));
     }
 
     private void notify(String kind, String organisation, String title, String text, long id) {
-        Notification n = new Notification(kind, organisation, title, text, "/equipment/" + id, Instant.now(clock));
-        for (Notifier notifier : notifiers.get()) {
-            try {
-                notifier.send(n);
-            } catch (Exception e) {
-                logger.warn("Notifier {} failed for {} of {}: {}", notifier.name(), kind, organisation, e.toString());
-            }
-        }
+        Gateways.send(notifiers.get(), kind, organisation, title, text, "/equipment/" + id, clock.instant());
     }
 }

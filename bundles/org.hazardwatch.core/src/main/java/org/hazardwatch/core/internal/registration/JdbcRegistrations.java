@@ -64,6 +64,8 @@ import org.hazardwatch.api.security.DataScope;
 import org.hazardwatch.api.security.OrgLevel;
 import org.hazardwatch.api.security.Permission;
 import org.hazardwatch.core.internal.db.Jdbc;
+import org.hazardwatch.core.internal.db.ScopeSql;
+import org.hazardwatch.core.internal.notify.Gateways;
 import org.hazardwatch.core.internal.files.UploadedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,27 +166,6 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
         return new ArrayList<>(required);
     }
 
-    /** The SQL condition (with its arguments) of the caller's scope on registration_case. */
-    private static String scopeCondition(Caller caller, List<Object> args) {
-        DataScope scope = caller.scope();
-        switch (scope.kind()) {
-            case REGION -> {
-                args.add(scope.code() + "%");
-                return "region_code LIKE ?";
-            }
-            case PARK -> {
-                args.add(scope.code());
-                return "park_code = ?";
-            }
-            case ENTERPRISE -> {
-                args.add(scope.code());
-                return "uscc = ?";
-            }
-            default -> {
-                return "1 = 1";
-            }
-        }
-    }
 
     // ------------------------------------------------------------------ reading
 
@@ -194,7 +175,7 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
             return new Page<>(0, page, size, List.of());
         }
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE ").append(scopeCondition(caller, args));
+        StringBuilder where = new StringBuilder(" WHERE ").append("1 = 1" + ScopeSql.onEnterprise(caller.scope(), "registration_case", args));
         Query q = query == null ? new Query(null, null, null, null, null, null, null) : query;
         if (q.kind() != null) {
             where.append(" AND kind = ?");
@@ -226,28 +207,8 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
             args.add(q.to());
         }
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM registration_case" + where)) {
-                Jdbc.bind(s, args);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Object> pageArgs = new ArrayList<>(args);
-            pageArgs.add(size);
-            pageArgs.add((long) page * size);
-            List<RegistrationCase> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM registration_case" + where
-                    + " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?")) {
-                Jdbc.bind(s, pageArgs);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(withActions(caller, row(rs, List.of(), List.of()), false));
-                    }
-                }
-            }
-            return new Page<>(total, page, size, items);
+            return Jdbc.page(c, CASE_COLUMNS, "registration_case" + where, args, "updated_at DESC, id", page, size,
+                    rs -> withActions(caller, row(rs, List.of(), List.of()), false));
         } catch (SQLException e) {
             throw Jdbc.failure("searching registration applications", e);
         }
@@ -259,7 +220,7 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
             return List.of();
         }
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + CASE_COLUMNS + " FROM registration_case WHERE " + scopeCondition(caller, args)
+        String sql = "SELECT " + CASE_COLUMNS + " FROM registration_case WHERE " + "1 = 1" + ScopeSql.onEnterprise(caller.scope(), "registration_case", args)
                 + " AND origin_node IS NULL AND status IN ('DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'REGISTERED') ORDER BY updated_at";
         List<RegistrationCase> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -782,7 +743,7 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
         if (caller.has(Permission.REGISTRATION_VIEW)) {
             List<Object> args = new ArrayList<>();
             String sql = "SELECT kind, status, uscc, hazard_source_code, region_code, grade, submitted_at, registered_at "
-                    + "FROM registration_case WHERE " + scopeCondition(caller, args);
+                    + "FROM registration_case WHERE " + "1 = 1" + ScopeSql.onEnterprise(caller.scope(), "registration_case", args);
             // the latest registered application of each source decides whether it stands registered or cancelled
             Map<String, Object[]> standing = new HashMap<>();
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -870,7 +831,7 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT id, kind, registration_number, hazard_source_id, hazard_source_code, hazard_source_name, enterprise_name, uscc, "
                 + "region_code, park_code, reassessment_due, due_reminded_at, overdue_reminded_at FROM registration_case WHERE "
-                + scopeCondition(caller, args) + " AND origin_node IS NULL AND status IN ('REGISTERED', 'NOTIFIED') ORDER BY registered_at";
+                + "1 = 1" + ScopeSql.onEnterprise(caller.scope(), "registration_case", args) + " AND origin_node IS NULL AND status IN ('REGISTERED', 'NOTIFIED') ORDER BY registered_at";
         Map<String, Standing> latest = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             Jdbc.bind(s, args);
@@ -949,16 +910,8 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
         }
     }
 
-    /** Tells the gateways; a failing gateway is logged, it does not undo the step. */
     private void notify(String kind, String organisation, String title, String text, String id) {
-        Notification n = new Notification(kind, organisation, title, text, "/registrations/" + id, clock.instant());
-        for (Notifier notifier : notifiers.get()) {
-            try {
-                notifier.send(n);
-            } catch (Exception e) {
-                logger.warn("Notifier {} failed for {} of {}: {}", notifier.name(), kind, organisation, e.toString());
-            }
-        }
+        Gateways.send(notifiers.get(), kind, organisation, title, text, "/registrations/" + id, clock.instant());
     }
 
     // ------------------------------------------------------------------ replication up the levels (F3)

@@ -43,6 +43,7 @@ import org.hazardwatch.api.task.TaskService;
 import org.hazardwatch.api.task.TaskWorkflow;
 import org.hazardwatch.api.workflow.WorkflowException;
 import org.hazardwatch.core.internal.db.Jdbc;
+import org.hazardwatch.core.internal.notify.Gateways;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -433,17 +434,8 @@ public class JdbcTasks implements TaskService, WorkInbox {
                 .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(task.deadline());
     }
 
-    /** Tells the gateways; a failing gateway is logged, it does not undo the step. */
     private void notify(String kind, String organisation, String title, String text, String taskId) {
-        org.hazardwatch.api.notify.Notification n = new org.hazardwatch.api.notify.Notification(kind, organisation, title, text,
-                "/tasks/" + taskId, clock.instant());
-        for (Notifier notifier : notifiers.get()) {
-            try {
-                notifier.send(n);
-            } catch (Exception e) {
-                logger.warn("Notifier {} failed for {} of {}: {}", notifier.name(), kind, organisation, e.toString());
-            }
-        }
+        Gateways.send(notifiers.get(), kind, organisation, title, text, "/tasks/" + taskId, clock.instant());
     }
 
     // ------------------------------------------------------------------ to-do and reminders

@@ -69,9 +69,14 @@ class JdbcHiddenDangersTest {
         return new Caller(name, name, null, name + " 的单位", level, scope, permissions, Set.of());
     }
 
+    /** The database the node runs on: H2 here, PostgreSQL in the subclass. */
+    DataSource database() {
+        return TestDatabases.h2();
+    }
+
     @BeforeEach
     void setUp() throws Exception {
-        DataSource dataSource = TestDatabases.h2();
+        DataSource dataSource = database();
         DatabaseMigrator.migrate(dataSource);
         clock = new MutableClock(T0);
         security = SecurityComponent.create(dataSource, new org.hazardwatch.api.auth.PasswordPolicy(10, 3, 5, 15, 480, 30), "HazardWatch", clock);

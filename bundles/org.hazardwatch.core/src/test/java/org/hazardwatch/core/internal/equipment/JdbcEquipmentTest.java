@@ -64,9 +64,14 @@ class JdbcEquipmentTest {
         return new Caller(name, name, null, name, level, scope, permissions, Set.of());
     }
 
+    /** The database the node runs on: H2 here, PostgreSQL in the subclass. */
+    DataSource database() {
+        return TestDatabases.h2();
+    }
+
     @BeforeEach
     void setUp() throws Exception {
-        DataSource dataSource = TestDatabases.h2();
+        DataSource dataSource = database();
         DatabaseMigrator.migrate(dataSource);
         clock = new MutableClock(T0);
         SecurityComponent.Services security = SecurityComponent.create(dataSource, new org.hazardwatch.api.auth.PasswordPolicy(10, 3, 5, 15, 480,

@@ -132,9 +132,14 @@ class JdbcRegistrationsTest {
                 () -> renderer, clock);
     }
 
+    /** The database the node runs on: H2 here, PostgreSQL in the subclass. */
+    DataSource database() {
+        return TestDatabases.h2();
+    }
+
     @BeforeEach
     void setUp() throws Exception {
-        DataSource dataSource = TestDatabases.h2();
+        DataSource dataSource = database();
         DatabaseMigrator.migrate(dataSource);
         clock = new MutableClock(T0);
         security = SecurityComponent.create(dataSource, new org.hazardwatch.api.auth.PasswordPolicy(10, 3, 5, 15, 480, 30), "HazardWatch", clock);
@@ -378,7 +383,7 @@ class JdbcRegistrationsTest {
 
     @Test
     void theUpperNodeKeepsAReadOnlyReplicaOfEachStep() throws Exception {
-        DataSource cityDatabase = TestDatabases.h2();
+        DataSource cityDatabase = database();
         DatabaseMigrator.migrate(cityDatabase);
         JdbcRegistry cityRegistry = new JdbcRegistry(cityDatabase, clock);
         JdbcRegistrations city = node(cityDatabase, cityRegistry, new JdbcHazardSources(cityDatabase, clock), null);
