@@ -253,7 +253,11 @@ class TreeIT {
                 ids[level] = HazardWatchInstance.JSON.readTree(passed.body()).path("id").asText();
             }
         }
-        // the plant reports on the county's task
+        // the plant reports on the county's task, with a photo that goes up with the report
+        byte[] photo = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3 };
+        HttpResponse<byte[]> attached = node("enterprise").requestBytes("POST", "/api/tasks/" + ids[3] + "/assignments/" + ENTERPRISE
+                + "/attachments?fileName=tank-farm.jpg", photo, "image/jpeg");
+        assertEquals(201, attached.statusCode(), new String(attached.body(), java.nio.charset.StandardCharsets.UTF_8));
         HttpResponse<String> report = node("enterprise").request("POST", "/api/tasks/" + ids[3] + "/assignments/" + ENTERPRISE + "/report",
                 "{\"text\":\"罐区自查完成，整改隐患 2 处。\"}", true);
         assertEquals(200, report.statusCode(), report.body());
@@ -262,6 +266,11 @@ class TreeIT {
         assertEquals(409, twice.statusCode(), "the plant cannot accept its own report: " + twice.body());
         await(Duration.ofSeconds(120), "the report at the county", unchecked(() -> node("county").getJson("/api/tasks/" + ids[3]).path("task")
                 .path("assignments").get(0).path("status").asText().equals("REPORTED")));
+        JsonNode files = node("county").getJson("/api/tasks/" + ids[3]).path("attachments");
+        assertEquals(1, files.size(), files.toString());
+        HttpResponse<byte[]> photoAtCounty = node("county").requestBytes("GET", "/api/tasks/" + ids[3] + "/attachments/" + files.get(0).path("id").asLong(),
+                null, null);
+        assertTrue(java.util.Arrays.equals(photo, photoAtCounty.body()), "the photo came up unchanged");
         // how far it has got rolls up four levels: the national node sees the plant's report under the province
         await(Duration.ofSeconds(180), "the plant's report in the national node's progress", unchecked(() -> {
             String progress = node("national").getJson("/api/tasks/" + ids[0]).path("task").path("assignments").get(0).path("progress").asText();

@@ -71,4 +71,22 @@ public interface TaskService {
      * @param text the report (REPORT, required) or the reason (RETURN, CANCEL: required)
      */
     Task act(Caller caller, String taskId, String assigneeOrg, TaskAction action, String text);
+
+    /** Largest file a report carries: it travels up the levels inside the report's message. */
+    long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+
+    /** A file and its content. */
+    record AttachmentContent(TaskAttachment attachment, byte[] content) {
+    }
+
+    /**
+     * Adds a file to the caller's own assignment before it is reported (ISSUED, RECEIVED or RETURNED); the report
+     * carries it up.
+     */
+    TaskAttachment attach(Caller caller, String taskId, String assigneeOrg, String fileName, String contentType, java.io.InputStream content);
+
+    /** The files of a task the caller sees, by assignment, oldest first. */
+    List<TaskAttachment> attachments(Caller caller, String taskId);
+
+    Optional<AttachmentContent> attachment(Caller caller, String taskId, long attachmentId);
 }

@@ -572,13 +572,22 @@ class LinkTest {
         county.tasks.act(countyLead, issued.id(), ENTERPRISE, org.hazardwatch.api.task.TaskAction.RETURN, "请附检查记录");
         await("returned at the plant", Duration.ofSeconds(30), () -> enterprise.tasks.get(plantSafety, issued.id()).orElseThrow().assignments().get(0)
                 .status() == org.hazardwatch.api.task.AssignmentStatus.RETURNED);
+        byte[] record = "罐区检查记录 第 1-3 页".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var file = enterprise.tasks.attach(plantSafety, issued.id(), ENTERPRISE, "检查记录.txt", "text/plain; charset=UTF-8",
+                new java.io.ByteArrayInputStream(record));
         enterprise.tasks.act(plantSafety, issued.id(), ENTERPRISE, org.hazardwatch.api.task.TaskAction.REPORT, "已附检查记录 3 页。");
         await("reported again", Duration.ofSeconds(30), () -> "已附检查记录 3 页。".equals(county.tasks.get(countyLead, issued.id()).orElseThrow()
                 .assignments().get(0).report()));
+        // the file came up with the report, content and checksum intact
+        var atCounty = county.tasks.attachments(countyLead, issued.id());
+        assertEquals(1, atCounty.size());
+        assertEquals(file.sha256(), atCounty.get(0).sha256());
+        assertEquals("检查记录.txt", atCounty.get(0).fileName());
+        assertTrue(java.util.Arrays.equals(record, county.tasks.attachment(countyLead, issued.id(), atCounty.get(0).id()).orElseThrow().content()));
         county.tasks.act(countyLead, issued.id(), ENTERPRISE, org.hazardwatch.api.task.TaskAction.ACCEPT, null);
         await("accepted at the plant", Duration.ofSeconds(30), () -> enterprise.tasks.get(plantSafety, issued.id()).orElseThrow().assignments().get(0)
                 .status() == org.hazardwatch.api.task.AssignmentStatus.ACCEPTED);
-        assertEquals(List.of("ISSUED", "REPORTED", "RETURNED", "REPORTED", "ACCEPTED"),
+        assertEquals(List.of("ISSUED", "REPORTED", "RETURNED", "RETURNED", "REPORTED", "ACCEPTED"),
                 enterprise.tasks.history(plantSafety, issued.id()).stream().map(e -> e.to().name()).toList(), "the same timeline at the plant");
         assertEquals(enterprise.tasks.history(plantSafety, issued.id()).stream().map(e -> e.to().name()).toList(),
                 county.tasks.history(countyLead, issued.id()).stream().map(e -> e.to().name()).toList());

@@ -39,7 +39,7 @@ public class TasksResource extends ScopedResource {
     public record ActionInput(String text) {
     }
 
-    public record TaskDetail(Task task, List<Task> forwards, List<TaskEvent> history) {
+    public record TaskDetail(Task task, List<Task> forwards, List<TaskEvent> history, List<org.hazardwatch.api.task.TaskAttachment> attachments) {
     }
 
     private final TaskService tasks;
@@ -90,7 +90,7 @@ public class TasksResource extends ScopedResource {
     @Path("/{id}")
     public TaskDetail get(@PathParam("id") String id) {
         Task task = tasks.get(caller(), id).orElseThrow(() -> new NoSuchElementException("no task " + id));
-        return new TaskDetail(task, tasks.forwards(caller(), id), tasks.history(caller(), id));
+        return new TaskDetail(task, tasks.forwards(caller(), id), tasks.history(caller(), id), tasks.attachments(caller(), id));
     }
 
     /** Passes a task the caller's organisation received on to its own subordinates (a new task linked to it). */
@@ -109,6 +109,30 @@ public class TasksResource extends ScopedResource {
     public Task act(@PathParam("id") String id, @PathParam("org") String org, @PathParam("action") String action, ActionInput input) {
         TaskAction step = Params.enumValue("action", action, TaskAction.class);
         return tasks.act(caller(), id, org, step, input == null ? null : input.text());
+    }
+
+    /** Adds a file (raw body) to the caller's own assignment before it reports; the report carries it up the levels. */
+    @POST
+    @Path("/{id}/assignments/{org}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @Requires(Permission.TASK_REPORT)
+    public Response attach(@javax.ws.rs.core.Context javax.ws.rs.core.HttpHeaders headers, @PathParam("id") String id, @PathParam("org") String org,
+            @QueryParam("fileName") String fileName, java.io.InputStream body) {
+        String media = headers.getMediaType() == null ? null : headers.getMediaType().toString();
+        org.hazardwatch.api.task.TaskAttachment file = tasks.attach(caller(), id, org, fileName, media, body);
+        return Response.status(201).entity(file).build();
+    }
+
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") long attachmentId) {
+        TaskService.AttachmentContent found = tasks.attachment(caller(), id, attachmentId)
+                .orElseThrow(() -> new NoSuchElementException("task " + id + " has no file " + attachmentId));
+        return Response.ok(found.content(), found.attachment().contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(found.attachment().fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-SHA256", found.attachment().sha256()).build();
     }
 
     private static TaskService.TaskDraft draft(TaskInput input) {

@@ -35,7 +35,7 @@ class SecurityAnnotationsTest {
      */
     static final Set<String> AUDITED_ELSEWHERE = Set.of("AuthResource.login", "GradingResource.grade", "ExchangeResource.enrol",
             "ExchangeResource.renew", "ExchangeResource.heartbeat", "IntegrationResource.readings",
-            "IntegrationResource.registration", "IntegrationResource.alarms", "TasksResource.issue", "TasksResource.forward",
+            "IntegrationResource.registration", "IntegrationResource.alarms", "TasksResource.issue", "TasksResource.forward", "TasksResource.attach",
             "TasksResource.act", "RegistrationsResource.apply", "RegistrationsResource.attach", "RegistrationsResource.removeDocument",
             "RegistrationsResource.act", "HiddenDangersResource.record", "HiddenDangersResource.act", "HiddenDangersResource.plan",
             "HiddenDangersResource.progress", "HiddenDangersResource.attach", "HiddenDangersResource.planInspection",

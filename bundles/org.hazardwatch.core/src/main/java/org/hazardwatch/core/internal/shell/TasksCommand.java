@@ -56,7 +56,7 @@ public class TasksCommand implements Action {
                 timeline.column(column);
             }
             for (TaskEvent e : tasks.history(shell, id)) {
-                timeline.addRow().addContent(e.at(), e.assigneeOrg(), e.action() == null ? "ISSUE" : e.action(), e.from() == null ? "" : e.from(), e.to(),
+                timeline.addRow().addContent(e.at(), e.assigneeOrg(), e.action() == null ? (e.from() == null ? "ISSUE" : "FILE") : e.action(), e.from() == null ? "" : e.from(), e.to(),
                         e.actor(), e.note() == null ? "" : e.note());
             }
             timeline.print(System.out);

@@ -37,12 +37,14 @@ import org.hazardwatch.api.task.AssignmentStatus;
 import org.hazardwatch.api.task.Task;
 import org.hazardwatch.api.task.TaskAction;
 import org.hazardwatch.api.task.TaskAssignment;
+import org.hazardwatch.api.task.TaskAttachment;
 import org.hazardwatch.api.task.TaskEvent;
 import org.hazardwatch.api.task.TaskRole;
 import org.hazardwatch.api.task.TaskService;
 import org.hazardwatch.api.task.TaskWorkflow;
 import org.hazardwatch.api.workflow.WorkflowException;
 import org.hazardwatch.core.internal.db.Jdbc;
+import org.hazardwatch.core.internal.files.UploadedFile;
 import org.hazardwatch.core.internal.notify.Gateways;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -401,6 +403,9 @@ public class JdbcTasks implements TaskService, WorkInbox {
             update.put("taskId", taskId).put("assigneeOrg", assigneeOrg).put("action", action.name()).put("status", next.name())
                     .put("text", why).put("actor", caller.username()).put("at", now.toString());
             update.set("progress", progressOf(taskId, assigneeOrg));
+            if (action == TaskAction.REPORT) {
+                update.set("attachments", attachmentsMessage(taskId, assigneeOrg));
+            }
             sendUp(UPDATE, update, taskId + "|" + assigneeOrg + "|" + event);
         }
         if (assignment.viaNode() != null) {
@@ -436,6 +441,161 @@ public class JdbcTasks implements TaskService, WorkInbox {
 
     private void notify(String kind, String organisation, String title, String text, String taskId) {
         Gateways.send(notifiers.get(), kind, organisation, title, text, "/tasks/" + taskId, clock.instant());
+    }
+
+    // ------------------------------------------------------------------ report attachments
+
+    @Override
+    public TaskAttachment attach(Caller caller, String taskId, String assigneeOrg, String fileName, String contentType, java.io.InputStream content) {
+        Task task = get(caller, taskId).orElseThrow(() -> new java.util.NoSuchElementException("no task " + taskId));
+        TaskAssignment assignment = task.assignments().stream().filter(a -> a.assigneeOrg().equals(assigneeOrg)).findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("task " + taskId + " was not issued to " + assigneeOrg));
+        if (!roles(caller, task, assignment).contains(TaskRole.ASSIGNEE)) {
+            throw new SecurityException("only the assignee adds files to its report");
+        }
+        if (!AWAITING_ASSIGNEE.contains(assignment.status())) {
+            throw new IllegalStateException("the assignment of " + assigneeOrg + " is " + assignment.status() + ": files go with a report still to come");
+        }
+        UploadedFile file = UploadedFile.read(fileName, contentType, content, MAX_ATTACHMENT_BYTES);
+        Instant now = clock.instant();
+        long id;
+        try (Connection c = dataSource.getConnection()) {
+            id = Jdbc.inTransaction(c, () -> {
+                long newId = insertAttachment(c, taskId, assigneeOrg, file.fileName(), file.contentType(), file.content(), file.sha256(), now,
+                        caller.username());
+                event(c, taskId, assigneeOrg, null, assignment.status(), assignment.status(), caller.username(), "附件：" + file.fileName()
+                        + "（SHA-256 " + file.sha256().substring(0, 16) + "…）", now);
+                return newId;
+            });
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new IllegalStateException(file.fileName() + " is attached already");
+            }
+            throw Jdbc.failure("attaching a file to task " + taskId, e);
+        }
+        audit(caller, "task.attach", taskId, assigneeOrg + ": " + file.fileName() + " sha256=" + file.sha256());
+        return new TaskAttachment(id, taskId, assigneeOrg, file.fileName(), file.contentType(), file.content().length, file.sha256(), now,
+                caller.username());
+    }
+
+    private static long insertAttachment(Connection c, String taskId, String assigneeOrg, String fileName, String contentType, byte[] content,
+            String sha256, Instant at, String by) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO task_attachment (task_id, assignee_org, file_name, content_type, size_bytes, "
+                + "sha256, content, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            Jdbc.bind(s, java.util.Arrays.asList(taskId, assigneeOrg, fileName, contentType, (long) content.length, sha256, content, at,
+                    abbreviate(by, 200)));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public List<TaskAttachment> attachments(Caller caller, String taskId) {
+        if (get(caller, taskId).isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT id, assignee_org, file_name, content_type, "
+                + "size_bytes, sha256, uploaded_at, uploaded_by FROM task_attachment WHERE task_id = ? ORDER BY id")) {
+            s.setString(1, taskId);
+            List<TaskAttachment> list = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new TaskAttachment(rs.getLong("id"), taskId, rs.getString("assignee_org"), rs.getString("file_name"),
+                            rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), Jdbc.getInstant(rs, "uploaded_at"),
+                            rs.getString("uploaded_by")));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the files of task " + taskId, e);
+        }
+    }
+
+    @Override
+    public Optional<AttachmentContent> attachment(Caller caller, String taskId, long attachmentId) {
+        Optional<TaskAttachment> meta = attachments(caller, taskId).stream().filter(a -> a.id() == attachmentId).findFirst();
+        if (meta.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT content FROM task_attachment WHERE task_id = ? AND id = ?")) {
+            s.setString(1, taskId);
+            s.setLong(2, attachmentId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new AttachmentContent(meta.get(), rs.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading file " + attachmentId + " of task " + taskId, e);
+        }
+    }
+
+    /** The assignment's files for the report's message, content in Base64. */
+    private ArrayNode attachmentsMessage(String taskId, String assigneeOrg) {
+        ArrayNode files = JSON.createArrayNode();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT file_name, content_type, sha256, content, "
+                + "uploaded_at, uploaded_by FROM task_attachment WHERE task_id = ? AND assignee_org = ? ORDER BY id")) {
+            s.setString(1, taskId);
+            s.setString(2, assigneeOrg);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    files.addObject().put("fileName", rs.getString(1)).put("contentType", rs.getString(2)).put("sha256", rs.getString(3))
+                            .put("content", java.util.Base64.getEncoder().encodeToString(rs.getBytes(4)))
+                            .put("uploadedAt", Jdbc.getInstant(rs, "uploaded_at").toString()).put("uploadedBy", rs.getString(6));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the files of task " + taskId, e);
+        }
+        return files;
+    }
+
+    /**
+     * Keeps the files a report brought up, each in the timeline as at the assignee's node; each is checked against its
+     * SHA-256, one kept already is skipped.
+     */
+    private void keepReceivedAttachments(String taskId, String assigneeOrg, AssignmentStatus status, String fromNode, JsonNode files)
+            throws IOException {
+        if (!files.isArray()) {
+            throw new IOException("'attachments' is not a list");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            for (JsonNode f : files) {
+                byte[] content;
+                try {
+                    content = java.util.Base64.getDecoder().decode(text(f, "content"));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("an attachment's content is not Base64", e);
+                }
+                String sha256 = text(f, "sha256");
+                if (!UploadedFile.sha256(content).equals(sha256)) {
+                    throw new IOException("attachment " + f.path("fileName").asText() + " does not match its SHA-256");
+                }
+                try (PreparedStatement kept = c.prepareStatement("SELECT 1 FROM task_attachment WHERE task_id = ? AND assignee_org = ? AND sha256 = ? "
+                        + "AND file_name = ?")) {
+                    Jdbc.bind(kept, List.of(taskId, assigneeOrg, sha256, text(f, "fileName")));
+                    try (ResultSet rs = kept.executeQuery()) {
+                        if (rs.next()) {
+                            continue;
+                        }
+                    }
+                }
+                String name = abbreviate(text(f, "fileName"), 255);
+                Instant at = Instant.parse(text(f, "uploadedAt"));
+                String by = fromNode + "/" + f.path("uploadedBy").asText("?");
+                String type = abbreviate(text(f, "contentType"), 100);
+                Jdbc.inTransaction(c, () -> {
+                    insertAttachment(c, taskId, assigneeOrg, name, type, content, sha256, at, by);
+                    return event(c, taskId, assigneeOrg, null, status, status, by, "附件：" + name + "（SHA-256 " + sha256.substring(0, 16) + "…）", at);
+                });
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("keeping the files of task " + taskId, e);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IOException("an attachment's uploadedAt is not an instant", e);
+        }
     }
 
     // ------------------------------------------------------------------ to-do and reminders
@@ -792,6 +952,9 @@ public class JdbcTasks implements TaskService, WorkInbox {
                 next = TaskWorkflow.MACHINE.next(a.status(), action, EnumSet.of(role));
             } catch (WorkflowException e) {
                 throw new IOException("task " + task.id() + " of " + a.assigneeOrg() + ": " + e.getMessage(), e);
+            }
+            if (action == TaskAction.REPORT && m.has("attachments")) {
+                keepReceivedAttachments(task.id(), a.assigneeOrg(), a.status(), fromNode, m.get("attachments"));
             }
             transition(task.id(), target, action, a.status(), next, actor, m.path("text").asText(null), at, progress);
             if (role == TaskRole.ASSIGNEE) {

@@ -130,6 +130,22 @@ public class TaskComponent implements TaskService, WorkInbox {
     }
 
     @Override
+    public org.hazardwatch.api.task.TaskAttachment attach(Caller caller, String taskId, String assigneeOrg, String fileName, String contentType,
+            java.io.InputStream content) {
+        return tasks.attach(caller, taskId, assigneeOrg, fileName, contentType, content);
+    }
+
+    @Override
+    public List<org.hazardwatch.api.task.TaskAttachment> attachments(Caller caller, String taskId) {
+        return tasks.attachments(caller, taskId);
+    }
+
+    @Override
+    public Optional<AttachmentContent> attachment(Caller caller, String taskId, long attachmentId) {
+        return tasks.attachment(caller, taskId, attachmentId);
+    }
+
+    @Override
     public Set<String> kinds() {
         return tasks.kinds();
     }

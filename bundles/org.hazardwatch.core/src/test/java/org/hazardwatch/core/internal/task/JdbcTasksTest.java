@@ -177,6 +177,30 @@ class JdbcTasksTest {
     }
 
     @Test
+    void onlyTheAssigneeAddsFilesAndOnlyBeforeItReports() {
+        Task issued = tasks.issue(cityLead, new TaskDraft("危化品储存检查", null, null, List.of("370281")));
+        byte[] photo = { (byte) 0xFF, (byte) 0xD8, 9, 9 };
+        assertThrows(SecurityException.class, () -> tasks.attach(cityLead, issued.id(), "370281", "x.jpg", "image/jpeg",
+                new java.io.ByteArrayInputStream(photo)), "the issuer does not add to the assignee's report");
+        assertThrows(SecurityException.class, () -> tasks.attach(countyViewer, issued.id(), "370281", "x.jpg", "image/jpeg",
+                new java.io.ByteArrayInputStream(photo)));
+        assertEquals(List.of("content:EMPTY"), fields(assertThrows(ValidationException.class, () -> tasks.attach(countyOfficer, issued.id(),
+                "370281", "x.jpg", "image/jpeg", new java.io.ByteArrayInputStream(new byte[0])))));
+        var file = tasks.attach(countyOfficer, issued.id(), "370281", "现场/照片.jpg", "image/jpeg", new java.io.ByteArrayInputStream(photo));
+        assertEquals("现场_照片.jpg", file.fileName(), "no path in a file name");
+        assertEquals(org.hazardwatch.core.internal.files.UploadedFile.sha256(photo), file.sha256());
+        assertThrows(IllegalStateException.class, () -> tasks.attach(countyOfficer, issued.id(), "370281", "现场/照片.jpg", "image/jpeg",
+                new java.io.ByteArrayInputStream(photo)), "the same file twice");
+        tasks.act(countyOfficer, issued.id(), "370281", TaskAction.REPORT, "检查完成，照片附后");
+        assertThrows(IllegalStateException.class, () -> tasks.attach(countyOfficer, issued.id(), "370281", "late.jpg", "image/jpeg",
+                new java.io.ByteArrayInputStream(photo)), "not once reported");
+        assertEquals(List.of(file.id()), tasks.attachments(cityLead, issued.id()).stream().map(a -> a.id()).toList(), "the issuer reads it");
+        assertTrue(java.util.Arrays.equals(photo, tasks.attachment(cityLead, issued.id(), file.id()).orElseThrow().content()));
+        assertTrue(tasks.attachments(plantSafety, issued.id()).isEmpty(), "not the plant's task");
+        assertTrue(tasks.history(cityLead, issued.id()).stream().anyMatch(e -> e.note() != null && e.note().startsWith("附件：现场_照片.jpg")));
+    }
+
+    @Test
     void aReceiverPassesTheTaskOnAndItsProgressRollsUp() throws Exception {
         Task issued = tasks.issue(cityLead, new TaskDraft("汛期隐患排查", null, T0.plus(Duration.ofDays(3)), List.of("370281")));
         assertThrows(WorkflowException.class, () -> tasks.forward(cityLead, issued.id(), new TaskDraft("x", null, null, List.of("370281"))),
