@@ -38,7 +38,6 @@ import org.hazardwatch.api.danger.GovernanceProject;
 import org.hazardwatch.api.danger.HiddenDanger;
 import org.hazardwatch.api.danger.HiddenDangerService;
 import org.hazardwatch.api.danger.Inspection;
-import org.hazardwatch.api.notify.Notification;
 import org.hazardwatch.api.notify.Notifier;
 import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.FieldError;
@@ -56,8 +55,6 @@ import org.hazardwatch.core.internal.db.ScopeSql;
 import org.hazardwatch.core.internal.files.FormFields;
 import org.hazardwatch.core.internal.notify.Gateways;
 import org.hazardwatch.core.internal.files.UploadedFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hidden dangers, their investigations and governance projects (E1) on this node's database. Every step goes through
@@ -74,7 +71,6 @@ public class JdbcHiddenDangers implements HiddenDangerService {
             + "reported_by, reported_at, accepted_by, closed_at, created_at, updated_at, governance_measures, governance_funds, "
             + "governance_responsible, governance_deadline, governance_progress, governance_note, governance_updated_at, governance_updated_by";
 
-    private final Logger logger = LoggerFactory.getLogger(JdbcHiddenDangers.class);
     private final DataSource dataSource;
     private final RegistryService registry;
     private final AuditLog audit;

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import org.hazardwatch.api.equipment.EquipmentService;
 import org.hazardwatch.api.equipment.InspectedEquipment;
 import org.hazardwatch.api.equipment.InspectedKind;
 import org.hazardwatch.api.equipment.InspectionResult;
-import org.hazardwatch.api.notify.Notification;
 import org.hazardwatch.api.notify.Notifier;
 import org.hazardwatch.api.registry.Enterprise;
 import org.hazardwatch.api.registry.FieldError;
@@ -41,8 +39,6 @@ import org.hazardwatch.core.internal.db.Jdbc;
 import org.hazardwatch.core.internal.files.FormFields;
 import org.hazardwatch.core.internal.notify.Gateways;
 import org.hazardwatch.core.internal.files.UploadedFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Equipment under periodic inspection (E2) on this node's database. Only the enterprise itself and its park's
@@ -55,7 +51,6 @@ public class JdbcEquipment implements EquipmentService {
     static final int DUE_AHEAD_DAYS = 30;
     private static final Set<String> STATES = Set.of("OK", "DUE", "OVERDUE", "OUT_OF_SERVICE", "RETIRED");
 
-    private final Logger logger = LoggerFactory.getLogger(JdbcEquipment.class);
     private final DataSource dataSource;
     private final RegistryService registry;
     private final AuditLog audit;
