@@ -285,7 +285,7 @@ class TreeIT {
     /**
      * F3 across five nodes: the plant's hazard source is registered at the county (documents, review, number, notice);
      * each step goes up, and the national node counts it, read-only, with the documents' checksums but not their
-     * content.
+     * content. The plant's risk level, derived at each level from what came up, is the same at the top.
      */
     @Test
     @Order(4)
@@ -330,6 +330,14 @@ class TreeIT {
         JsonNode statistics = node("national").getJson("/api/registrations/statistics");
         assertTrue(statistics.path("byRegion").toString().contains("370281"), statistics.toString());
         assertEquals(id, node("province").getJson("/api/registrations?status=NOTIFIED").get("items").get(0).get("id").asText());
+        // warnings are not sent as messages of their own: every level derives them from the alarms, samples and registry
+        // it receives, and with the samples relayed unthinned (the default) the national node comes to the county's level
+        String[] levels = new String[2];
+        await(Duration.ofSeconds(120), "the same risk level for the plant at the county and the national node", unchecked(() -> {
+            levels[0] = county.getJson("/api/early-warning/risks/" + ENTERPRISE).path("level").asText();
+            levels[1] = node("national").getJson("/api/early-warning/risks/" + ENTERPRISE).path("level").asText();
+            return !levels[0].isEmpty() && levels[0].equals(levels[1]);
+        }));
     }
 
     @Test
