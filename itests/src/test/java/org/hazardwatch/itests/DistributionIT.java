@@ -1071,6 +1071,30 @@ class DistributionIT {
     }
 
     /**
+     * A major hidden danger from investigation to acceptance in Chromium (notice, governance project, evidence with its
+     * checksum, report, acceptance), and equipment inspection (interval rule, certificate, a failed piece out of
+     * service).
+     */
+    @Test
+    @Order(9)
+    void aHiddenDangerIsClosedAndEquipmentIsInspectedInChromium() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "!!!!!!!! /usr/bin/chromium is missing: SKIPPING the browser test (./.ci/ensure-test-services installs it as root) !!!!!!!!");
+        for (String[] script : new String[][] { { "hidden-dangers", "17 passed, 0 failed" }, { "equipment", "9 passed, 0 failed" } }) {
+            ProcessBuilder builder = new ProcessBuilder("node", "e2e/" + script[0] + ".mjs").directory(hw.root.resolve("webapp/frontend").toFile())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(Map.of("HW_URL", hw.url("/"), "HW_USER", "admin", "HW_PASSWORD", HazardWatchInstance.ADMIN_PASSWORD,
+                    "HW_ENTERPRISE", ENTERPRISE, "HW_SCREENSHOT_DIR", hw.root.resolve("itests/target").toString()));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(300, TimeUnit.SECONDS), script[0] + " finished");
+            System.out.println(output);
+            assertEquals(0, process.exitValue(), output);
+            assertTrue(output.contains(script[1]), output);
+        }
+    }
+
+    /**
      * The adapter the archetype generates (built and installed to the local Maven repository by the archetype's own
      * integration test, earlier in the build) installs into a running node unchanged and reads a device.
      */

@@ -303,6 +303,9 @@ public class JdbcEquipment implements EquipmentService {
         if (d.result() == InspectionResult.FAIL && note == null) {
             errors.add(new FieldError("note", "REQUIRED", "what failed"));
         }
+        if (d.result() == InspectionResult.FAIL && d.validUntil() != null && !d.validUntil().equals(d.inspectedOn())) {
+            errors.add(new FieldError("validUntil", "NOT_VALID_AFTER_FAIL", "a failed piece is due again at once: leave validUntil empty"));
+        }
         LocalDate validUntil = d.validUntil();
         if (validUntil == null && d.inspectedOn() != null) {
             validUntil = d.result() == InspectionResult.FAIL ? d.inspectedOn() : d.inspectedOn().plusMonths(current.intervalMonths());

@@ -178,6 +178,9 @@ class JdbcEquipmentTest {
 
         assertEquals(List.of("note:REQUIRED"), codes(assertThrows(ValidationException.class, () -> equipment.recordInspection(plant, vessel.id(),
                 new EquipmentService.InspectionDraft(TODAY, "青岛市特种设备检验研究院", InspectionResult.FAIL, null, null, null)))));
+        assertEquals(List.of("validUntil:NOT_VALID_AFTER_FAIL"), codes(assertThrows(ValidationException.class, () -> equipment.recordInspection(plant,
+                vessel.id(), new EquipmentService.InspectionDraft(TODAY, "青岛市特种设备检验研究院", InspectionResult.FAIL, null, TODAY.plusMonths(6),
+                        "壁厚减薄")))));
         InspectedEquipment failed = equipment.recordInspection(plant, vessel.id(), new EquipmentService.InspectionDraft(TODAY, "青岛市特种设备检验研究院",
                 InspectionResult.FAIL, "QD-RQ-2026-77", null, "壁厚减薄超标"));
         assertEquals("OUT_OF_SERVICE", failed.state());
