@@ -38,6 +38,8 @@ const MENU = {
   'nav-enterprises': ['registry:view'],
   'nav-regions': ['registry:view'],
   'nav-hazard-sources': ['registry:view'],
+  // 危险源登记, 隐患排查治理 and 设备检验 are in the 安全管理 group
+  'nav-safety-group': ['registration:view', 'hidden-danger:view', 'equipment:view'],
   'nav-registry-transfer': ['registry:view'],
   // 安全中心 and 数据交换 (exchange:administer; its 下发指令 tab with alarm:configure) are in the system group too, and
   // 授权访问 for monitoring:view (its 远程实时调阅 tab)

@@ -120,6 +120,32 @@ const routes = [
         props: true,
         meta: { permission: 'registry:view' }
       },
+      // Registration and cancellation of major hazard sources (F1-F3): the applications, the to-do, statistics and the
+      // re-assessments due; #/registrations/<id> opens a case. Applying needs registration:apply, the county's steps
+      // registration:register (the page asks can() for the buttons; the server says per case which steps are the user's).
+      {
+        path: 'registrations/:id?',
+        name: 'registrations',
+        component: () => import('./views/RegistrationsView.vue'),
+        meta: { permission: 'registration:view' }
+      },
+      // Hidden-danger investigation and governance (E1): the hidden dangers, the to-do, investigations and statistics;
+      // #/hidden-dangers/<id> opens one. Recording and the enterprise's steps need hidden-danger:rectify, the county's or
+      // park's hidden-danger:supervise (the server says per hidden danger which steps are the user's).
+      {
+        path: 'hidden-dangers/:id?',
+        name: 'hidden-dangers',
+        component: () => import('./views/HiddenDangersView.vue'),
+        meta: { permission: 'hidden-danger:view' }
+      },
+      // Equipment under periodic inspection (E2): the enterprise's and its park's only; #/equipment/<id> opens a piece.
+      // Keeping it needs equipment:edit and being the enterprise's own people.
+      {
+        path: 'equipment/:id?',
+        name: 'equipment',
+        component: () => import('./views/EquipmentView.vue'),
+        meta: { permission: 'equipment:view' }
+      },
       {
         path: 'registry-transfer',
         name: 'registry-transfer',

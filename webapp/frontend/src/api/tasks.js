@@ -5,6 +5,7 @@
 // fieldErrors?}). task:view for reading and the steps (the server says per assignment which steps are the caller's, in
 // `actions`), task:issue for the assignees, issuing and passing on (403 otherwise).
 import { request } from './http.js'
+import { uploadContentType } from '../utils/files.js'
 
 function enc(value) {
   return encodeURIComponent(String(value))
@@ -33,7 +34,11 @@ export function issueTask(body) {
   return request('/tasks', { method: 'POST', body })
 }
 
-/** One task: {task, forwards: [Task] (the tasks passing it on), history: [{id, taskId, assigneeOrg, action, from, to, actor, note, at}]}. */
+/**
+ * One task: {task, forwards: [Task] (the tasks passing it on), history: [{id, taskId, assigneeOrg, action, from, to,
+ * actor, note, at}] (action null: the issue when from is null too, else a file attached), attachments: [{id, taskId,
+ * assigneeOrg, fileName, contentType, size, sha256, uploadedAt, uploadedBy}] (the reports' files, by assignment)}.
+ */
 export function getTask(id) {
   return request(`/tasks/${enc(id)}`)
 }
@@ -51,4 +56,26 @@ export function forwardTask(id, body) {
 export function actOnTask(id, org, action, text) {
   const body = text === undefined || text === null ? {} : { text }
   return request(`/tasks/${enc(id)}/assignments/${enc(org)}/${enc(String(action).toLowerCase())}`, { method: 'POST', body })
+}
+
+/**
+ * Adds a file to the caller's own assignment before it reports (task:report, the assignee's organisation, while
+ * ISSUED, RECEIVED or RETURNED): the file's raw bytes with its own Content-Type and ?fileName=, at most 10 MB. 201
+ * with the attachment {id, taskId, assigneeOrg, fileName, contentType, size, sha256, uploadedAt, uploadedBy}; the
+ * report takes the files up the levels. Refusals: 400 VALIDATION (fileName, contentType, content EMPTY / TOO_LARGE),
+ * 403 (not the assignee's), 409 CONFLICT (reported already, or the same file under the same name twice).
+ */
+export function attachTaskFile(id, org, file, { timeout = 120000 } = {}) {
+  return request(`/tasks/${enc(id)}/assignments/${enc(org)}/attachments`, {
+    method: 'POST',
+    query: { fileName: file.name },
+    raw: file,
+    contentType: uploadContentType(file),
+    timeout
+  })
+}
+
+/** The bytes of a report's file (header X-Content-SHA256): resolves to {blob, fileName, contentType}. */
+export function getTaskAttachment(id, attachmentId) {
+  return request(`/tasks/${enc(id)}/attachments/${enc(attachmentId)}`, { responseType: 'blob', timeout: 120000 })
 }

@@ -18,6 +18,9 @@ const LANDING_ORDER = [
   'exchange',
   'access',
   'tasks',
+  'registrations',
+  'hidden-dangers',
+  'equipment',
   'account'
 ]
 

@@ -180,7 +180,7 @@ export function adminFieldErrorText(error, t, te, prefix) {
 
 // ---- permissions ---------------------------------------------------------------------------------------------
 
-export const PERMISSION_AREAS = ['MONITORING', 'ALARM', 'DISPOSAL', 'WARNING', 'REGISTRY', 'SYSTEM', 'AUDIT', 'ACCESS', 'TASK']
+export const PERMISSION_AREAS = ['MONITORING', 'ALARM', 'DISPOSAL', 'WARNING', 'REGISTRY', 'SYSTEM', 'AUDIT', 'ACCESS', 'TASK', 'REGISTRATION', 'DANGER', 'EQUIPMENT']
 export const PERMISSION_ACTIONS = ['VIEW', 'EDIT', 'APPROVE', 'ACKNOWLEDGE', 'DISPOSE', 'EXPORT', 'REQUEST', 'ADMINISTER']
 
 /** i18n key part of a permission code ('alarm:view' -> 'alarm_view', 'monitoring:live-all' -> 'monitoring_live_all'). */
@@ -267,6 +267,29 @@ export const AUDIT_ACTIONS = [
   'task.return',
   'task.cancel',
   'task.received',
+  'registration.apply',
+  'registration.document-add',
+  'registration.document-remove',
+  'registration.submit',
+  'registration.withdraw',
+  'registration.return',
+  'registration.accept',
+  'registration.register',
+  'registration.notify',
+  'hidden-danger.record',
+  'hidden-danger.assign',
+  'hidden-danger.report',
+  'hidden-danger.accept',
+  'hidden-danger.reject',
+  'hidden-danger.plan',
+  'hidden-danger.progress',
+  'hidden-danger.attach',
+  'hidden-danger.inspection-plan',
+  'hidden-danger.inspection-done',
+  'equipment.register',
+  'equipment.retire',
+  'equipment.inspection',
+  'equipment.certificate',
   'audit.verify',
   'audit.anchor',
   'retention.run',

@@ -18,11 +18,12 @@ export const TODO_ACTIONS = ['RECEIVE', 'REPORT', 'ACCEPT', 'RETURN']
 /** Assignments still waiting for the assignee: these become overdue past the deadline (the server's rule). */
 export const AWAITING_ASSIGNEE = ['ISSUED', 'RECEIVED', 'RETURNED']
 
-/** The server's limits (JdbcTasks, TaskService.MAX_ASSIGNEES). */
+/** The server's limits (JdbcTasks, TaskService.MAX_ASSIGNEES, TaskService.MAX_ATTACHMENT_BYTES). */
 export const MAX_TASK_TITLE = 200
 export const MAX_TASK_BODY = 10000
 export const MAX_TASK_TEXT = 10000
 export const MAX_TASK_ASSIGNEES = 200
+export const MAX_TASK_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 /** How deep a progress tree is read (each level is an organisation passing the task on). */
 const MAX_PROGRESS_DEPTH = 12
@@ -253,11 +254,23 @@ export function progressCounts(nodes, { deep = true } = {}) {
 // ---- the timeline -------------------------------------------------------------------------------------------------
 
 /**
- * The task's history as timeline items, oldest first: the issue events of one moment by one actor (one per assignee)
- * as one item {kind: 'issue', key, at, actor, orgs: [code]}, every other event as {kind: 'step', key, ...event}.
+ * The file name and the start of the SHA-256 in the note of a "file attached" event, as the server writes it
+ * ("附件：<name>（SHA-256 <16 hex digits>…）"): {fileName, hashPrefix}, or null for another note.
  */
-export function timelineItems(history) {
+export function parseAttachNote(note) {
+  const match = /^附件：(.*)（SHA-256 ([0-9a-fA-F]+)…?）$/s.exec(String(note ?? '').trim())
+  return match ? { fileName: match[1], hashPrefix: match[2].toLowerCase() } : null
+}
+
+/**
+ * The task's history as timeline items, oldest first: the issue events of one moment by one actor (one per assignee;
+ * action and from null) as one item {kind: 'issue', key, at, actor, orgs: [code]}; a file attached to an assignment
+ * (action null, from set: the status stays) as {kind: 'attach', key, ...event, fileName, hashPrefix, sha256 (the whole
+ * hash when attachments, the task's files, name the file; else '')}; every other event as {kind: 'step', key, ...event}.
+ */
+export function timelineItems(history, attachments = []) {
   const events = (Array.isArray(history) ? history : []).filter((e) => e && typeof e === 'object')
+  const files = Array.isArray(attachments) ? attachments.filter((f) => f && typeof f === 'object') : []
   const items = []
   for (const e of events) {
     if (!e.action && !e.from) {
@@ -267,6 +280,21 @@ export function timelineItems(history) {
         continue
       }
       items.push({ kind: 'issue', key: `issue-${e.id ?? items.length}`, at: e.at, actor: e.actor, orgs: [e.assigneeOrg] })
+    } else if (!e.action) {
+      const parsed = parseAttachNote(e.note)
+      const file = parsed
+        ? files.find(
+            (f) => f.assigneeOrg === e.assigneeOrg && f.fileName === parsed.fileName && String(f.sha256 ?? '').toLowerCase().startsWith(parsed.hashPrefix)
+          )
+        : null
+      items.push({
+        kind: 'attach',
+        key: `attach-${e.id ?? items.length}`,
+        ...e,
+        fileName: parsed ? parsed.fileName : '',
+        hashPrefix: parsed ? parsed.hashPrefix : '',
+        sha256: file ? String(file.sha256) : ''
+      })
     } else {
       items.push({ kind: 'step', key: `step-${e.id ?? items.length}`, ...e })
     }
@@ -357,4 +385,34 @@ export function actionTextProblem(action, text) {
 export function deadlinePassed(task, now = Date.now()) {
   const deadline = toTime(task?.deadline)
   return deadline !== null && !Number.isNaN(deadline) && deadline < now
+}
+
+// ---- the reports' files -------------------------------------------------------------------------------------------
+
+/**
+ * Whether the user may add files to an assignment: the server takes them from the assignee's own organisation while
+ * it may still report (ISSUED, RECEIVED, RETURNED), which is when it offers REPORT.
+ */
+export function canAttach(assignment) {
+  return actionsOf(assignment).includes('REPORT')
+}
+
+/** The files of one assignment among a task's attachments (GET /api/tasks/{id}), in the order they were added. */
+export function attachmentsOf(attachments, org) {
+  return (Array.isArray(attachments) ? attachments : [])
+    .filter((f) => f && typeof f === 'object' && f.assigneeOrg === org)
+    .sort((a, b) => {
+      const ia = Number(a.id)
+      const ib = Number(b.id)
+      if (Number.isFinite(ia) && Number.isFinite(ib) && ia !== ib) return ia - ib
+      return String(a.uploadedAt ?? '').localeCompare(String(b.uploadedAt ?? ''))
+    })
+}
+
+/** Client check of a file chosen for a report: 'empty', 'tooLarge' (over 10 MB, the server's limit), or null. */
+export function taskAttachmentProblem(file) {
+  const size = Number(file?.size)
+  if (!Number.isFinite(size) || size <= 0) return 'empty'
+  if (size > MAX_TASK_ATTACHMENT_BYTES) return 'tooLarge'
+  return null
 }

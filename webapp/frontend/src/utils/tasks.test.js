@@ -7,6 +7,8 @@ import {
   actionTextProblem,
   actionsOf,
   assigneeNames,
+  attachmentsOf,
+  canAttach,
   deadlinePassed,
   flattenProgress,
   inboxTodo,
@@ -16,11 +18,13 @@ import {
   myOrgCode,
   normalizeAssignees,
   outboxTodo,
+  parseAttachNote,
   parseProgress,
   progressCounts,
   reportSummary,
   statusBreakdown,
   statusCounts,
+  taskAttachmentProblem,
   taskDraftBody,
   taskFormErrors,
   taskStatusTag,
@@ -190,6 +194,59 @@ test('the issue events of one moment make one timeline item', () => {
   const names = assigneeNames(issued, [{ assignments: [assignment('x', 'ISSUED')] }])
   assert.equal(names.get('370281'), '名称370281')
   assert.equal(names.get('x'), '名称x')
+})
+
+test('a file attached is its own timeline item, not the issue nor a step', () => {
+  const sha = 'ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12'
+  const history = [
+    { id: 1, assigneeOrg: '370281', action: null, from: null, to: 'ISSUED', actor: 'lead', at: '2026-11-30T07:00:00Z' },
+    { id: 2, assigneeOrg: '370281', action: null, from: 'ISSUED', to: 'ISSUED', actor: 'county', note: `附件：罐区照片.png（SHA-256 ${sha.slice(0, 16)}…）`, at: '2026-11-30T07:10:00Z' },
+    { id: 3, assigneeOrg: '370281', action: null, from: 'ISSUED', to: 'ISSUED', actor: 'county', note: '附件：other.pdf（SHA-256 0000000000000000…）', at: '2026-11-30T07:11:00Z' },
+    { id: 4, assigneeOrg: '370281', action: 'REPORT', from: 'ISSUED', to: 'REPORTED', actor: 'county', note: '已完成', at: '2026-11-30T08:00:00Z' },
+    // the same moment and actor as the issue, but a file: not merged into the issue
+    { id: 5, assigneeOrg: '370282', action: null, from: 'RECEIVED', to: 'RECEIVED', actor: 'lead', note: 'x', at: '2026-11-30T07:00:00Z' }
+  ]
+  const files = [{ id: 7, assigneeOrg: '370281', fileName: '罐区照片.png', sha256: sha }]
+  const items = timelineItems(history, files)
+  assert.deepEqual(items.map((i) => i.kind), ['issue', 'attach', 'attach', 'step', 'attach'])
+  assert.deepEqual(items[0].orgs, ['370281'])
+  assert.equal(items[1].fileName, '罐区照片.png')
+  assert.equal(items[1].hashPrefix, sha.slice(0, 16))
+  assert.equal(items[1].sha256, sha, 'the whole hash from the task\'s files')
+  assert.equal(items[1].assigneeOrg, '370281')
+  assert.equal(items[2].fileName, 'other.pdf')
+  assert.equal(items[2].sha256, '', 'no file of that name and hash')
+  assert.equal(items[4].fileName, '', 'a note the page cannot read')
+  assert.equal(items[4].note, 'x')
+  assert.equal(new Set(items.map((i) => i.key)).size, items.length)
+  // without the files the items are the same, only without the whole hash
+  assert.equal(timelineItems(history)[1].sha256, '')
+})
+
+test("the note of a file attached is read as the server writes it", () => {
+  assert.deepEqual(parseAttachNote('附件：a（b）.png（SHA-256 0123456789ABCDEF…）'), { fileName: 'a（b）.png', hashPrefix: '0123456789abcdef' })
+  assert.equal(parseAttachNote('已完成'), null)
+  assert.equal(parseAttachNote(null), null)
+})
+
+test("files are added to the user's own assignment while it may report, at most 10 MB each", () => {
+  assert.equal(canAttach(assignment('370281', 'ISSUED', { actions: ['RECEIVE', 'REPORT'] })), true)
+  assert.equal(canAttach(assignment('370281', 'RETURNED', { actions: ['report'] })), true)
+  assert.equal(canAttach(assignment('370281', 'REPORTED', { actions: ['ACCEPT', 'RETURN', 'CANCEL'] })), false)
+  assert.equal(canAttach(null), false)
+  assert.equal(taskAttachmentProblem({ size: 0 }), 'empty')
+  assert.equal(taskAttachmentProblem({}), 'empty')
+  assert.equal(taskAttachmentProblem({ size: 10 * 1024 * 1024 }), null)
+  assert.equal(taskAttachmentProblem({ size: 10 * 1024 * 1024 + 1 }), 'tooLarge')
+  const files = [
+    { id: 12, assigneeOrg: 'b', fileName: 'late.png' },
+    { id: 3, assigneeOrg: 'b', fileName: 'early.png' },
+    { id: 5, assigneeOrg: 'a', fileName: 'other.png' },
+    null
+  ]
+  assert.deepEqual(attachmentsOf(files, 'b').map((f) => f.fileName), ['early.png', 'late.png'])
+  assert.deepEqual(attachmentsOf(files, 'c'), [])
+  assert.deepEqual(attachmentsOf(undefined, 'b'), [])
 })
 
 test('the issue form is checked as the server checks it', () => {

@@ -310,7 +310,10 @@ export default {
       SYSTEM: 'System',
       AUDIT: 'Audit',
       ACCESS: 'Authorised access',
-      TASK: 'Tasks'
+      TASK: 'Tasks',
+      REGISTRATION: 'Registration',
+      DANGER: 'Hidden dangers',
+      EQUIPMENT: 'Equipment'
     },
     actions: {
       VIEW: 'View',
@@ -345,7 +348,15 @@ export default {
       access_approve: 'Approve authorised access',
       task_view: 'View tasks',
       task_issue: 'Issue tasks',
-      task_report: 'Work on tasks'
+      task_report: 'Work on tasks',
+      registration_view: 'View hazard source registration',
+      registration_apply: 'Apply for registration and cancellation',
+      registration_register: 'Review and register hazard sources',
+      hidden_danger_view: 'View hidden dangers',
+      hidden_danger_rectify: 'Investigate and rectify hidden dangers',
+      hidden_danger_supervise: 'Supervise hidden dangers',
+      equipment_view: 'View equipment inspection',
+      equipment_edit: 'Keep equipment inspection'
     },
     descriptions: {
       monitoring_view: 'Live values, trends, the live stream and the monitoring pages',
@@ -370,7 +381,15 @@ export default {
       access_approve: "Decide requests for access to a county's live data",
       task_view: "The tasks the person's organisation received and issued, with their timeline",
       task_issue: 'Issue tasks to subordinate organisations, pass received tasks on, decide on their reports (accept, return, withdraw)',
-      task_report: "Receive the tasks issued to the person's organisation and report on them"
+      task_report: "Receive the tasks issued to the person's organisation and report on them",
+      registration_view: 'Registration and cancellation applications of the major hazard sources in scope, their history, statistics and the re-assessments due',
+      registration_apply: "Apply for the registration or cancellation of the enterprise's major hazard sources; add and remove documents, submit or withdraw",
+      registration_register: 'Review applications (return for correction, accept), register, generate and send the notice',
+      hidden_danger_view: 'The hidden dangers in scope, investigations, governance projects, their history and statistics',
+      hidden_danger_rectify: 'The enterprise: record hidden dangers, self-investigations, arrange the rectification, add photos and evidence, report it; accept general ones',
+      hidden_danger_supervise: 'The county or park: supervision investigations, rectification notices, acceptance (or rejection) of major hidden dangers',
+      equipment_view: "The enterprise's (or its park's enterprises') equipment under periodic inspection, its records and certificates (not visible to county and higher regulators)",
+      equipment_edit: 'The enterprise: register equipment, record inspections, add certificates, retire equipment'
     },
     pages: {
       monitoring_view: 'Monitor, trends',
@@ -384,7 +403,10 @@ export default {
       audit_view: 'Audit log',
       access_request: 'Authorised access (request)',
       access_approve: 'Authorised access (decide)',
-      task_view: 'Tasks'
+      task_view: 'Tasks',
+      registration_view: 'Hazard source registration',
+      hidden_danger_view: 'Hidden dangers',
+      equipment_view: 'Equipment inspection'
     }
   },
   audit: {
@@ -500,6 +522,29 @@ export default {
       task_return: 'Task report returned',
       task_cancel: 'Task withdrawn',
       task_received: 'Task arrived from the upper node',
+      registration_apply: 'Registration/cancellation applied for',
+      registration_document_add: 'Application document added',
+      registration_document_remove: 'Application document removed',
+      registration_submit: 'Application submitted',
+      registration_withdraw: 'Application withdrawn',
+      registration_return: 'Application returned for correction',
+      registration_accept: 'Application accepted',
+      registration_register: 'Hazard source registered/cancelled',
+      registration_notify: 'Registration notice sent',
+      hidden_danger_record: 'Hidden danger recorded',
+      hidden_danger_assign: 'Rectification arranged / notice issued',
+      hidden_danger_report: 'Rectification reported',
+      hidden_danger_accept: 'Hidden danger accepted and closed',
+      hidden_danger_reject: 'Rectification not accepted',
+      hidden_danger_plan: 'Governance project set',
+      hidden_danger_progress: 'Governance progress recorded',
+      hidden_danger_attach: 'Hidden danger file added',
+      hidden_danger_inspection_plan: 'Investigation planned',
+      hidden_danger_inspection_done: 'Investigation completed',
+      equipment_register: 'Equipment registered for inspection',
+      equipment_retire: 'Equipment retired',
+      equipment_inspection: 'Equipment inspection recorded',
+      equipment_certificate: 'Inspection certificate added',
       audit_verify: 'Audit chain verified',
       audit_anchor: 'Audit chain anchor recorded',
       config_update: 'Configuration changed',

@@ -310,7 +310,10 @@ export default {
       SYSTEM: '系统管理',
       AUDIT: '审计',
       ACCESS: '授权访问',
-      TASK: '任务'
+      TASK: '任务',
+      REGISTRATION: '登记',
+      DANGER: '隐患',
+      EQUIPMENT: '设备'
     },
     actions: {
       VIEW: '查看',
@@ -345,7 +348,15 @@ export default {
       access_approve: '审批授权访问',
       task_view: '查看任务',
       task_issue: '下发任务',
-      task_report: '办理任务'
+      task_report: '办理任务',
+      registration_view: '查看危险源登记',
+      registration_apply: '申请危险源登记与注销',
+      registration_register: '受理与登记危险源',
+      hidden_danger_view: '查看隐患排查治理',
+      hidden_danger_rectify: '隐患排查与整改',
+      hidden_danger_supervise: '隐患整改监管',
+      equipment_view: '查看设备检验',
+      equipment_edit: '维护设备检验'
     },
     descriptions: {
       monitoring_view: '实时数值、趋势曲线、实时数据推送和监测页面',
@@ -370,7 +381,15 @@ export default {
       access_approve: '审批访问某区县实时数据的申请',
       task_view: '本单位收到和下发的任务及其办理过程',
       task_issue: '向下级单位下发任务、转发收到的任务，审核下级的上报（通过、退回、撤销）',
-      task_report: '签收本单位收到的任务并上报办理情况'
+      task_report: '签收本单位收到的任务并上报办理情况',
+      registration_view: '辖区内重大危险源的登记、注销申请及其办理过程、统计和复评提醒',
+      registration_apply: '为本企业的重大危险源提出登记或注销申请，上传、删除申请材料，提交或撤回申请',
+      registration_register: '审查登记、注销申请（退回补正、受理），登记并生成、送达通知书',
+      hidden_danger_view: '辖区内的隐患台账、排查活动、治理方案、办理过程和统计',
+      hidden_danger_rectify: '企业：登记隐患、企业自查、安排整改、上传照片与整改证据、整改上报；一般隐患的验收',
+      hidden_danger_supervise: '区县、园区：监管检查、下达整改通知、重大隐患的验收销号或退回',
+      equipment_view: '本企业或本园区企业的特种设备及安全附件检验台账、检验记录和证书（区县及以上监管部门不可见）',
+      equipment_edit: '企业：登记设备、记录检验结果、上传检验证书、报废设备'
     },
     pages: {
       monitoring_view: '实时监测、趋势曲线',
@@ -384,7 +403,10 @@ export default {
       audit_view: '审计日志',
       access_request: '授权访问（申请）',
       access_approve: '授权访问（审批）',
-      task_view: '任务'
+      task_view: '任务',
+      registration_view: '重大危险源登记',
+      hidden_danger_view: '隐患排查治理',
+      equipment_view: '设备检验'
     }
   },
   audit: {
@@ -500,6 +522,29 @@ export default {
       task_return: '退回任务上报',
       task_cancel: '撤销任务',
       task_received: '收到上级任务',
+      registration_apply: '提出登记/注销申请',
+      registration_document_add: '上传登记申请材料',
+      registration_document_remove: '删除登记申请材料',
+      registration_submit: '提交登记/注销申请',
+      registration_withdraw: '撤回登记/注销申请',
+      registration_return: '退回登记/注销申请补正',
+      registration_accept: '受理登记/注销申请',
+      registration_register: '登记/注销重大危险源',
+      registration_notify: '送达登记/注销通知书',
+      hidden_danger_record: '登记隐患',
+      hidden_danger_assign: '安排整改/下达整改通知',
+      hidden_danger_report: '隐患整改上报',
+      hidden_danger_accept: '隐患验收销号',
+      hidden_danger_reject: '隐患验收不通过',
+      hidden_danger_plan: '制定重大隐患治理方案',
+      hidden_danger_progress: '更新隐患治理进度',
+      hidden_danger_attach: '上传隐患附件',
+      hidden_danger_inspection_plan: '计划隐患排查',
+      hidden_danger_inspection_done: '完成隐患排查',
+      equipment_register: '登记检验设备',
+      equipment_retire: '报废检验设备',
+      equipment_inspection: '记录设备检验',
+      equipment_certificate: '上传检验证书',
       audit_verify: '校验审计链',
       audit_anchor: '记录审计链锚点',
       config_update: '修改配置',

@@ -15,6 +15,12 @@ export default {
     enterprises: 'Enterprises',
     regions: 'Regions & parks',
     hazardSources: 'Hazard sources',
+    // The header's group title, short: its entries say the rest ("Safety management" took the header's last squeeze
+    // step at 1440 px).
+    safetyGroup: 'Safety',
+    registrations: 'Hazard source registration',
+    hiddenDangers: 'Hidden dangers',
+    equipment: 'Equipment inspection',
     registryTransfer: 'Import & export',
     adapters: 'Acquisition',
     alarmGroup: 'Alarms',
@@ -69,6 +75,26 @@ export default {
     never: 'Not refreshed yet',
     all: 'All',
     back: 'Back'
+  },
+  // Shared by the safety pages: choosing an enterprise.
+  safety: {
+    enterprise: {
+      placeholder: 'Search by enterprise name or USCC',
+      none: 'No enterprise found',
+      own: 'Your enterprise',
+      loadError: 'The enterprise search is not available ({msg}); type the USCC',
+      typeUscc: 'The 18-character USCC'
+    }
+  },
+  // The preview of a file kept by the server (registration documents, hidden-danger files, certificates).
+  filePreview: {
+    loadError: 'The file could not be loaded: {msg}',
+    none: 'Files of this type cannot be shown in the page; download it to view it',
+    textCut: 'Only the first {size} are shown; download the file for all of it',
+    hashMatch: 'SHA-256 verified',
+    hashMismatch: 'SHA-256 differs from the one recorded at upload',
+    openInTab: 'Open in a new tab',
+    download: 'Download'
   },
   login: {
     title: 'Sign in',
@@ -2112,6 +2138,7 @@ export default {
       andMore: '{list} and {n} more',
       by: 'by {actor}',
       update: 'Update',
+      attached: 'File attached',
       empty: 'Nothing yet'
     },
     action: {
@@ -2151,6 +2178,87 @@ export default {
       conflictWith: 'Not possible in the current status (someone may have acted meanwhile); reloaded: {msg}',
       failed: 'The step failed',
       failedWith: 'The step failed: {msg}'
+    },
+    // Report files: added by the assignee before it reports, sent up the levels with the report
+    files: {
+      title: 'Report files ({n})',
+      attach: 'Attach files',
+      hint: 'Photos, PDFs and other files, at most {max} each; they go up with the report and cannot be added once reported',
+      pendingHint: 'sent up with this organisation\'s report',
+      none: 'No files',
+      uploading: 'Uploading {name}…',
+      uploaded: '{name} attached',
+      uploadFailed: '{name} was not uploaded',
+      downloadFailed: 'The file could not be downloaded: {msg}',
+      conflict: 'Not added: the file is attached already, or the report was made ({msg})',
+      preview: 'Preview',
+      download: 'Download',
+      withReport: 'Files sent with this report ({n}):',
+      noneWithReport: 'This report carries no files; to send photos or documents, cancel, use "Attach files", then report.',
+      problems: {
+        empty: 'The file is empty',
+        tooLarge: 'The file is larger than {max}'
+      },
+      fieldErrors: {
+        EMPTY: 'The file is empty',
+        TOO_LARGE: 'The file is larger than {max}',
+        REQUIRED: 'The file has no name',
+        TOO_LONG: 'The file name is too long (at most 255 characters)',
+        INVALID: 'Not a valid file type'
+      }
+    }
+  },
+  // To-do (the header's bell): what awaits the user across tasks, registrations, hidden dangers and equipment
+  todo: {
+    bell: 'To-do',
+    title: 'To-do',
+    summary: '{total} item(s)',
+    summaryOverdue: '{total} item(s), {overdue} overdue',
+    empty: 'Nothing awaits you',
+    loadError: 'The to-do list could not be loaded: {msg}',
+    refresh: 'Refresh',
+    updatedAt: 'Updated {time}',
+    overdue: 'Overdue',
+    overdueCount: '{n} overdue',
+    deadline: 'Due {time}',
+    due: 'Inspection due {time}',
+    noDeadline: 'No deadline',
+    more: 'All {n}',
+    kinds: {
+      task: 'Tasks',
+      registration: 'Hazard source registration',
+      hiddenDanger: 'Hidden dangers',
+      equipment: 'Equipment inspection'
+    },
+    statuses: {
+      task: {
+        ISSUED: 'Issued',
+        RECEIVED: 'Received',
+        REPORTED: 'Reported',
+        RETURNED: 'Returned',
+        ACCEPTED: 'Accepted',
+        CANCELLED: 'Cancelled'
+      },
+      registration: {
+        DRAFT: 'Draft',
+        SUBMITTED: 'Submitted',
+        RETURNED: 'Returned for correction',
+        ACCEPTED: 'Accepted',
+        REGISTERED: 'Registered',
+        NOTIFIED: 'Notified',
+        WITHDRAWN: 'Withdrawn'
+      },
+      hiddenDanger: {
+        FOUND: 'Recorded',
+        RECTIFYING: 'Rectifying',
+        AWAITING_ACCEPTANCE: 'Awaiting acceptance',
+        CLOSED: 'Closed'
+      },
+      equipment: {
+        DUE: 'Due soon',
+        OVERDUE: 'Overdue',
+        OUT_OF_SERVICE: 'Out of service (failed)'
+      }
     }
   },
   enums: {

@@ -15,6 +15,10 @@ export default {
     enterprises: '企业',
     regions: '区域与园区',
     hazardSources: '重大危险源',
+    safetyGroup: '安全管理',
+    registrations: '危险源登记',
+    hiddenDangers: '隐患排查治理',
+    equipment: '设备检验',
     registryTransfer: '导入导出',
     adapters: '数据采集',
     alarmGroup: '报警',
@@ -69,6 +73,26 @@ export default {
     never: '尚未刷新',
     all: '全部',
     back: '返回'
+  },
+  // 安全管理页面共用：企业选择
+  safety: {
+    enterprise: {
+      placeholder: '输入企业名称或统一社会信用代码搜索',
+      none: '没有找到企业',
+      own: '本企业',
+      loadError: '企业搜索不可用（{msg}），请直接输入统一社会信用代码',
+      typeUscc: '18 位统一社会信用代码'
+    }
+  },
+  // 文件预览：登记申请材料、隐患附件、检验证书
+  filePreview: {
+    loadError: '文件加载失败：{msg}',
+    none: '该类型的文件无法在页面中预览，请下载后查看',
+    textCut: '仅显示前 {size}，完整内容请下载',
+    hashMatch: 'SHA-256 校验一致',
+    hashMismatch: 'SHA-256 与上传时记录的不一致',
+    openInTab: '在新标签页打开',
+    download: '下载'
   },
   login: {
     title: '用户登录',
@@ -2112,6 +2136,7 @@ export default {
       andMore: '{list} 等 {n} 个单位',
       by: '操作人 {actor}',
       update: '更新',
+      attached: '添加附件',
       empty: '暂无记录'
     },
     action: {
@@ -2151,6 +2176,87 @@ export default {
       conflictWith: '当前状态不允许此操作（可能已被他人处理），已重新加载：{msg}',
       failed: '操作失败',
       failedWith: '操作失败：{msg}'
+    },
+    // 上报附件：下级单位上报前添加，随上报逐级报送（含内容，到达后按 SHA-256 校验）
+    files: {
+      title: '上报附件（{n}）',
+      attach: '添加附件',
+      hint: '可添加照片、PDF 等文件，每个不超过 {max}；附件随上报一并报送上级，上报后不能再添加',
+      pendingHint: '随本单位上报一并报送',
+      none: '暂无附件',
+      uploading: '正在上传 {name}…',
+      uploaded: '已添加附件 {name}',
+      uploadFailed: '{name} 上传失败',
+      downloadFailed: '附件下载失败：{msg}',
+      conflict: '无法添加：该文件已添加过，或本单位已上报（{msg}）',
+      preview: '预览',
+      download: '下载',
+      withReport: '随本次上报报送的附件（{n}）：',
+      noneWithReport: '本次上报不带附件；如需报送照片或文件，请先取消，点击“添加附件”后再上报。',
+      problems: {
+        empty: '文件为空',
+        tooLarge: '文件超过 {max}'
+      },
+      fieldErrors: {
+        EMPTY: '文件为空',
+        TOO_LARGE: '文件超过 {max}',
+        REQUIRED: '缺少文件名',
+        TOO_LONG: '文件名过长（最多 255 个字符）',
+        INVALID: '文件类型无效'
+      }
+    }
+  },
+  // 待办（页头铃铛）：任务、危险源登记、隐患、设备检验中等待本人处理的事项
+  todo: {
+    bell: '待办事项',
+    title: '待办事项',
+    summary: '共 {total} 项',
+    summaryOverdue: '共 {total} 项，{overdue} 项已超期',
+    empty: '暂无待办事项',
+    loadError: '待办加载失败：{msg}',
+    refresh: '刷新',
+    updatedAt: '更新于 {time}',
+    overdue: '已超期',
+    overdueCount: '{n} 项超期',
+    deadline: '截止 {time}',
+    due: '到期 {time}',
+    noDeadline: '无期限',
+    more: '查看全部 {n} 项',
+    kinds: {
+      task: '任务',
+      registration: '危险源登记',
+      hiddenDanger: '隐患',
+      equipment: '设备检验'
+    },
+    statuses: {
+      task: {
+        ISSUED: '待签收',
+        RECEIVED: '已签收',
+        REPORTED: '已上报',
+        RETURNED: '已退回',
+        ACCEPTED: '已通过',
+        CANCELLED: '已撤销'
+      },
+      registration: {
+        DRAFT: '草稿',
+        SUBMITTED: '已提交',
+        RETURNED: '退回补正',
+        ACCEPTED: '已受理',
+        REGISTERED: '已登记',
+        NOTIFIED: '已通知',
+        WITHDRAWN: '已撤回'
+      },
+      hiddenDanger: {
+        FOUND: '已登记',
+        RECTIFYING: '整改中',
+        AWAITING_ACCEPTANCE: '待验收',
+        CLOSED: '已销号'
+      },
+      equipment: {
+        DUE: '即将到期',
+        OVERDUE: '已逾期',
+        OUT_OF_SERVICE: '停用（检验不合格）'
+      }
     }
   },
   enums: {
