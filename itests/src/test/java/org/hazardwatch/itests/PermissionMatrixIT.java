@@ -55,6 +55,8 @@ class PermissionMatrixIT {
     long ownEnterpriseId;
     long otherEnterpriseId;
     long otherHazardSourceId;
+    /** A hazard source of the simulated plant (county 370281). */
+    long ownHazardSourceId;
     String otherRegion;
 
     @BeforeAll
@@ -84,6 +86,7 @@ class PermissionMatrixIT {
             }
         }
         assertTrue(otherHazardSourceId > 0, "the demo registry has a hazard source outside Qingdao");
+        ownHazardSourceId = hw.getJson("/api/hazard-sources?enterpriseId=" + ownEnterpriseId + "&size=5").get("items").get(0).get("id").asLong();
 
         // an alarm of the simulated plant (county 370281)
         hw.shell("hazardwatch:sim-set " + GAS + " 57.5");
@@ -187,6 +190,18 @@ class PermissionMatrixIT {
                 new Expect("POST", "/api/alarms/" + alarmId + "/shelve", "{\"minutes\":30,\"reason\":\"检修\"}",
                         answers(403, 403, 403, 403, PASSES, 403, PASSES)),
                 new Expect("POST", "/api/alarms/" + alarmId + "/unshelve", null, answers(403, 403, 403, 403, PASSES, 403, PASSES)),
+                // the safety workflows (issue 9): registration is applied for by the enterprise, equipment kept by it alone
+                new Expect("GET", "/api/registrations", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("POST", "/api/registrations", "{\"kind\":\"REGISTRATION\",\"hazardSourceId\":" + ownHazardSourceId + "}",
+                        answers(403, 403, 403, 403, PASSES, 403, PASSES)),
+                new Expect("GET", "/api/registrations/statistics", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/hidden-dangers", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("POST", "/api/hidden-dangers", "{\"uscc\":\"" + ENTERPRISE + "\",\"level\":\"GENERAL\",\"category\":\"FIRE\","
+                        + "\"location\":\"权限矩阵\",\"description\":\"灭火器过期\"}", answers(403, 403, 403, 201, 201, 400, 201)),
+                new Expect("GET", "/api/equipment", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("POST", "/api/equipment", "{\"uscc\":\"" + ENTERPRISE + "\",\"tag\":\"PM-" + Long.toHexString(System.nanoTime())
+                        + "\",\"name\":\"权限矩阵\",\"kind\":\"OTHER\"}", answers(403, 403, 403, 403, 403, 403, 201)),
+                new Expect("GET", "/api/todo", null, answers(200, 200, 200, 200, 200, 200, 200)),
                 new Expect("POST", "/api/disposals", "{\"alarmId\":" + alarmId + "}", answers(403, 403, 403, 403, 201, 403, 200)));
         List<String> wrong = new ArrayList<>();
         int checked = 0;
