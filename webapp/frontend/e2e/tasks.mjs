@@ -10,6 +10,13 @@
 //     sent); prints "[tasks] ISSUED <task id> <assignee>" for a harness that acts on the task meanwhile;
 //   - checks the task in 下发的任务 (the outbox): its row, and in its detail the assignee's status 待签收 (ISSUED) and
 //     the issue in the timeline;
+//   - reports on a task of 收到的任务 (the inbox) whose assignment offers 上报: HW_TASK_REPORT_TITLE, else the newest
+//     one offering it (skipped when there is none): first adds a small PNG generated for the run through 添加附件
+//     (the <input type=file> task-attach-input; POST .../attachments, 201) and checks the file's row (name, size, the
+//     SHA-256 computed here in data-sha256 and whole in the title), the server's record and the bytes downloaded
+//     (their SHA-256, X-Content-SHA256), the 添加附件 entry of the timeline and the image preview; then 上报 with the
+//     file listed in the dialog (POST .../report, 200): the assignment 已上报 (REPORTED), the file still listed, no
+//     more 添加附件, the report in the timeline. The report (and the file) go up to the task's issuer;
 //   - with HW_TASK_EXPECT_REPORTED_BY_TITLE (the title of a task of the outbox that the harness has the assignee report
 //     meanwhile; it may be HW_TASK_TITLE itself): opens that task, waits up to 60 s (reloading the page every 10 s) for
 //     the assignee's status 已上报 (REPORTED) with the report's text, clicks 通过 (accept, POST .../accept) and checks
@@ -26,11 +33,19 @@
 //   HW_TASK_TITLE                     title of the task issued                         (default 浏览器测试：任务)
 //   HW_TASK_EXPECT_REPORTED_BY_TITLE  optional: title of an outbox task whose HW_TASK_ASSIGNEE assignment gets reported
 //                                     meanwhile; it is then accepted
+//   HW_TASK_REPORT_TITLE              optional: title of an inbox task to add a file to and report on (the user's
+//                                     organisation's assignment must offer 上报); default: the newest inbox task that
+//                                     offers 上报, the two checks skipped when there is none; "-": skip them
 //   HW_SCREENSHOT_DIR                 optional directory for PNG screenshots (form, outbox, detail, failures)
 //   CHROMIUM                          Chromium executable                           (default /usr/bin/chromium)
 //
 // Every check is counted; the last line is "[tasks] N passed, M failed". Exit code 0 when all passed, else 1.
 
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
 import { URL_BASE, createHarness, fail, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
 
 const USER = process.env.HW_USER
@@ -38,8 +53,10 @@ const PASSWORD = process.env.HW_PASSWORD
 const ASSIGNEE = (process.env.HW_TASK_ASSIGNEE || '').trim()
 const TITLE = (process.env.HW_TASK_TITLE || '').trim() || '浏览器测试：任务'
 const REPORTED_TITLE = (process.env.HW_TASK_EXPECT_REPORTED_BY_TITLE || '').trim()
+const REPORT_ON_TITLE = (process.env.HW_TASK_REPORT_TITLE || '').trim()
 const SCREENSHOT_DIR = process.env.HW_SCREENSHOT_DIR || ''
 const BODY = '由浏览器测试下发：请签收并上报办理情况。'
+const REPORT_TEXT = '浏览器测试：本单位已完成自查，现场照片见附件。'
 
 const WAIT = 30000 // per wait: the backend may be busy
 const REPORT_WAIT = 60000 // the harness has the assignee report meanwhile (through the exchange for a lower node)
@@ -63,19 +80,92 @@ const {
   attribute,
   open,
   login,
-  noPageErrors
+  noPageErrors,
+  passedNames
 } = createHarness({ tag: 'tasks', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
 
 let page = null
 const consoleErrors = []
 let taskId = ''
 let acceptedId = ''
+/** The inbox task reported on: {id, title, org}, once found. */
+let reportOn = null
+/** The file added before reporting. */
+const photo = { path: '', name: 'task-report-photo.png', size: 0, sha256: '' }
 
 const ISSUE_API = /\/api\/tasks(\?|$)/
 const actApi = (id, action) => new RegExp(`/api/tasks/${id}/assignments/[^/]+/${action}(\\?|$)`)
 const outboxRow = (id) => `tr${tid('task-row')}[data-box="outbox"][data-id="${id}"]`
 const detailOf = (id) => `${tid('task-detail')}[data-id="${id}"]`
 const assignmentRow = (id) => `${detailOf(id)} tr${tid('task-assignment-row')}[data-task-id="${id}"][data-org="${ASSIGNEE}"]`
+const ownRow = (id, org) => `${detailOf(id)} tr${tid('task-assignment-row')}[data-task-id="${id}"][data-org="${org}"]`
+const fileRows = (id, org) => `${detailOf(id)} tr${tid('task-attachment-row')}[data-task-id="${id}"][data-org="${org}"]`
+const fileRow = (id, org) => `${fileRows(id, org)}[data-sha256="${photo.sha256}"]`
+const attachApi = (id) => new RegExp(`/api/tasks/${id}/assignments/[^/]+/attachments\\?`)
+
+// ---- the file added to the report ------------------------------------------------------------------------
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+function crc32(buffer) {
+  let c = 0xffffffff
+  for (const byte of buffer) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
+}
+
+function pngChunk(type, data) {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])))
+  return Buffer.concat([length, Buffer.from(type, 'latin1'), data, crc])
+}
+
+/** A small RGB PNG: a 16 x 16 blue square with an orange bar, different in every run (a pixel carries the time). */
+function tinyPng() {
+  const size = 16
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(size, 0)
+  header.writeUInt32BE(size, 4)
+  header[8] = 8 // bit depth
+  header[9] = 2 // RGB
+  const stamp = Date.now()
+  const rows = []
+  for (let y = 0; y < size; y++) {
+    const row = [0] // filter: none
+    for (let x = 0; x < size; x++) {
+      if (x === 0 && y === 0) row.push(stamp & 0xff, (stamp >> 8) & 0xff, (stamp >> 16) & 0xff)
+      else row.push(...(y >= 6 && y <= 9 ? [230, 162, 60] : [64, 158, 255]))
+    }
+    rows.push(Buffer.from(row))
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0))
+  ])
+}
+
+/** Writes the PNG to a directory of its own (returned, for removal); its size and SHA-256 computed here. */
+function writePhoto() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hw-tasks-'))
+  const bytes = tinyPng()
+  photo.path = path.join(dir, photo.name)
+  fs.writeFileSync(photo.path, bytes)
+  photo.size = bytes.length
+  photo.sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
+  return dir
+}
+
+/** As the page shortens a hash (utils/files.js shortHash): the first and last 8 characters. */
+function shortHash(hash) {
+  return hash.length > 20 ? `${hash.slice(0, 8)}…${hash.slice(-8)}` : hash
+}
 
 // ---- page helpers ----------------------------------------------------------------------------------------
 
@@ -205,6 +295,62 @@ async function showOutbox(id, { reload = false } = {}) {
   }
 }
 
+/** The 任务 page, inbox tab, with the given task's drawer open (by the address); waits for the list and the drawer. */
+async function showInbox(id) {
+  await open(`/tasks${id ? `?task=${encodeURIComponent(id)}` : ''}`)
+  await waitVisible(tid('tasks-page'), 'the 任务 page')
+  await waitMenuFinal()
+  await waitVisible(`${tid('tasks-table')}[data-box="inbox"]`, 'the inbox')
+  await waitVisible(tid('tasks-count'), 'the inbox loaded')
+  if (id) {
+    const state = await waitAttribute(detailOf(id), 'data-state', ['ready', 'notfound', 'error'], WAIT)
+    if (state !== 'ready') fail(`the detail of task ${id} is ${state === null ? 'not shown' : `"${state}"`}${await visibleErrors()}`)
+  }
+}
+
+/**
+ * The inbox task to report on: HW_TASK_REPORT_TITLE, else the newest whose to-do includes 上报. Returns {id, title}
+ * or null.
+ */
+async function reportableTask() {
+  await showInbox('')
+  const rows = await page.$$eval(`tr${tid('task-row')}[data-box="inbox"]`, (els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-id'),
+      title: el.getAttribute('data-title'),
+      todo: (el.querySelector('[data-testid="task-todo"]')?.getAttribute('data-actions') || '').split(',')
+    }))
+  )
+  const offering = rows.filter((r) => r.todo.includes('REPORT'))
+  const found = REPORT_ON_TITLE ? offering.find((r) => r.title === REPORT_ON_TITLE) : offering[0]
+  return found ? { id: found.id, title: found.title } : null
+}
+
+/** The page's session fetches GET /api<p>: {status, header (X-Content-SHA256), base64, json}. */
+async function fetchApi(p) {
+  return page.evaluate(async (url) => {
+    const response = await fetch(new URL('/api' + url, window.location.origin), { credentials: 'same-origin', cache: 'no-store' })
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    let binary = ''
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+    let json = null
+    if ((response.headers.get('Content-Type') || '').includes('json')) {
+      try {
+        json = JSON.parse(new TextDecoder().decode(bytes))
+      } catch {
+        json = null
+      }
+    }
+    return { status: response.status, header: response.headers.get('X-Content-SHA256') || '', base64: btoa(binary), json }
+  }, p)
+}
+
+async function closeDialog(testid) {
+  const button = `${tid(testid)} .el-dialog__headerbtn`
+  if (await page.$(button)) await page.click(button)
+  await page.waitForSelector(tid(testid), { state: 'hidden', timeout: 10000 }).catch(() => null)
+}
+
 // ---- the checks ------------------------------------------------------------------------------------------
 
 async function run() {
@@ -296,9 +442,150 @@ async function run() {
     return `row "${rowTitle}" (${reported}), ${ASSIGNEE} ${a.tag}, actions ${a.actions.join(', ') || 'none'}, ${events.length} timeline item(s)`
   })
 
-  // 5. The task the harness had reported: accepted.
+  // 5. A file added to the report of an inbox task, its SHA-256 the one of the file everywhere.
+  let skipReport = REPORT_ON_TITLE === '-'
+  if (!skipReport && passedNames.has('2 tasks page')) {
+    try {
+      reportOn = await reportableTask()
+    } catch (err) {
+      log(`note: the inbox could not be read for a task to report on: ${err.message.split('\n')[0]}`)
+    }
+    // without a title asked for, an inbox with nothing to report on skips the two checks
+    if (!reportOn && !REPORT_ON_TITLE) skipReport = true
+  }
+  if (!skipReport) {
+    await check('5 attach a file to a report', ['2 tasks page'], async () => {
+      if (!reportOn) fail(`no task titled "${REPORT_ON_TITLE}" in the inbox offers 上报${await visibleErrors()}`)
+      const id = reportOn.id
+      await showInbox(id)
+      const row = `${detailOf(id)} tr${tid('task-assignment-row')}[data-task-id="${id}"]`
+      const org = await page.$$eval(row, (els) => {
+        const own = els.find((el) => (el.getAttribute('data-actions') || '').split(',').includes('REPORT'))
+        return own ? own.getAttribute('data-org') : null
+      })
+      if (!org) fail(`no assignment of task ${id} offers 上报 in its detail`)
+      reportOn.org = org
+      const input = `${detailOf(id)} input${tid('task-attach-input')}[data-org="${org}"]`
+      try {
+        await page.waitForSelector(input, { state: 'attached', timeout: WAIT })
+      } catch {
+        fail(`the assignment of ${org} offers 上报 but no 添加附件 (task-attach-input)${await visibleErrors()}`)
+      }
+      const button = await textOf(`${ownRow(id, org)} ${tid('task-attach-button')}`)
+      if (button !== '添加附件') fail(`the attach button says "${button}", expected "添加附件"`)
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && attachApi(id).test(r.url()), { timeout: WAIT }).catch(() => null),
+        page.setInputFiles(input, photo.path)
+      ])
+      if (!response) fail(`the file was not sent (no POST .../attachments)${await visibleErrors()}`)
+      if (response.status() !== 201) {
+        const body = await response.json().catch(() => null)
+        fail(`the upload answered ${response.status()}${body?.message ? ` (${body.message})` : ''}${await visibleErrors()}`)
+      }
+      const sentType = response.request().headers()['content-type'] || ''
+      if (sentType !== 'image/png') fail(`the file was sent as "${sentType}", not image/png`)
+      // (the answer's body itself may be gone from the browser's cache by now: the server's record is read below)
+
+      // the file's row under the assignment, with the SHA-256 computed here
+      const listed = await page
+        .waitForSelector(fileRow(id, org), { state: 'visible', timeout: WAIT })
+        .then(() => true)
+        .catch(() => false)
+      if (!listed) {
+        const rows = await page.$$eval(fileRows(id, org), (els) => els.map((el) => `${el.getAttribute('data-file-name')} ${el.getAttribute('data-sha256')}`))
+        fail(`no file row with SHA-256 ${photo.sha256} (rows: ${rows.join(', ') || 'none'})${await visibleErrors()}`)
+      }
+      const name = await attribute(fileRow(id, org), 'data-file-name')
+      if (name !== photo.name) fail(`the row names the file "${name}", expected ${photo.name}`)
+      const size = await attribute(fileRow(id, org), 'data-size')
+      if (size !== String(photo.size)) fail(`the row has the size ${size}, the file ${photo.size} B`)
+      const hashCell = `${fileRow(id, org)} ${tid('task-attachment-sha256')}`
+      const title = await attribute(hashCell, 'title')
+      if (!title || !title.includes(photo.sha256)) fail(`the full SHA-256 is not in the title ("${title}")`)
+      const short = await textOf(hashCell)
+      if (short !== shortHash(photo.sha256)) fail(`the row shows "${short}", expected "${shortHash(photo.sha256)}"`)
+      const attachmentId = await attribute(fileRow(id, org), 'data-id')
+
+      // what the server keeps, and the bytes it gives back
+      const detail = await fetchApi(`/tasks/${encodeURIComponent(id)}`)
+      const kept = (detail.json?.attachments || []).find((a) => String(a.id) === attachmentId)
+      if (!kept || kept.sha256 !== photo.sha256 || kept.size !== photo.size || kept.assigneeOrg !== org) fail(`the server keeps ${JSON.stringify(kept)}`)
+      const answer = await fetchApi(`/tasks/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`)
+      if (answer.status !== 200) fail(`GET the file answered ${answer.status}`)
+      const digest = crypto.createHash('sha256').update(Buffer.from(answer.base64, 'base64')).digest('hex')
+      if (digest !== photo.sha256) fail(`the bytes downloaded have SHA-256 ${digest}, the file ${photo.sha256}`)
+      if (answer.header !== photo.sha256) fail(`X-Content-SHA256 says "${answer.header}"`)
+
+      // the timeline: 添加附件, not the issue
+      const event = `${detailOf(id)} ${tid('task-event')}[data-kind="attach"][data-org="${org}"][data-file-name="${photo.name}"]`
+      await waitVisible(event, 'the 添加附件 entry of the timeline')
+      const prefix = await attribute(event, 'data-hash-prefix')
+      if (!prefix || !photo.sha256.startsWith(prefix)) fail(`the timeline names the SHA-256 "${prefix}…"`)
+      const label = await textOf(`${event} ${tid('task-event-action')}`)
+      if (label !== '添加附件') fail(`the timeline entry says "${label}", expected "添加附件"`)
+
+      // the preview shows the image, its bytes checked against the recorded SHA-256
+      await page.click(`${fileRow(id, org)} ${tid('task-attachment-preview')}`)
+      const preview = `${tid('task-file-preview')}[data-document-id="${attachmentId}"]`
+      const state = await waitAttribute(preview, 'data-state', ['ready', 'error'])
+      if (state !== 'ready') fail(`the preview is ${state === null ? 'not shown' : `"${state}"`}${await visibleErrors()}`)
+      if ((await attribute(preview, 'data-kind')) !== 'image') fail(`the PNG previews as "${await attribute(preview, 'data-kind')}"`)
+      const hash = await attribute(preview, 'data-hash-check')
+      if (hash === 'mismatch') fail('the preview says the bytes differ from the recorded SHA-256')
+      await screenshot('attached')
+      await closeDialog('task-file-preview-dialog')
+      return `task ${id} ("${reportOn.title}"), ${org}: ${photo.name} (${photo.size} B), SHA-256 ${photo.sha256.slice(0, 16)}… on the row, the server, the download and its header; timeline 添加附件; preview ${hash || 'shown'}`
+    })
+
+    // 6. The report, the file listed with it, then still there; no more files may be added.
+    await check('6 report with the file', ['5 attach a file to a report'], async () => {
+      const { id, org } = reportOn
+      const button = `${ownRow(id, org)} ${tid('task-action')}[data-action="REPORT"]`
+      await waitVisible(button, 'the 上报 button')
+      const label = await textOf(button)
+      if (label !== '上报') fail(`the report button says "${label}"`)
+      await page.click(button)
+      await waitVisible(`${tid('task-action-form-wrap')}[data-action="REPORT"]`, 'the 上报 dialog')
+      await waitVisible(tid('task-action-files'), 'the files of the report in the dialog')
+      const listed = await page.$$eval(`${tid('task-action-files')} ${tid('task-action-file')}`, (els) =>
+        els.map((el) => ({ name: el.getAttribute('data-file-name'), sha256: el.getAttribute('data-sha256') }))
+      )
+      if (!listed.some((f) => f.name === photo.name && f.sha256 === photo.sha256)) fail(`the dialog lists ${JSON.stringify(listed)}, not ${photo.name}`)
+      await page.fill(`textarea${tid('task-action-text')}, ${tid('task-action-text')} textarea`, REPORT_TEXT)
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && actApi(id, 'report').test(r.url()), { timeout: WAIT }).catch(() => null),
+        page.click(tid('task-action-submit'))
+      ])
+      if (!response) fail(`clicking 上报 sent no POST .../assignments/${org}/report${await visibleErrors()}`)
+      if (response.status() !== 200) {
+        const body = await response.json().catch(() => null)
+        fail(`reporting answered ${response.status()}${body?.message ? `: ${body.message}` : ''}${await visibleErrors()}`)
+      }
+      const status = await waitAttribute(ownRow(id, org), 'data-status', ['REPORTED'], WAIT)
+      if (status !== 'REPORTED') fail(`the assignment of ${org} shows ${await attribute(ownRow(id, org), 'data-status')} after reporting${await visibleErrors()}`)
+      const tag = await textOf(`${ownRow(id, org)} ${tid('task-assignment-status')}`)
+      if (tag !== STATUS_ZH.REPORTED) fail(`the status tag says "${tag}", expected "${STATUS_ZH.REPORTED}"`)
+      const report = await textOf(`${ownRow(id, org)} ${tid('task-assignment-report')}`)
+      if (report !== REPORT_TEXT) fail(`the report shown is "${report}"`)
+      await waitVisible(fileRow(id, org), `the row of ${photo.name} after reporting`)
+      if ((await attribute(fileRow(id, org), 'data-sha256')) !== photo.sha256) fail('the file row changed its SHA-256 after reporting')
+      const attachable = await page.$(`${detailOf(id)} input${tid('task-attach-input')}[data-org="${org}"]`)
+      if (attachable) fail('添加附件 is still offered on the reported assignment')
+      try {
+        await page.waitForSelector(`${detailOf(id)} ${tid('task-event')}[data-action="REPORT"][data-org="${org}"][data-to="REPORTED"]`, { state: 'attached', timeout: WAIT })
+      } catch {
+        fail(`the timeline shows no report of ${org}`)
+      }
+      await screenshot('reported')
+      return `task ${id}: ${org} 已上报 with ${photo.name}; no more 添加附件; the report in the timeline`
+    })
+  } else {
+    log(`skipped 5 attach a file to a report, 6 report with the file: ${REPORT_ON_TITLE === '-' ? 'HW_TASK_REPORT_TITLE is "-"' : 'no task of the inbox offers 上报'}`)
+  }
+
+  // 7. The task the harness had reported: accepted.
   if (REPORTED_TITLE) {
-    await check('5 reported task accepted', ['2 tasks page'], async () => {
+    await check('7 reported task accepted', ['2 tasks page'], async () => {
       const deadline = Date.now() + REPORT_WAIT
       let candidate = null
       let shownId = ''
@@ -363,11 +650,11 @@ async function run() {
       return `task ${id}: ${ASSIGNEE} reported ("${a.report.slice(0, 40)}") after ${reloads} reload(s), accepted; timeline ${events.map((e) => e.action || e.kind).join(' → ')}`
     })
   } else {
-    log('skipped 5 reported task accepted: HW_TASK_EXPECT_REPORTED_BY_TITLE is not set')
+    log('skipped 7 reported task accepted: HW_TASK_EXPECT_REPORTED_BY_TITLE is not set')
   }
 
-  // 6. English once (the page loaded anew: an open drawer or dialog would cover the header's language switch).
-  await check('6 English', ['2 tasks page'], async () => {
+  // 8. English once (the page loaded anew: an open drawer or dialog would cover the header's language switch).
+  await check('8 English', ['2 tasks page'], async () => {
     const shownId = acceptedId || taskId
     await showOutbox('', { reload: true })
     await page.click(`${tid('lang-switch')} ${tid('lang-en')}`)
@@ -405,7 +692,7 @@ async function run() {
     return `menu "${nav}", tab "Issued tasks"${status}`
   })
 
-  await check('7 no page errors', [], noPageErrors)
+  await check('9 no page errors', [], noPageErrors)
   if (consoleErrors.length) log(`note: ${consoleErrors.length} console error(s): ${consoleErrors.slice(0, 5).join(' | ')}`)
 }
 
@@ -423,17 +710,23 @@ async function main() {
     environmentFailure(`HW_TASK_TITLE must have at most 200 characters (has ${TITLE.length})`)
     return
   }
-  const browser = await launchChromium()
+  const dir = writePhoto()
   try {
-    page = await newPage(browser)
-    attach(page)
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text().split('\n')[0])
-    })
-    log(`opening ${URL_BASE} as ${USER}; task "${TITLE}" to ${ASSIGNEE}${REPORTED_TITLE ? `; then accepting the report on "${REPORTED_TITLE}"` : ''}`)
-    await run()
+    const browser = await launchChromium()
+    try {
+      page = await newPage(browser)
+      attach(page)
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') consoleErrors.push(msg.text().split('\n')[0])
+      })
+      const reporting = REPORT_ON_TITLE === '-' ? '' : `; reporting with ${photo.name} on ${REPORT_ON_TITLE ? `"${REPORT_ON_TITLE}"` : 'the newest inbox task offering 上报'}`
+      log(`opening ${URL_BASE} as ${USER}; task "${TITLE}" to ${ASSIGNEE}${reporting}${REPORTED_TITLE ? `; then accepting the report on "${REPORTED_TITLE}"` : ''}`)
+      await run()
+    } finally {
+      await browser.close().catch(() => {})
+    }
   } finally {
-    await browser.close().catch(() => {})
+    fs.rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -83,6 +83,8 @@ const routes = [
         component: () => import('./views/TasksView.vue'),
         meta: { permission: 'task:view' }
       },
+      // Notifications and the to-do list link to /tasks/<id>: the page opens a task from its query.
+      { path: 'tasks/:id', redirect: (to) => ({ name: 'tasks', query: { task: to.params.id } }) },
       {
         path: 'adapters',
         name: 'adapters',

@@ -442,7 +442,7 @@ class TreeIT {
                 .directory(county.root.resolve("webapp/frontend").toFile()).redirectErrorStream(true);
         tasksPage.environment().putAll(Map.of("HW_URL", county.url("/"), "HW_USER", "admin", "HW_PASSWORD", HazardWatchInstance.ADMIN_PASSWORD,
                 "HW_SCREENSHOT_DIR", county.root.resolve("itests/target").toString(), "HW_TASK_ASSIGNEE", ENTERPRISE, "HW_TASK_TITLE", title,
-                "HW_TASK_EXPECT_REPORTED_BY_TITLE", title));
+                "HW_TASK_EXPECT_REPORTED_BY_TITLE", title, "HW_TASK_REPORT_TITLE", "集成测试：冬季安全大检查（city 转发）"));
         Process browsing = tasksPage.start();
         // the plant reports only once the page has seen the task waiting (its fourth check), as a person would
         java.util.concurrent.CountDownLatch seenWaiting = new java.util.concurrent.CountDownLatch(1);
@@ -479,6 +479,7 @@ class TreeIT {
         String tasksOutput = browserOutput.get();
         System.out.println(tasksOutput);
         assertEquals(0, browsing.exitValue(), tasksOutput);
+        assertTrue(tasksOutput.contains("[tasks] 9 passed, 0 failed"), "the county's own report with its file, in the page: " + tasksOutput);
         await(Duration.ofSeconds(120), "the page's acceptance at the plant", unchecked(() -> node("enterprise").getJson("/api/tasks/" + plantTask[0])
                 .path("task").path("assignments").get(0).path("status").asText().equals("ACCEPTED")));
     }

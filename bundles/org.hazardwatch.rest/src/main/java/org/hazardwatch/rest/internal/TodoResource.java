@@ -66,26 +66,26 @@ public class TodoResource extends ScopedResource {
         List<Entry> items = new ArrayList<>();
         if (caller.has(Permission.TASK_VIEW)) {
             for (TaskService.TodoItem t : tasks.todo(caller)) {
-                items.add(new Entry("task", t.taskId(), t.title() + " · " + t.assigneeName(), t.status().name(),
+                items.add(new Entry("task", t.taskId(), t.title() + " · " + (t.assigneeName() != null ? t.assigneeName() : t.assigneeOrg()), t.status().name(),
                         t.actions().stream().map(Enum::name).toList(), t.deadline(), t.overdue(), "/tasks/" + t.taskId()));
             }
         }
         if (caller.has(Permission.REGISTRATION_VIEW)) {
             for (RegistrationCase r : registrations.todo(caller)) {
-                items.add(new Entry("registration", r.id(), r.enterpriseName() + " " + r.hazardSourceName() + "（" + r.hazardSourceCode() + "）",
+                items.add(new Entry("registration", r.id(), nameOr(r.enterpriseName(), r.uscc()) + " " + nameOr(r.hazardSourceName(), "") + "（" + r.hazardSourceCode() + "）",
                         r.status().name(), r.actions().stream().map(Enum::name).toList(), null, false, "/registrations/" + r.id()));
             }
         }
         if (caller.has(Permission.DANGER_VIEW)) {
             for (HiddenDanger d : dangers.todo(caller)) {
-                items.add(new Entry("hidden-danger", d.id(), d.enterpriseName() + " " + d.location(), d.status().name(),
+                items.add(new Entry("hidden-danger", d.id(), nameOr(d.enterpriseName(), d.uscc()) + " " + d.location(), d.status().name(),
                         d.actions().stream().map(Enum::name).toList(), d.deadline(), d.overdue(), "/hidden-dangers/" + d.id()));
             }
         }
         if (caller.has(Permission.EQUIPMENT_EDIT)) {
             for (String state : List.of("OVERDUE", "OUT_OF_SERVICE", "DUE")) {
                 for (InspectedEquipment e : equipment.list(caller, null, null, state, 200)) {
-                    items.add(new Entry("equipment", Long.toString(e.id()), e.enterpriseName() + " " + e.tag() + " " + e.name(), state, List.of(),
+                    items.add(new Entry("equipment", Long.toString(e.id()), nameOr(e.enterpriseName(), e.uscc()) + " " + e.tag() + " " + e.name(), state, List.of(),
                             e.nextDue().atStartOfDay(CHINA).toInstant(), !e.nextDue().isAfter(LocalDate.now(CHINA)) && !state.equals("DUE"),
                             "/equipment/" + e.id()));
                 }
@@ -93,5 +93,9 @@ public class TodoResource extends ScopedResource {
         }
         items.sort(Comparator.comparing((Entry e) -> !e.overdue()).thenComparing(e -> e.deadline() == null ? Instant.MAX : e.deadline()));
         return new Todo(items.size(), (int) items.stream().filter(Entry::overdue).count(), items);
+    }
+
+    private static String nameOr(String name, String fallback) {
+        return name == null || name.isBlank() ? fallback : name;
     }
 }
