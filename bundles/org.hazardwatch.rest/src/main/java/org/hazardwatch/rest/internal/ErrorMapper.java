@@ -76,6 +76,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             status = 409;
             message = failure.getMessage();
             code = "CONFLICT";
+        } else if (clientWentAway(failure)) {
+            // the caller closed the connection (a timeout, a closed tab) while the answer was written: nothing to
+            // answer, and nothing wrong with the server
+            logger.debug("REST client went away: {}", failure.toString());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
         } else {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             logger.error("REST request failed (reference {})", reference, failure);
@@ -83,6 +88,20 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             message = "internal error, reference " + reference + " in the server log";
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, message, code, fieldErrors)).build();
+    }
+
+    /** Whether the failure is the caller's connection closing under a write (Jetty's EofException, a broken pipe, a reset). */
+    static boolean clientWentAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+                return true;
+            }
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset by peer"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -28,6 +28,18 @@ class ErrorMapperTest {
     }
 
     @Test
+    void aCallerThatWentAwayIsNoServerErrorAndGetsNoBody() {
+        Response gone = mapper.toResponse(new RuntimeException("writing the answer", new java.io.IOException("Broken pipe")));
+        assertEquals(503, gone.getStatus());
+        assertFalse(gone.hasEntity(), "nothing to write to a closed connection");
+        assertTrue(ErrorMapper.clientWentAway(new java.io.UncheckedIOException(new java.io.IOException("Connection reset by peer"))));
+        assertFalse(ErrorMapper.clientWentAway(new java.io.IOException("disk full")));
+        Response real = mapper.toResponse(new RuntimeException("a defect"));
+        assertEquals(500, real.getStatus());
+        assertTrue(real.hasEntity(), "a real failure is answered with its reference");
+    }
+
+    @Test
     void refusedPasswordChangesCarryATranslatableCode() {
         Response wrong = mapper.toResponse(new PasswordChangeException(PasswordChangeException.Reason.CURRENT_PASSWORD_WRONG, "x"));
         assertEquals(403, wrong.getStatus());
