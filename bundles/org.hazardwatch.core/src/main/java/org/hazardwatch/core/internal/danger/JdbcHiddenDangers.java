@@ -699,6 +699,11 @@ public class JdbcHiddenDangers implements HiddenDangerService {
 
     @Override
     public List<Inspection> inspections(Caller caller, String uscc, String status, int limit) {
+        return inspections(caller, uscc, status, null, limit);
+    }
+
+    /** The caller's investigations; {@code id} non-null: only that one. */
+    private List<Inspection> inspections(Caller caller, String uscc, String status, Long id, int limit) {
         if (!caller.has(Permission.DANGER_VIEW)) {
             return List.of();
         }
@@ -713,6 +718,10 @@ public class JdbcHiddenDangers implements HiddenDangerService {
         if (status != null && !status.isBlank()) {
             sql.append(" AND i.status = ?");
             args.add(status.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (id != null) {
+            sql.append(" AND i.id = ?");
+            args.add(id);
         }
         sql.append(" ORDER BY i.planned_at DESC, i.id DESC LIMIT ?");
         args.add(limit);
@@ -789,7 +798,7 @@ public class JdbcHiddenDangers implements HiddenDangerService {
     }
 
     private Inspection inspection(Caller caller, long id) {
-        return inspections(caller, null, null, 100_000).stream().filter(i -> i.id() == id).findFirst()
+        return inspections(caller, null, null, id, 1).stream().findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no investigation " + id));
     }
 
