@@ -180,7 +180,7 @@ export function adminFieldErrorText(error, t, te, prefix) {
 
 // ---- permissions ---------------------------------------------------------------------------------------------
 
-export const PERMISSION_AREAS = ['MONITORING', 'ALARM', 'DISPOSAL', 'WARNING', 'REGISTRY', 'SYSTEM', 'AUDIT', 'ACCESS', 'TASK', 'REGISTRATION', 'DANGER', 'EQUIPMENT']
+export const PERMISSION_AREAS = ['MONITORING', 'ALARM', 'DISPOSAL', 'WARNING', 'REGISTRY', 'SYSTEM', 'AUDIT', 'ACCESS', 'TASK', 'REGISTRATION', 'DANGER', 'EQUIPMENT', 'ACCIDENT', 'ANALYTICS']
 export const PERMISSION_ACTIONS = ['VIEW', 'EDIT', 'APPROVE', 'ACKNOWLEDGE', 'DISPOSE', 'EXPORT', 'REQUEST', 'ADMINISTER']
 
 /** i18n key part of a permission code ('alarm:view' -> 'alarm_view', 'monitoring:live-all' -> 'monitoring_live_all'). */

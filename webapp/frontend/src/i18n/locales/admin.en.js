@@ -313,7 +313,9 @@ export default {
       TASK: 'Tasks',
       REGISTRATION: 'Registration',
       DANGER: 'Hidden dangers',
-      EQUIPMENT: 'Equipment'
+      EQUIPMENT: 'Equipment',
+      ACCIDENT: 'Accidents',
+      ANALYTICS: 'Analytics'
     },
     actions: {
       VIEW: 'View',

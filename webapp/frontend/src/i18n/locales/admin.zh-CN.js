@@ -313,7 +313,9 @@ export default {
       TASK: '任务',
       REGISTRATION: '登记',
       DANGER: '隐患',
-      EQUIPMENT: '设备'
+      EQUIPMENT: '设备',
+      ACCIDENT: '事故',
+      ANALYTICS: '统计分析'
     },
     actions: {
       VIEW: '查看',

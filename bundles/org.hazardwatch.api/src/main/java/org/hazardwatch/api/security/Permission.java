@@ -52,7 +52,13 @@ public enum Permission {
     /** Equipment under periodic inspection and its certificates (E2): the enterprise's own, or its park's. */
     EQUIPMENT_VIEW("equipment:view", Area.EQUIPMENT, Action.VIEW),
     /** Registering equipment, recording inspections and their certificates (the enterprise). */
-    EQUIPMENT_EDIT("equipment:edit", Area.EQUIPMENT, Action.EDIT);
+    EQUIPMENT_EDIT("equipment:edit", Area.EQUIPMENT, Action.EDIT),
+    /** The accident register of enterprises in scope (A5, B5). */
+    ACCIDENT_VIEW("accident:view", Area.ACCIDENT, Action.VIEW),
+    /** Recording, importing, correcting and voiding accidents (regulators in scope; an enterprise its own). */
+    ACCIDENT_EDIT("accident:edit", Area.ACCIDENT, Action.EDIT),
+    /** Statistics and analysis of hazard sources, alarms and accidents of the scope (A1-A5, B1-B5), the one map (J1). */
+    ANALYTICS_VIEW("analytics:view", Area.ANALYTICS, Action.VIEW);
 
     public enum Area {
         MONITORING,
@@ -66,7 +72,9 @@ public enum Permission {
         TASK,
         REGISTRATION,
         DANGER,
-        EQUIPMENT
+        EQUIPMENT,
+        ACCIDENT,
+        ANALYTICS
     }
 
     public enum Action {

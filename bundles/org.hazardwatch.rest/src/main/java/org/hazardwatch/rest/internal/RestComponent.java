@@ -63,6 +63,8 @@ public class RestComponent {
     private volatile org.hazardwatch.api.integration.LocalSystemIntake intake;
     private volatile RegistryTransfer transfer;
     private volatile org.hazardwatch.api.alarm.AlarmExport alarmExport;
+    private volatile org.hazardwatch.api.accident.AccidentTransfer accidentTransfer;
+    private volatile org.hazardwatch.api.analytics.StatisticsWorkbook statisticsWorkbook;
     private volatile org.hazardwatch.api.disposal.DisposalReport disposalReport;
     private final java.util.Collection<ProtocolAdapter> adapters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -80,7 +82,9 @@ public class RestComponent {
             @Reference org.hazardwatch.api.task.TaskService tasks,
             @Reference org.hazardwatch.api.registration.RegistrationService registrations,
             @Reference org.hazardwatch.api.danger.HiddenDangerService hiddenDangers,
-            @Reference org.hazardwatch.api.equipment.EquipmentService equipment) {
+            @Reference org.hazardwatch.api.equipment.EquipmentService equipment,
+            @Reference org.hazardwatch.api.accident.AccidentService accidents,
+            @Reference org.hazardwatch.api.analytics.HazardAnalytics hazardAnalytics) {
         ObjectMapper mapper = mapper();
         LiveAccessLog liveLog = new LiveAccessLog(audit, access);
         AlarmsResource alarmsResource = new AlarmsResource(alarmService, points, access, () -> alarmExport);
@@ -104,7 +108,9 @@ public class RestComponent {
                 new ExchangeResource(() -> securityCentre, () -> exchangeLinks, exchangeStore, points, audit, access),
                 new IntegrationResource(() -> intake, access), new TasksResource(tasks, access),
                 new RegistrationsResource(registrations, access), new HiddenDangersResource(hiddenDangers, access),
-                new EquipmentResource(equipment, access), new TodoResource(tasks, registrations, hiddenDangers, equipment, access));
+                new EquipmentResource(equipment, access), new TodoResource(tasks, registrations, hiddenDangers, equipment, access),
+                new AccidentsResource(accidents, () -> accidentTransfer, access),
+                new AnalyticsResource(hazardAnalytics, () -> statisticsWorkbook, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {
@@ -236,6 +242,30 @@ public class RestComponent {
     void unsetAlarmExport(org.hazardwatch.api.alarm.AlarmExport service) {
         if (this.alarmExport == service) {
             this.alarmExport = null;
+        }
+    }
+
+    /** The accident workbook comes with the import/export bundle too. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setAccidentTransfer(org.hazardwatch.api.accident.AccidentTransfer service) {
+        this.accidentTransfer = service;
+    }
+
+    void unsetAccidentTransfer(org.hazardwatch.api.accident.AccidentTransfer service) {
+        if (this.accidentTransfer == service) {
+            this.accidentTransfer = null;
+        }
+    }
+
+    /** Statistics exports come with the import/export bundle too. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setStatisticsWorkbook(org.hazardwatch.api.analytics.StatisticsWorkbook service) {
+        this.statisticsWorkbook = service;
+    }
+
+    void unsetStatisticsWorkbook(org.hazardwatch.api.analytics.StatisticsWorkbook service) {
+        if (this.statisticsWorkbook == service) {
+            this.statisticsWorkbook = null;
         }
     }
 

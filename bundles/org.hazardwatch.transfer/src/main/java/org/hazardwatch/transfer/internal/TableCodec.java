@@ -62,6 +62,12 @@ final class TableCodec {
      * POI cannot read for any reason is an {@link InvalidFileException}.
      */
     static Map<String, Table> readXlsx(InputStream in) throws IOException {
+        return readXlsx(in, Sheets.ORDER, Sheets.TITLES, Sheets.BY_SHEET);
+    }
+
+    /** As above, for a workbook with the given sheet names (in order), Chinese titles and columns. */
+    static Map<String, Table> readXlsx(InputStream in, List<String> order, Map<String, String> titles, Map<String, List<Column>> columns)
+            throws IOException {
         InputStream buffered = FileMagic.prepareToCheckMagic(in);
         FileMagic magic = FileMagic.valueOf(buffered);
         if (magic == FileMagic.OLE2) {
@@ -81,8 +87,8 @@ final class TableCodec {
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
                     String title = sheets.getSheetName();
-                    String name = Sheets.ORDER.stream()
-                            .filter(n -> n.equals(title) || Sheets.TITLES.get(n).equals(title)).findFirst().orElse(null);
+                    String name = order.stream()
+                            .filter(n -> n.equals(title) || titles.get(n).equals(title)).findFirst().orElse(null);
                     if (name == null || bySheet.containsKey(name)) {
                         continue;
                     }
@@ -93,9 +99,9 @@ final class TableCodec {
                     bySheet.put(name, rows.rows);
                 }
             }
-            for (String name : Sheets.ORDER) {
+            for (String name : order) {
                 if (bySheet.containsKey(name)) {
-                    tables.put(name, table(name, bySheet.get(name)));
+                    tables.put(name, table(name, bySheet.get(name), columns.get(name)));
                 }
             }
         } catch (InvalidFileException e) {
@@ -247,7 +253,10 @@ final class TableCodec {
 
     /** Matches the header to the sheet's columns and turns the rest into rows. */
     private static Table table(String sheet, List<List<String>> cells) {
-        List<Column> columns = Sheets.BY_SHEET.get(sheet);
+        return table(sheet, cells, Sheets.BY_SHEET.get(sheet));
+    }
+
+    private static Table table(String sheet, List<List<String>> cells, List<Column> columns) {
         List<String> headerErrors = new ArrayList<>();
         List<Table.Row> rows = new ArrayList<>();
         if (cells.isEmpty() || cells.get(0).stream().allMatch(String::isBlank)) {

@@ -358,10 +358,20 @@ public class JdbcHazardSources implements HazardSourceService {
 
     @Override
     public boolean delete(long id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("DELETE FROM hazard_source WHERE id = ?")) {
-            s.setLong(1, id);
-            return s.executeUpdate() > 0;
+        try (Connection c = dataSource.getConnection()) {
+            return Jdbc.inTransaction(c, () -> {
+                HazardSourceHistory.Key key = HazardSourceHistory.keyOf(c, id);
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM hazard_source WHERE id = ?")) {
+                    s.setLong(1, id);
+                    if (s.executeUpdate() == 0) {
+                        return false;
+                    }
+                }
+                if (key != null) {
+                    HazardSourceHistory.end(c, key, clock.instant());
+                }
+                return true;
+            });
         } catch (SQLException e) {
             throw Jdbc.failure("deleting hazard source " + id, e);
         }
@@ -404,6 +414,7 @@ public class JdbcHazardSources implements HazardSourceService {
                 }
                 if (edition == Edition.GB18218_2018) {
                     updateSummary(c, sourceId, results);
+                    HazardSourceHistory.record(c, sourceId, clock.instant(), null);
                 }
                 return added;
             });
@@ -467,6 +478,7 @@ public class JdbcHazardSources implements HazardSourceService {
         }
         insertUnits(c, id, s.units());
         snapshotChanged(c, id, s.units(), checked.gradings(), actor, reason);
+        HazardSourceHistory.record(c, id, now, null);
         return id;
     }
 
@@ -474,12 +486,14 @@ public class JdbcHazardSources implements HazardSourceService {
     void replace(Connection c, long id, HazardSourceValidator.Checked checked, long enterpriseId, String actor,
             Reason reason) throws SQLException {
         HazardSource s = checked.source();
+        HazardSourceHistory.Key before = HazardSourceHistory.keyOf(c, id);
+        Instant now = clock.instant();
         try (PreparedStatement st = c.prepareStatement("UPDATE hazard_source SET enterprise_id = ?, code = ?, name = ?, "
                 + "status = ?, exposed_people = ?, accident_types = ?, derived_accident_types = ?, potential_deaths = ?, "
                 + "major = ?, grade = ?, updated_at = ? WHERE id = ?")) {
             st.setLong(1, enterpriseId);
             bindHead(st, 2, s, checked.gradings());
-            Jdbc.setInstant(st, 11, clock.instant());
+            Jdbc.setInstant(st, 11, now);
             st.setLong(12, id);
             st.executeUpdate();
         }
@@ -489,6 +503,7 @@ public class JdbcHazardSources implements HazardSourceService {
         }
         insertUnits(c, id, s.units());
         snapshotChanged(c, id, s.units(), checked.gradings(), actor, reason);
+        HazardSourceHistory.record(c, id, now, before);
     }
 
     private void bindHead(PreparedStatement st, int first, HazardSource s, List<GradingResult> gradings)

@@ -653,6 +653,7 @@ public class JdbcRegistrations implements RegistrationService, WorkInbox {
             s.setLong(2, current.hazardSourceId());
             s.executeUpdate();
         }
+        org.hazardwatch.core.internal.hazard.HazardSourceHistory.record(c, current.hazardSourceId(), now, null);
     }
 
     private static void insertNotice(Connection c, RegistrationCase current, byte[] pdf, String actor, Instant now) throws SQLException {

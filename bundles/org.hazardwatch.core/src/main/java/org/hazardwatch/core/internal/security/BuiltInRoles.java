@@ -26,18 +26,19 @@ final class BuiltInRoles {
             new Definition("REGULATOR", "监管人员", "Regulator staff: sees monitoring, alarms, disposals, warnings and the registry "
                     + "of the region; asks for authorised access to a county's live data",
                     EnumSet.of(MONITORING_VIEW, ALARM_VIEW, DISPOSAL_VIEW, WARNING_VIEW, REGISTRY_VIEW, REGISTRY_EXPORT, ACCESS_REQUEST,
-                            TASK_VIEW, TASK_REPORT, REGISTRATION_VIEW, DANGER_VIEW, EQUIPMENT_VIEW)),
+                            TASK_VIEW, TASK_REPORT, REGISTRATION_VIEW, DANGER_VIEW, EQUIPMENT_VIEW, ACCIDENT_VIEW, ANALYTICS_VIEW)),
             new Definition("REGULATOR_LEAD", "监管负责人", "Regulator lead: as 监管人员, plus alarm thresholds of the region's "
                     + "enterprises, registry changes and approvals, and deciding authorised-access requests",
                     EnumSet.of(MONITORING_VIEW, ALARM_VIEW, ALARM_CONFIGURE, DISPOSAL_VIEW, WARNING_VIEW, REGISTRY_VIEW, REGISTRY_EDIT,
                             REGISTRY_APPROVE, REGISTRY_EXPORT, ACCESS_REQUEST, ACCESS_APPROVE, TASK_VIEW, TASK_ISSUE, TASK_REPORT,
                             REGISTRATION_VIEW, REGISTRATION_REGISTER, DANGER_VIEW, DANGER_RECTIFY, DANGER_SUPERVISE,
-                            EQUIPMENT_VIEW)),
+                            EQUIPMENT_VIEW, ACCIDENT_VIEW, ACCIDENT_EDIT, ANALYTICS_VIEW)),
             new Definition("ENTERPRISE_SAFETY", "企业安全管理员", "Enterprise safety manager: monitoring, acknowledging and "
                     + "disposing of alarms, emergency plans, the enterprise's registry data",
                     EnumSet.of(MONITORING_VIEW, ALARM_VIEW, ALARM_ACKNOWLEDGE, DISPOSAL_VIEW, DISPOSAL_DISPOSE, PLAN_EDIT, WARNING_VIEW,
                             REGISTRY_VIEW, TASK_VIEW, TASK_REPORT, REGISTRATION_VIEW, REGISTRATION_APPLY,
-                            DANGER_VIEW, DANGER_RECTIFY, EQUIPMENT_VIEW, EQUIPMENT_EDIT)),
+                            DANGER_VIEW, DANGER_RECTIFY, EQUIPMENT_VIEW, EQUIPMENT_EDIT, ACCIDENT_VIEW, ACCIDENT_EDIT,
+                            ANALYTICS_VIEW)),
             new Definition("ENTERPRISE_OPERATOR", "企业值班员", "Control-room operator: monitoring and acknowledging alarms",
                     EnumSet.of(MONITORING_VIEW, ALARM_VIEW, ALARM_ACKNOWLEDGE, DISPOSAL_VIEW, WARNING_VIEW)));
 

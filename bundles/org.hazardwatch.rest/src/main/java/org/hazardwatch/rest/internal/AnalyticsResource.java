@@ -1,0 +1,148 @@
+package org.hazardwatch.rest.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.ws.rs.BadRequestException;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.ServiceUnavailableException;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.hazardwatch.api.analytics.HazardAnalytics;
+import org.hazardwatch.api.analytics.StatisticsWorkbook;
+import org.hazardwatch.api.analytics.StatisticsWorkbook.Column;
+import org.hazardwatch.api.security.AccessControl;
+import org.hazardwatch.api.security.Permission;
+
+/** Regulator analytics (A1-A5): hazard sources by grade, accident type and potential death toll, with drill-down and trend. */
+@Path("/analytics")
+@Produces(MediaType.APPLICATION_JSON)
+@Requires(Permission.ANALYTICS_VIEW)
+public class AnalyticsResource extends ScopedResource {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final HazardAnalytics analytics;
+    private final Supplier<StatisticsWorkbook> workbook;
+
+    public AnalyticsResource(HazardAnalytics analytics, Supplier<StatisticsWorkbook> workbook, AccessControl access) {
+        super(access);
+        this.analytics = analytics;
+        this.workbook = workbook;
+    }
+
+    /**
+     * The region (the caller's scope when absent; 37, 3702, 370281, 370200, a park or a USCC) as the registry stood on
+     * {@code asOf} (default today), with its parts one level down; accidents of that year up to the day.
+     */
+    @GET
+    @Path("/hazard-sources")
+    public HazardAnalytics.Overview overview(@QueryParam("region") String region, @QueryParam("asOf") String asOf,
+            @QueryParam("industry") String industry) {
+        return analytics.overview(caller(), region, date("asOf", asOf), industry);
+    }
+
+    /** Year by year (default: the last ten years): the registry at each year's end and the year's accidents. */
+    @GET
+    @Path("/hazard-sources/trend")
+    public List<HazardAnalytics.YearRow> trend(@QueryParam("region") String region, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("industry") String industry) {
+        int thisYear = LocalDate.now(CHINA).getYear();
+        int last = Params.number("to", to, thisYear, 1949, 9999);
+        return analytics.trend(caller(), region, Params.number("from", from, last - 9, 1949, 9999), last, industry);
+    }
+
+    /** Both as an Excel workbook: the parts of the region on the day, and the trend. */
+    @GET
+    @Path("/hazard-sources/export")
+    @Produces(RegistryTransferResource.XLSX)
+    @Audited(value = "export.hazard-analysis", target = "region", idParam = "region")
+    public Response export(@QueryParam("region") String region, @QueryParam("asOf") String asOf, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("industry") String industry) {
+        HazardAnalytics.Overview overview = overview(region, asOf, industry);
+        List<HazardAnalytics.YearRow> years = trend(region, from, to, industry);
+        StatisticsWorkbook writer = workbook.get();
+        if (writer == null) {
+            throw new ServiceUnavailableException("Excel export is not installed (feature hazardwatch-transfer)");
+        }
+        List<StatisticsWorkbook.Sheet> sheets = List.of(overviewSheet(overview), trendSheet(years));
+        StreamingOutput body = out -> writer.write(out, sheets);
+        String name = "hazardwatch-hazard-analysis-" + (overview.regionCode().isEmpty() ? "national" : overview.regionCode()) + "-"
+                + overview.asOf() + ".xlsx";
+        return Response.ok(body, RegistryTransferResource.XLSX).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    static StatisticsWorkbook.Sheet overviewSheet(HazardAnalytics.Overview o) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("code", "代码"), new Column("name", "名称"), new Column("total", "重大危险源")));
+        List<String> grades = List.copyOf(o.total().byGrade().keySet());
+        grades.forEach(g -> columns.add(new Column("grade" + g, g + "级")));
+        List<String> types = List.copyOf(o.total().byAccidentType().keySet());
+        types.forEach(t -> columns.add(new Column(t, ACCIDENT_TYPE_LABELS.getOrDefault(t, t))));
+        List<String> tolls = List.copyOf(o.total().byDeathToll().keySet());
+        tolls.forEach(t -> columns.add(new Column(t, "可能死亡" + TOLL_LABELS.getOrDefault(t, t))));
+        columns.addAll(List.of(new Column("accidents", "事故起数(" + o.asOf().getYear() + ")"), new Column("deaths", "死亡人数"),
+                new Column("injuries", "受伤人数")));
+        List<List<Object>> rows = new ArrayList<>();
+        List<HazardAnalytics.Cell> cells = new ArrayList<>(o.children());
+        cells.add(o.total());
+        for (HazardAnalytics.Cell c : cells) {
+            List<Object> row = new ArrayList<>(List.of(c.code(), c.name() == null ? "" : c.name(), c.total()));
+            grades.forEach(g -> row.add(c.byGrade().getOrDefault(g, 0L)));
+            types.forEach(t -> row.add(c.byAccidentType().getOrDefault(t, 0L)));
+            tolls.forEach(t -> row.add(c.byDeathToll().getOrDefault(t, 0L)));
+            row.addAll(List.of(c.accidents(), c.deaths(), c.injuries()));
+            rows.add(row);
+        }
+        return new StatisticsWorkbook.Sheet("overview " + o.asOf(), columns, rows);
+    }
+
+    static StatisticsWorkbook.Sheet trendSheet(List<HazardAnalytics.YearRow> years) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("year", "年份"), new Column("total", "重大危险源")));
+        if (years.isEmpty()) {
+            return new StatisticsWorkbook.Sheet("trend", columns, List.of());
+        }
+        HazardAnalytics.YearRow first = years.get(0);
+        first.byGrade().keySet().forEach(g -> columns.add(new Column("grade" + g, g + "级")));
+        first.byAccidentType().keySet().forEach(t -> columns.add(new Column(t, ACCIDENT_TYPE_LABELS.getOrDefault(t, t))));
+        columns.addAll(List.of(new Column("accidents", "事故起数"), new Column("deaths", "死亡人数"), new Column("injuries", "受伤人数")));
+        first.accidentsByDeathToll().keySet().forEach(t -> columns.add(new Column("accidents" + t, "事故" + TOLL_LABELS.getOrDefault(t, t))));
+        first.accidentsByKind().keySet().forEach(k -> columns.add(new Column("accidents" + k, "事故-" + KIND_LABELS.getOrDefault(k, k))));
+        List<List<Object>> rows = new ArrayList<>();
+        for (HazardAnalytics.YearRow y : years) {
+            List<Object> row = new ArrayList<>(List.of(y.year(), y.total()));
+            row.addAll(y.byGrade().values());
+            row.addAll(y.byAccidentType().values());
+            row.addAll(List.of(y.accidents(), y.deaths(), y.injuries()));
+            row.addAll(y.accidentsByDeathToll().values());
+            row.addAll(y.accidentsByKind().values());
+            rows.add(row);
+        }
+        return new StatisticsWorkbook.Sheet("trend", columns, rows);
+    }
+
+    static final Map<String, String> ACCIDENT_TYPE_LABELS = Map.of("FIRE", "火灾", "EXPLOSION", "爆炸", "POISONING", "中毒");
+    static final Map<String, String> KIND_LABELS = Map.of("FIRE", "火灾", "EXPLOSION", "爆炸", "POISONING", "中毒", "LEAK", "泄漏", "OTHER", "其他");
+    static final Map<String, String> TOLL_LABELS = Map.of("UNDER_10", "0-9人", "FROM_10_TO_29", "10-29人", "FROM_30_TO_99", "30-99人",
+            "FROM_100", "100人以上", "UNKNOWN", "未知");
+
+    private static LocalDate date(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be a date such as 2025-12-31, not '" + text + "'");
+        }
+    }
+}
