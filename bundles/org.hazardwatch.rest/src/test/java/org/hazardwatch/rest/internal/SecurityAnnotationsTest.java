@@ -40,7 +40,8 @@ class SecurityAnnotationsTest {
             "RegistrationsResource.act", "HiddenDangersResource.record", "HiddenDangersResource.act", "HiddenDangersResource.plan",
             "HiddenDangersResource.progress", "HiddenDangersResource.attach", "HiddenDangersResource.planInspection",
             "HiddenDangersResource.complete", "EquipmentResource.register", "EquipmentResource.retire", "EquipmentResource.inspect",
-            "EquipmentResource.certify");
+            "EquipmentResource.certify", "AccidentsResource.record", "AccidentsResource.update", "AccidentsResource.voidRecord",
+            "AccidentsResource.importFile");
 
     static List<Method> operations() {
         List<Method> operations = new ArrayList<>();
