@@ -1049,6 +1049,75 @@ class DistributionIT {
     }
 
     /**
+     * The accident register and the hazard source analysis through REST and the shell (issue 8): an accident of the
+     * plant is registered, refused again as a duplicate, corrected, exported and recognised when the export is imported
+     * again; the analysis counts what the registry lists as standing major hazard sources, drills down to the county
+     * and exports a workbook.
+     */
+    @Test
+    @Order(8)
+    void accidentsAreRegisteredAndTheRegistryIsAnalysed() throws Exception {
+        String at = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3).withSecond(0).withNano(0).toString();
+        String body = "{\"occurredAt\":\"" + at + "\",\"uscc\":\"" + ENTERPRISE + "\",\"hazardSourceCode\":\"HS-A\",\"kind\":\"LEAK\","
+                + "\"deaths\":0,\"injuries\":1,\"directLossWan\":12.5,\"description\":\"T101 法兰泄漏\",\"sourceDocument\":\"企业事故报告\"}";
+        HttpResponse<String> created = hw.request("POST", "/api/accidents", body, true);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode accident = HazardWatchInstance.JSON.readTree(created.body());
+        assertEquals("370281", accident.get("regionCode").asText(), "the county comes from the registry");
+        HttpResponse<String> again = hw.request("POST", "/api/accidents", body, true);
+        assertEquals(400, again.statusCode());
+        assertTrue(again.body().contains("DUPLICATE"), again.body());
+        HttpResponse<String> malformed = hw.request("POST", "/api/accidents", "{\"occurredAt\":", true);
+        assertEquals(400, malformed.statusCode(), "a broken body is a clear error: " + malformed.body());
+        HttpResponse<String> hostile = hw.request("POST", "/api/accidents", "{\"occurredAt\":\"2020-01-01T00:00\",\"enterpriseName\":\"x\","
+                + "\"regionCode\":\"370281' OR 1=1 --\",\"kind\":\"FIRE\",\"deaths\":0,\"injuries\":0,\"description\":\"x\"}", true);
+        assertEquals(400, hostile.statusCode());
+        assertTrue(hostile.body().contains("UNKNOWN_REGION"), hostile.body());
+        HttpResponse<String> corrected = hw.request("PUT", "/api/accidents/" + accident.get("id").asText(), body.replace("\"injuries\":1",
+                "\"injuries\":2"), true);
+        assertEquals(200, corrected.statusCode(), corrected.body());
+        assertEquals(2, HazardWatchInstance.JSON.readTree(corrected.body()).get("revision").asInt());
+
+        HttpResponse<byte[]> exported = hw.requestBytes("GET", "/api/accidents/export?uscc=" + ENTERPRISE, null, null);
+        assertEquals(200, exported.statusCode());
+        assertEquals("PK", new String(exported.body(), 0, 2, StandardCharsets.ISO_8859_1), "an .xlsx");
+        HttpResponse<byte[]> reimported = hw.requestBytes("POST", "/api/accidents/import?dryRun=true", exported.body(),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        JsonNode result = HazardWatchInstance.JSON.readTree(reimported.body());
+        assertEquals(200, reimported.statusCode(), result.toString());
+        assertEquals(0, result.get("created").asInt(), result.toString());
+        assertTrue(result.get("duplicates").asInt() >= 1, "the exported accident is recognised: " + result);
+        HttpResponse<byte[]> notAWorkbook = hw.requestBytes("POST", "/api/accidents/import", "日期,类型".getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(400, notAWorkbook.statusCode(), new String(notAWorkbook.body(), StandardCharsets.UTF_8));
+        assertEquals(200, hw.requestBytes("GET", "/api/accidents/template", null, null).statusCode());
+        String shell = hw.shell("hazardwatch:accidents");
+        assertTrue(shell.contains("泄漏") && shell.contains(accident.get("id").asText()), shell);
+
+        long standing = 0;
+        for (JsonNode s : hw.getJson("/api/hazard-sources?size=500").get("items")) {
+            if (s.get("major").asBoolean() && !"DEREGISTERED".equals(s.get("status").asText())) {
+                standing++;
+            }
+        }
+        assertTrue(standing > 0, "the simulated plant has major hazard sources");
+        JsonNode nation = hw.getJson("/api/analytics/hazard-sources");
+        assertEquals(standing, nation.get("total").get("total").asLong(), nation.toString());
+        assertEquals("PROVINCE", nation.get("childLevel").asText());
+        assertTrue(nation.get("total").get("accidents").asLong() >= 1 || !at.startsWith(String.valueOf(java.time.Year.now().getValue())),
+                "this year's accident is counted");
+        JsonNode county = hw.getJson("/api/analytics/hazard-sources?region=370281");
+        assertEquals("ENTERPRISE", county.get("childLevel").asText());
+        assertEquals(ENTERPRISE, county.get("children").get(0).get("code").asText());
+        assertEquals(3, hw.getJson("/api/analytics/hazard-sources/trend?from=" + (java.time.Year.now().getValue() - 2)).size());
+        assertEquals(400, hw.request("GET", "/api/analytics/hazard-sources?region=abc", null, true).statusCode());
+        HttpResponse<byte[]> workbook = hw.requestBytes("GET", "/api/analytics/hazard-sources/export?region=37", null, null);
+        assertEquals(200, workbook.statusCode());
+        assertEquals("PK", new String(workbook.body(), 0, 2, StandardCharsets.ISO_8859_1));
+        String analysis = hw.shell("hazardwatch:hazard-analysis 3702");
+        assertTrue(analysis.contains("胶州市") && analysis.contains(standing + " major hazard sources"), analysis);
+    }
+
+    /**
      * A registration from application to notice in Chromium (issue 9's browser test): the form, the missing documents,
      * five uploads with their checksums, a PDF preview, return and resubmission, acceptance, registration, the notice.
      */

@@ -202,6 +202,14 @@ class PermissionMatrixIT {
                 new Expect("POST", "/api/equipment", "{\"uscc\":\"" + ENTERPRISE + "\",\"tag\":\"PM-" + Long.toHexString(System.nanoTime())
                         + "\",\"name\":\"权限矩阵\",\"kind\":\"OTHER\"}", answers(403, 403, 403, 403, 403, 403, 201)),
                 new Expect("GET", "/api/todo", null, answers(200, 200, 200, 200, 200, 200, 200)),
+                // the accident register and analytics (issue 8): the same accident is registered once (later tries are
+                // DUPLICATE), a neighbour county does not see the enterprise; a county's analysis stays in its county
+                new Expect("GET", "/api/accidents", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("POST", "/api/accidents", "{\"occurredAt\":\"" + java.time.Instant.now().minusSeconds(86_400).toString() + "\",\"uscc\":\""
+                        + ENTERPRISE + "\",\"kind\":\"LEAK\",\"deaths\":0,\"injuries\":0,\"description\":\"权限矩阵\"}",
+                        answers(403, 403, 403, 201, 400, 400, 400)),
+                new Expect("GET", "/api/analytics/hazard-sources", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/analytics/hazard-sources?region=370211", null, answers(200, 403, 200, 403, 403, 200, 403)),
                 new Expect("POST", "/api/disposals", "{\"alarmId\":" + alarmId + "}", answers(403, 403, 403, 403, 201, 403, 200)));
         List<String> wrong = new ArrayList<>();
         int checked = 0;

@@ -340,6 +340,35 @@ class TreeIT {
         }));
     }
 
+    /**
+     * The accident register up the levels (issue 8): an accident the county registers reaches the national node
+     * read-only, and the national node's analysis of the county counts what the county counts.
+     */
+    @Test
+    @Order(4)
+    void anAccidentAtTheCountyReachesTheNationalNodeAndTheAnalysisAgrees() throws Exception {
+        HazardWatchInstance county = node("county");
+        String at = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusHours(5).withSecond(0).withNano(0).toString();
+        HttpResponse<String> created = county.request("POST", "/api/accidents", "{\"occurredAt\":\"" + at + "\",\"uscc\":\"" + ENTERPRISE
+                + "\",\"kind\":\"FIRE\",\"deaths\":0,\"injuries\":2,\"description\":\"五级联调事故\"}", true);
+        assertEquals(201, created.statusCode(), created.body());
+        String id = HazardWatchInstance.JSON.readTree(created.body()).get("id").asText();
+        await(Duration.ofSeconds(180), "the accident at the national node", unchecked(() ->
+                node("national").request("GET", "/api/accidents/" + id, null, true).statusCode() == 200));
+        JsonNode copy = node("national").getJson("/api/accidents/" + id);
+        assertEquals("370281", copy.get("originNode").asText());
+        assertEquals(false, copy.get("local").asBoolean());
+        assertEquals(2, copy.get("injuries").asInt());
+        HttpResponse<String> refused = node("national").request("POST", "/api/accidents/" + id + "/void", "{\"reason\":\"x\"}", true);
+        assertEquals(400, refused.statusCode(), "changed only where it was entered: " + refused.body());
+        long[] totals = new long[2];
+        await(Duration.ofSeconds(120), "the same hazard source count for the county at both nodes", unchecked(() -> {
+            totals[0] = county.getJson("/api/analytics/hazard-sources?region=370281").get("total").get("total").asLong();
+            totals[1] = node("national").getJson("/api/analytics/hazard-sources?region=370281").get("total").get("total").asLong();
+            return totals[0] > 0 && totals[0] == totals[1];
+        }));
+    }
+
     @Test
     @Order(5)
     void aCountyOutageAndAKillOfThePlantNodeLoseNothingAndStoreNothingTwice() throws Exception {
