@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import javax.ws.rs.BadRequestException;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.ServiceUnavailableException;
@@ -18,13 +19,17 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 
+import org.hazardwatch.api.analytics.AlarmAnalytics;
 import org.hazardwatch.api.analytics.HazardAnalytics;
 import org.hazardwatch.api.analytics.StatisticsWorkbook;
 import org.hazardwatch.api.analytics.StatisticsWorkbook.Column;
 import org.hazardwatch.api.security.AccessControl;
 import org.hazardwatch.api.security.Permission;
 
-/** Regulator analytics (A1-A5): hazard sources by grade, accident type and potential death toll, with drill-down and trend. */
+/**
+ * Regulator analytics: hazard sources by grade, accident type and potential death toll, with drill-down and trend
+ * (A1-A5); alarms by region, time, industry and point type (B1-B4).
+ */
 @Path("/analytics")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Permission.ANALYTICS_VIEW)
@@ -33,12 +38,89 @@ public class AnalyticsResource extends ScopedResource {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final HazardAnalytics analytics;
+    private final AlarmAnalytics alarms;
     private final Supplier<StatisticsWorkbook> workbook;
 
-    public AnalyticsResource(HazardAnalytics analytics, Supplier<StatisticsWorkbook> workbook, AccessControl access) {
+    public AnalyticsResource(HazardAnalytics analytics, AlarmAnalytics alarms, Supplier<StatisticsWorkbook> workbook, AccessControl access) {
         super(access);
         this.analytics = analytics;
+        this.alarms = alarms;
         this.workbook = workbook;
+    }
+
+    /**
+     * Alarms of the region (the caller's scope when absent) over whole months (default the last twelve), by category,
+     * point type, month, month of the year, season, hour of day, part one level down and industry; today and this hour.
+     */
+    @GET
+    @Path("/alarms")
+    public AlarmAnalytics.Analysis alarms(@QueryParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("industry") String industry, @QueryParam("pointType") String pointType) {
+        return alarms.analyse(caller(), region, month("from", from), month("to", to), industry, pointType);
+    }
+
+    /** One instrument's alarms over whole months: by kind, month of the year, season and hour of day. */
+    @GET
+    @Path("/alarms/points/{pointId}")
+    public AlarmAnalytics.DeviceAnalysis device(@PathParam("pointId") String pointId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return alarms.device(caller(), pointId, month("from", from), month("to", to))
+                .orElseThrow(() -> notFound("no point " + pointId));
+    }
+
+    /** The alarm analysis as an Excel workbook: months, hours, parts, industries, point types. */
+    @GET
+    @Path("/alarms/export")
+    @Produces(RegistryTransferResource.XLSX)
+    @Audited(value = "export.alarm-analysis", target = "region", idParam = "region")
+    public Response exportAlarms(@QueryParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("industry") String industry, @QueryParam("pointType") String pointType) {
+        AlarmAnalytics.Analysis a = alarms(region, from, to, industry, pointType);
+        StatisticsWorkbook writer = workbook.get();
+        if (writer == null) {
+            throw new ServiceUnavailableException("Excel export is not installed (feature hazardwatch-transfer)");
+        }
+        List<StatisticsWorkbook.Sheet> sheets = List.of(
+                counts("months", new Column("month", "月份"), a.byMonth()),
+                counts("hours", new Column("hour", "时段"), a.byHour()),
+                counts("seasons", new Column("season", "季节"), a.bySeason()),
+                counts("point types", new Column("pointType", "设备类型"), a.byPointType()),
+                partsSheet("parts", a.children()), partsSheet("industries", a.industries()));
+        StreamingOutput body = out -> writer.write(out, sheets);
+        String name = "hazardwatch-alarm-analysis-" + (a.regionCode().isEmpty() ? "national" : a.regionCode()) + "-" + a.from() + "-" + a.to()
+                + ".xlsx";
+        return Response.ok(body, RegistryTransferResource.XLSX).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    static StatisticsWorkbook.Sheet counts(String name, Column key, Map<?, Long> counts) {
+        List<List<Object>> rows = new ArrayList<>();
+        counts.forEach((k, v) -> rows.add(List.of(String.valueOf(k), v)));
+        return new StatisticsWorkbook.Sheet(name, List.of(key, new Column("alarms", "报警次数")), rows);
+    }
+
+    static StatisticsWorkbook.Sheet partsSheet(String name, List<AlarmAnalytics.Part> parts) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("code", "代码"), new Column("name", "名称"), new Column("total", "报警次数"),
+                new Column("process", "工艺报警"), new Column("instrument", "仪表故障")));
+        for (int m = 1; m <= 12; m++) {
+            columns.add(new Column("month" + m, m + "月"));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (AlarmAnalytics.Part p : parts) {
+            List<Object> row = new ArrayList<>(List.of(p.code(), p.name() == null ? "" : p.name(), p.total(), p.process(), p.instrument()));
+            row.addAll(p.byMonthOfYear().values());
+            rows.add(row);
+        }
+        return new StatisticsWorkbook.Sheet(name, columns, rows);
+    }
+
+    private static java.time.YearMonth month(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be a month such as 2026-03, not '" + text + "'");
+        }
     }
 
     /**

@@ -84,7 +84,8 @@ public class RestComponent {
             @Reference org.hazardwatch.api.danger.HiddenDangerService hiddenDangers,
             @Reference org.hazardwatch.api.equipment.EquipmentService equipment,
             @Reference org.hazardwatch.api.accident.AccidentService accidents,
-            @Reference org.hazardwatch.api.analytics.HazardAnalytics hazardAnalytics) {
+            @Reference org.hazardwatch.api.analytics.HazardAnalytics hazardAnalytics,
+            @Reference org.hazardwatch.api.analytics.AlarmAnalytics alarmAnalytics) {
         ObjectMapper mapper = mapper();
         LiveAccessLog liveLog = new LiveAccessLog(audit, access);
         AlarmsResource alarmsResource = new AlarmsResource(alarmService, points, access, () -> alarmExport);
@@ -110,7 +111,7 @@ public class RestComponent {
                 new RegistrationsResource(registrations, access), new HiddenDangersResource(hiddenDangers, access),
                 new EquipmentResource(equipment, access), new TodoResource(tasks, registrations, hiddenDangers, equipment, access),
                 new AccidentsResource(accidents, () -> accidentTransfer, access),
-                new AnalyticsResource(hazardAnalytics, () -> statisticsWorkbook, access));
+                new AnalyticsResource(hazardAnalytics, alarmAnalytics, () -> statisticsWorkbook, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {
