@@ -1115,6 +1115,29 @@ class DistributionIT {
         assertEquals("PK", new String(workbook.body(), 0, 2, StandardCharsets.ISO_8859_1));
         String analysis = hw.shell("hazardwatch:hazard-analysis 3702");
         assertTrue(analysis.contains("胶州市") && analysis.contains(standing + " major hazard sources"), analysis);
+
+        // the alarms raised earlier (a gas excursion, an instrument fault) are counted apart in the alarm analysis
+        JsonNode[] alarms = new JsonNode[1];
+        HazardWatchInstance.await(Duration.ofSeconds(30), "the earlier alarms in the statistics", HazardWatchInstance.unchecked(() -> {
+            alarms[0] = hw.getJson("/api/analytics/alarms?region=370281");
+            return alarms[0].get("byCategory").get("PROCESS").asLong() >= 2 && alarms[0].get("byCategory").get("INSTRUMENT").asLong() >= 1;
+        }));
+        long total = alarms[0].get("total").asLong();
+        long byHour = 0;
+        for (JsonNode n : alarms[0].get("byHour")) {
+            byHour += n.asLong();
+        }
+        assertEquals(total, byHour, "every alarm has its hour");
+        assertEquals(ENTERPRISE, alarms[0].get("children").get(0).get("code").asText());
+        assertTrue(alarms[0].get("byPointType").get("COMBUSTIBLE_GAS").asLong() >= 2, alarms[0].toString());
+        assertTrue(alarms[0].get("live").get("today").asLong() >= 1, "today's alarms are live");
+        JsonNode gas = hw.getJson("/api/analytics/alarms/points/" + GAS);
+        assertTrue(gas.get("byKind").get("HIGH").asLong() >= 1 && gas.get("byKind").get("HIGH_HIGH").asLong() >= 1, gas.toString());
+        assertEquals(404, hw.request("GET", "/api/analytics/alarms/points/NO-SUCH-POINT", null, true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/analytics/alarms?from=2026-13", null, true).statusCode());
+        assertEquals("PK", new String(hw.requestBytes("GET", "/api/analytics/alarms/export", null, null).body(), 0, 2, StandardCharsets.ISO_8859_1));
+        String alarmShell = hw.shell("hazardwatch:alarm-analysis 370281");
+        assertTrue(alarmShell.contains("process") && alarmShell.contains(ENTERPRISE), alarmShell);
     }
 
     /**
