@@ -148,6 +148,22 @@ const routes = [
         component: () => import('./views/EquipmentView.vue'),
         meta: { permission: 'equipment:view' }
       },
+      // The accident register (事故登记): recorded, corrected and voided by hand, imported from Excel or replicated up from
+      // the levels below (read-only here); #/accidents/<id> (or ?id=<id>) opens a record. Changes need accident:edit.
+      {
+        path: 'accidents/:id?',
+        name: 'accidents',
+        component: () => import('./views/AccidentsView.vue'),
+        meta: { permission: 'accident:view' }
+      },
+      // Analytics (统计分析): hazard source analysis (A1-A5) of a region as the registry stood on a day, drilled down from
+      // the country to an enterprise (?region=), with the trend; more analyses join under /analytics/.
+      {
+        path: 'analytics/hazard-sources',
+        name: 'hazard-analysis',
+        component: () => import('./views/HazardAnalysisView.vue'),
+        meta: { permission: 'analytics:view' }
+      },
       {
         path: 'registry-transfer',
         name: 'registry-transfer',

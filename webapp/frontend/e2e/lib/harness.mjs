@@ -235,11 +235,12 @@ export function createHarness({ tag, screenshotDir = '', wait = 30000, collapseW
 
   /**
    * Opens a page from a header sub-menu: rests the pointer on the group, clicks the entry (test id nav-<route>) and
-   * waits for #/<route>. A pop-up that closed under the pointer (el-sub-menu's hover timers on a busy machine) is
-   * opened again, up to three times; a retry is said in the log, so it stays visible.
+   * waits for #/<route> (or the hash given, for a route whose path is not its entry's name, e.g.
+   * '#/analytics/hazard-sources'). A pop-up that closed under the pointer (el-sub-menu's hover timers on a busy machine)
+   * is opened again, up to three times; a retry is said in the log, so it stays visible.
    */
-  async function clickMenuEntry(groupId, entryId, what) {
-    const hash = '#/' + entryId.replace(/^nav-/, '')
+  async function clickMenuEntry(groupId, entryId, what, { hash: expected } = {}) {
+    const hash = expected || '#/' + entryId.replace(/^nav-/, '')
     for (let attempt = 1; attempt <= 3; attempt++) {
       await waitVisible(tid(groupId), `the menu group ${groupId}`)
       await page.hover(tid(groupId))

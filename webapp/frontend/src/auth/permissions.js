@@ -21,6 +21,8 @@ const LANDING_ORDER = [
   'registrations',
   'hidden-dangers',
   'equipment',
+  'accidents',
+  'hazard-analysis',
   'account'
 ]
 

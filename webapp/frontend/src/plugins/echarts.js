@@ -1,7 +1,8 @@
 // Modular ECharts: only the charts and the components HazardWatch draws (trend lines with a min-max band, scatter marks
-// for samples of abnormal quality, horizontal bars of the alarm KPIs).
+// for samples of abnormal quality, horizontal bars of the alarm KPIs, the pie and stacked bars of the hazard source
+// analysis).
 import * as echarts from 'echarts/core'
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts'
+import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts'
 import {
   DataZoomComponent,
   GridComponent,
@@ -14,6 +15,7 @@ import { CanvasRenderer } from 'echarts/renderers'
 echarts.use([
   BarChart,
   LineChart,
+  PieChart,
   ScatterChart,
   GridComponent,
   LegendComponent,

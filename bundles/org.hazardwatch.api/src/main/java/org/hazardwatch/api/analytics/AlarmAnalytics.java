@@ -40,7 +40,7 @@ public interface AlarmAnalytics {
      * @param byMonth "2026-03" → alarms, every month of the period
      * @param byMonthOfYear 1-12 → alarms
      * @param bySeason SPRING, SUMMER, AUTUMN, WINTER → alarms
-     * @param byHour hour of day 0-23 → alarms
+     * @param byHour hour of day 0-23 → alarms; null with an industry filter (hours are not kept per industry)
      * @param children parts one level down (provinces, cities, counties, enterprises), most alarms first
      * @param industries GB/T 4754 industry classes, most alarms first, each with its months of the year
      * @param upTo when the statistics last counted new alarms (they run a few seconds behind the alarm table)

@@ -116,7 +116,7 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
         try (Connection c = dataSource.getConnection()) {
             Jdbc.inTransaction(c, () -> {
                 lock(c);
-                for (String table : List.of("alarm_stat_region", "alarm_stat_enterprise")) {
+                for (String table : List.of("alarm_stat_region", "alarm_stat_hour", "alarm_stat_enterprise")) {
                     try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table)) {
                         s.executeUpdate();
                     }
@@ -192,20 +192,34 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
         return value == null ? "" : value.strip();
     }
 
-    /** Adds the alarms to both tables: an update of the row, or its insert when there is none yet. */
+    /** Adds the alarms to the three tables: an update of the row, or its insert when there is none yet. */
     private static void add(Connection c, java.util.Collection<Counted> alarms) throws SQLException {
         Map<List<Object>, Long> byRegion = new HashMap<>();
+        Map<List<Object>, Long> byHour = new HashMap<>();
         Map<List<Object>, Long> byEnterprise = new HashMap<>();
         for (Counted a : alarms) {
-            byRegion.merge(Arrays.asList(a.month(), a.hour(), a.region(), a.park(), a.industry(), a.pointType(), a.category()), 1L, Long::sum);
+            for (int level : levels(a.region())) {
+                String region = a.region().substring(0, Math.min(level, a.region().length()));
+                String park = level == 6 ? a.park() : "";
+                byRegion.merge(Arrays.asList(level, region, park, a.month(), a.industry(), a.pointType(), a.category()), 1L, Long::sum);
+                byHour.merge(Arrays.asList(level, region, park, a.month(), a.hour(), a.pointType(), a.category()), 1L, Long::sum);
+            }
             byEnterprise.merge(Arrays.asList(a.month(), a.uscc(), a.pointType(), a.category(), a.region(), a.park(), a.industry()), 1L, Long::sum);
         }
-        upsert(c, byRegion, "UPDATE alarm_stat_region SET alarms = alarms + ? WHERE month_start = ? AND hour_of_day = ? AND region_code = ? "
-                + "AND park_code = ? AND industry_code = ? AND point_type = ? AND category = ?", "INSERT INTO alarm_stat_region (alarms, month_start, "
-                + "hour_of_day, region_code, park_code, industry_code, point_type, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 7);
+        upsert(c, byRegion, "UPDATE alarm_stat_region SET alarms = alarms + ? WHERE lvl = ? AND region_code = ? AND park_code = ? AND month_start = ? "
+                + "AND industry_code = ? AND point_type = ? AND category = ?", "INSERT INTO alarm_stat_region (alarms, lvl, region_code, park_code, "
+                + "month_start, industry_code, point_type, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 7);
+        upsert(c, byHour, "UPDATE alarm_stat_hour SET alarms = alarms + ? WHERE lvl = ? AND region_code = ? AND park_code = ? AND month_start = ? "
+                + "AND hour_of_day = ? AND point_type = ? AND category = ?", "INSERT INTO alarm_stat_hour (alarms, lvl, region_code, park_code, "
+                + "month_start, hour_of_day, point_type, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 7);
         upsert(c, byEnterprise, "UPDATE alarm_stat_enterprise SET alarms = alarms + ? WHERE month_start = ? AND uscc = ? AND point_type = ? "
                 + "AND category = ?", "INSERT INTO alarm_stat_enterprise (alarms, month_start, uscc, point_type, category, region_code, park_code, "
                 + "industry_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 4);
+    }
+
+    /** Province, city and county rows for an enterprise's county; level 0 for an alarm of an enterprise not registered. */
+    static int[] levels(String region) {
+        return region.length() == 6 ? new int[] { 2, 4, 6 } : new int[] { 0 };
     }
 
     private static void upsert(Connection c, Map<List<Object>, Long> counts, String update, String insert, int keyParts) throws SQLException {
@@ -295,9 +309,30 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
         return new YearMonth[] { first, last };
     }
 
-    /** The filter of both statistics tables: area, months, industry, point type. */
-    private static String filter(AnalysisArea.Area area, YearMonth from, YearMonth to, String industry, String pointType, List<Object> args) {
-        StringBuilder where = new StringBuilder(area.condition(args)).append(" AND month_start >= ? AND month_start <= ?");
+    /** The rows of an area at the level of its parts: provinces for the country, cities for a province, counties below. */
+    private static String level(AnalysisArea.Area area, List<Object> args) {
+        switch (area.kind()) {
+            case NATION -> {
+                return "lvl IN (0, 2)";
+            }
+            case PROVINCE, CITY -> {
+                args.add(area.code() + "%");
+                return "lvl = " + (area.code().length() + 2) + " AND region_code LIKE ?";
+            }
+            case PARK -> {
+                args.add(area.code());
+                return "lvl = 6 AND park_code = ?";
+            }
+            default -> {
+                args.add(area.code());
+                return "lvl = 6 AND region_code = ?";
+            }
+        }
+    }
+
+    /** Months, industry and point type. */
+    private static String period(YearMonth from, YearMonth to, String industry, String pointType, List<Object> args) {
+        StringBuilder where = new StringBuilder(" AND month_start >= ? AND month_start <= ?");
         args.add(from.atDay(1));
         args.add(to.atDay(1));
         if (industry != null) {
@@ -396,6 +431,7 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
             for (int h = 0; h < 24; h++) {
                 byHour.put(h, 0L);
             }
+            boolean hoursKept = true;
             Map<String, PartTally> children = new LinkedHashMap<>();
             Map<String, PartTally> industries = new LinkedHashMap<>();
             Map<String, String> enterpriseNames = new HashMap<>();
@@ -416,8 +452,8 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
                 }
             } else {
                 List<Object> args = new ArrayList<>();
-                String where = filter(area, months[0], months[1], industry, pointType, args);
-                grouped(c, "SELECT month_start, category, point_type, SUM(alarms) FROM alarm_stat_enterprise WHERE " + where
+                String where = level(area, args) + period(months[0], months[1], industry, pointType, args);
+                grouped(c, "SELECT month_start, category, point_type, SUM(alarms) FROM alarm_stat_region WHERE " + where
                         + " GROUP BY month_start, category, point_type", args, rs -> {
                             LocalDate month = rs.getObject(1, LocalDate.class);
                             long n = rs.getLong(4);
@@ -427,25 +463,36 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
                             byMonthOfYear.merge(month.getMonthValue(), n, Long::sum);
                             bySeason.merge(season(month.getMonthValue()), n, Long::sum);
                         });
-                grouped(c, "SELECT hour_of_day, SUM(alarms) FROM alarm_stat_region WHERE " + where + " GROUP BY hour_of_day", args,
-                        rs -> byHour.merge(rs.getInt(1), rs.getLong(2), Long::sum));
-                grouped(c, "SELECT industry_code, month_start, category, SUM(alarms) FROM alarm_stat_enterprise WHERE " + where
+                if (industry == null) {
+                    List<Object> hourArgs = new ArrayList<>();
+                    String hourWhere = level(area, hourArgs) + period(months[0], months[1], null, pointType, hourArgs);
+                    grouped(c, "SELECT hour_of_day, SUM(alarms) FROM alarm_stat_hour WHERE " + hourWhere + " GROUP BY hour_of_day", hourArgs,
+                            rs -> byHour.merge(rs.getInt(1), rs.getLong(2), Long::sum));
+                } else {
+                    // hours are not kept per industry
+                    hoursKept = false;
+                }
+                grouped(c, "SELECT industry_code, month_start, category, SUM(alarms) FROM alarm_stat_region WHERE " + where
                         + " GROUP BY industry_code, month_start, category", args,
                         rs -> industries.computeIfAbsent(rs.getString(1), k -> new PartTally()).add(rs.getString(3),
                                 rs.getObject(2, LocalDate.class).getMonthValue(), rs.getLong(4)));
-                String childKey = switch (area.kind()) {
-                    case NATION -> "SUBSTRING(region_code, 1, 2)";
-                    case PROVINCE -> "SUBSTRING(region_code, 1, 4)";
-                    case CITY -> "region_code";
-                    default -> "uscc";
-                };
-                String childWhere = area.kind() == AnalysisArea.AreaKind.NATION ? where + " AND region_code <> ''" : where;
-                grouped(c, "SELECT " + childKey + ", month_start, category, SUM(alarms) FROM alarm_stat_enterprise WHERE " + childWhere
-                        + " GROUP BY " + childKey + ", month_start, category", args,
-                        rs -> children.computeIfAbsent(rs.getString(1), k -> new PartTally()).add(rs.getString(3),
-                                rs.getObject(2, LocalDate.class).getMonthValue(), rs.getLong(4)));
-                if ("ENTERPRISE".equals(area.childLevel()) && !children.isEmpty()) {
-                    enterpriseNames.putAll(enterpriseNames(c, children.keySet()));
+                if ("ENTERPRISE".equals(area.childLevel())) {
+                    List<Object> partArgs = new ArrayList<>();
+                    partArgs.add(area.code());
+                    String partWhere = (area.kind() == AnalysisArea.AreaKind.PARK ? "park_code = ?" : "region_code = ?")
+                            + period(months[0], months[1], industry, pointType, partArgs);
+                    grouped(c, "SELECT uscc, month_start, category, SUM(alarms) FROM alarm_stat_enterprise WHERE " + partWhere
+                            + " GROUP BY uscc, month_start, category", partArgs,
+                            rs -> children.computeIfAbsent(rs.getString(1), k -> new PartTally()).add(rs.getString(3),
+                                    rs.getObject(2, LocalDate.class).getMonthValue(), rs.getLong(4)));
+                    if (!children.isEmpty()) {
+                        enterpriseNames.putAll(enterpriseNames(c, children.keySet()));
+                    }
+                } else {
+                    grouped(c, "SELECT region_code, month_start, category, SUM(alarms) FROM alarm_stat_region WHERE " + where
+                            + " AND lvl <> 0 GROUP BY region_code, month_start, category", args,
+                            rs -> children.computeIfAbsent(rs.getString(1), k -> new PartTally()).add(rs.getString(3),
+                                    rs.getObject(2, LocalDate.class).getMonthValue(), rs.getLong(4)));
                 }
             }
             Map<String, String> childNames = "ENTERPRISE".equals(area.childLevel()) ? enterpriseNames
@@ -454,7 +501,7 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
             industryLabels.put("", "未登记行业");
             long total = byCategory.values().stream().mapToLong(Long::longValue).sum();
             return new Analysis(area.code(), area.name(), area.kind() == AnalysisArea.AreaKind.ENTERPRISE ? null : area.childLevel(), months[0],
-                    months[1], total, byCategory, byPointType, byMonth, byMonthOfYear, bySeason, byHour, parts(children, childNames),
+                    months[1], total, byCategory, byPointType, byMonth, byMonthOfYear, bySeason, hoursKept ? byHour : null, parts(children, childNames),
                     parts(industries, industryLabels), live(c, area, pointType), upTo(c));
         } catch (SQLException e) {
             throw Jdbc.failure("analysing alarms", e);

@@ -145,7 +145,7 @@ class JdbcAlarmAnalyticsTest {
         for (PointType t : PointType.values()) {
             assertEquals(count(all.and(g -> g.type() == t)), a.byPointType().get(t.name()), what + ": " + t);
         }
-        for (int h = 0; h < 24; h++) {
+        for (int h = 0; a.byHour() != null && h < 24; h++) {
             int hour = h;
             assertEquals(count(all.and(g -> g.at().getHour() == hour)), a.byHour().get(h), what + ": hour " + h);
         }
@@ -181,7 +181,10 @@ class JdbcAlarmAnalyticsTest {
             assertEquals(count(in(from, to).and(g -> g.uscc().equals(p.code()) && !g.process())), p.instrument());
         }
         assertAnalysis(analytics.analyse(national, uscc(0), from, to, null, null), g -> g.uscc().equals(uscc(0)), "one enterprise");
-        assertAnalysis(analytics.analyse(national, null, from, to, "26", null), g -> g.industry() != null && g.industry().startsWith("26"), "industry");
+        AlarmAnalytics.Analysis chemicals = analytics.analyse(national, null, from, to, "26", null);
+        assertAnalysis(chemicals, g -> g.industry() != null && g.industry().startsWith("26"), "industry");
+        assertEquals(null, chemicals.byHour(), "hours are not kept per industry");
+        assertAnalysis(analytics.analyse(national, "3702", from, to, null, null), g -> g.county() != null && g.county().startsWith("3702"), "city");
         assertAnalysis(analytics.analyse(national, "37", from, to, null, "YDQT"), g -> g.county() != null && g.county().startsWith("37")
                 && g.type() == PointType.TOXIC_GAS, "toxic gas");
         for (AlarmAnalytics.Part industry : nation.industries()) {

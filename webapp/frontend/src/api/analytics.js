@@ -1,0 +1,25 @@
+// Regulator analytics (统计分析; AnalyticsResource, analytics:view): the major hazard sources of a region as the registry
+// stood on a day, by grade, accident type and potential death toll, with the parts one level down, year by year, and
+// both as a workbook. A region outside the caller's scope is refused (403). Every call goes through request() of
+// http.js (session cookie, errors as ApiError).
+import { request } from './http.js'
+
+/**
+ * The analysis of a region (HazardAnalysis): {regionCode ('' for the country), regionName, childLevel (PROVINCE, CITY,
+ * COUNTY, ENTERPRISE, or null for an enterprise), asOf, total: AnalysisCell, children: [AnalysisCell]}. region: 37,
+ * 3702, 370281, a park or an enterprise's USCC (the caller's scope when absent); asOf: a day (China time, default
+ * today); industry: a GB/T 4754 code prefix.
+ */
+export function getHazardAnalysis({ region, asOf, industry } = {}) {
+  return request('/analytics/hazard-sources', { query: { region, asOf, industry }, timeout: 60000 })
+}
+
+/** Year by year, oldest first: [HazardAnalysisYear]; from / to default to the last ten years. */
+export function getHazardTrend({ region, from, to, industry } = {}) {
+  return request('/analytics/hazard-sources/trend', { query: { region, from, to, industry }, timeout: 60000 })
+}
+
+/** The analysis and the trend as an .xlsx workbook: resolves to {blob, fileName, contentType}. */
+export function exportHazardAnalysis({ region, asOf, from, to, industry } = {}) {
+  return request('/analytics/hazard-sources/export', { query: { region, asOf, from, to, industry }, responseType: 'blob', timeout: 120000 })
+}
