@@ -157,11 +157,18 @@ const routes = [
         meta: { permission: 'accident:view' }
       },
       // Analytics (统计分析): hazard source analysis (A1-A5) of a region as the registry stood on a day, drilled down from
-      // the country to an enterprise (?region=), with the trend; more analyses join under /analytics/.
+      // the country to an enterprise (?region=), with the trend; alarm analysis (B1-B4) of a region over whole months,
+      // drilled down the same way; more analyses join under /analytics/.
       {
         path: 'analytics/hazard-sources',
         name: 'hazard-analysis',
         component: () => import('./views/HazardAnalysisView.vue'),
+        meta: { permission: 'analytics:view' }
+      },
+      {
+        path: 'analytics/alarms',
+        name: 'alarm-analysis',
+        component: () => import('./views/AlarmAnalysisView.vue'),
         meta: { permission: 'analytics:view' }
       },
       {

@@ -1,6 +1,7 @@
 // Regulator analytics (统计分析; AnalyticsResource, analytics:view): the major hazard sources of a region as the registry
 // stood on a day, by grade, accident type and potential death toll, with the parts one level down, year by year, and
-// both as a workbook. A region outside the caller's scope is refused (403). Every call goes through request() of
+// both as a workbook; the alarms of a region over whole months (by month, season, hour, point type, industry and part
+// one level down), one instrument's alarms, and that as a workbook. A region outside the caller's scope is refused (403). Every call goes through request() of
 // http.js (session cookie, errors as ApiError).
 import { request } from './http.js'
 
@@ -22,4 +23,32 @@ export function getHazardTrend({ region, from, to, industry } = {}) {
 /** The analysis and the trend as an .xlsx workbook: resolves to {blob, fileName, contentType}. */
 export function exportHazardAnalysis({ region, asOf, from, to, industry } = {}) {
   return request('/analytics/hazard-sources/export', { query: { region, asOf, from, to, industry }, responseType: 'blob', timeout: 120000 })
+}
+
+// ---- alarm analysis (报警分析, B1-B4) -----------------------------------------------------------------------------------
+
+/**
+ * The alarms of a region over whole months (AlarmAnalysis): {regionCode, regionName, childLevel, from, to, total,
+ * byCategory {PROCESS, INSTRUMENT}, byPointType, byMonth, byMonthOfYear, bySeason, byHour (null with an industry),
+ * children, industries: [AlarmAnalysisPart], live {at, today, thisHour, todayProcess, todayInstrument, byPointType},
+ * upTo}. region as above; from / to: months yyyy-MM (default the last twelve); industry: a GB/T 4754 code prefix;
+ * pointType: LEVEL, TEMPERATURE, … (or the national code).
+ */
+export function getAlarmAnalysis({ region, from, to, industry, pointType } = {}) {
+  return request('/analytics/alarms', { query: { region, from, to, industry, pointType }, timeout: 60000 })
+}
+
+/** Only today and this hour (AlarmLive {at, today, thisHour, todayProcess, todayInstrument, byPointType}), for the 30 s refresh. */
+export function getAlarmLive({ region, industry, pointType } = {}) {
+  return request('/analytics/alarms/live', { query: { region, industry, pointType }, timeout: 30000 })
+}
+
+/** One instrument's alarms over whole months (AlarmDeviceAnalysis): by kind, month of the year, season and hour; 404 when unknown or not seen. */
+export function getAlarmDeviceAnalysis(pointId, { from, to } = {}) {
+  return request(`/analytics/alarms/points/${encodeURIComponent(pointId)}`, { query: { from, to }, timeout: 60000 })
+}
+
+/** The alarm analysis as an .xlsx workbook: resolves to {blob, fileName, contentType}. */
+export function exportAlarmAnalysis({ region, from, to, industry, pointType } = {}) {
+  return request('/analytics/alarms/export', { query: { region, from, to, industry, pointType }, responseType: 'blob', timeout: 120000 })
 }

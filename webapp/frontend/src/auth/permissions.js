@@ -23,6 +23,7 @@ const LANDING_ORDER = [
   'equipment',
   'accidents',
   'hazard-analysis',
+  'alarm-analysis',
   'account'
 ]
 

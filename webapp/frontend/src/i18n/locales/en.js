@@ -24,6 +24,7 @@ export default {
     accidents: 'Accidents',
     analyticsGroup: 'Analytics',
     hazardAnalysis: 'Hazard source analysis',
+    alarmAnalysis: 'Alarm analysis',
     registryTransfer: 'Import & export',
     adapters: 'Acquisition',
     alarmGroup: 'Alarms',

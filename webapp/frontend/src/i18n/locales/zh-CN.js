@@ -22,6 +22,7 @@ export default {
     accidents: '事故登记',
     analyticsGroup: '统计分析',
     hazardAnalysis: '危险源分析',
+    alarmAnalysis: '报警分析',
     registryTransfer: '导入导出',
     adapters: '数据采集',
     alarmGroup: '报警',

@@ -270,7 +270,7 @@ public final class AnalyticsBenchmark {
         int points = enterprises * 10;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO alarm (point_id, kind, state, priority, trigger_value, limit_value, raised_at) SELECT 'P' || "
-                    + "(CASE WHEN g % 5 = 0 THEN g % 500 ELSE (g * 7919) % " + points + " END), (ARRAY['HIGH','HIGH_HIGH','LOW','LOW_LOW',"
+                    + "(CASE WHEN g % 5 = 0 THEN g % 500 ELSE (g::bigint * 7919) % " + points + " END), (ARRAY['HIGH','HIGH_HIGH','LOW','LOW_LOW',"
                     + "'RATE_OF_CHANGE','HIGH','HIGH','FAULT'])[1 + g % 8], 'NORMAL', 'HIGH', 1, 1, now() - (random() * INTERVAL '730 days') "
                     + "FROM generate_series(1, " + count + ") g");
         }

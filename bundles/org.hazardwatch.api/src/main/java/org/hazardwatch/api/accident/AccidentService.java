@@ -3,6 +3,7 @@ package org.hazardwatch.api.accident;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hazardwatch.api.registry.FieldError;
@@ -35,6 +36,31 @@ public interface AccidentService {
     /** A problem with one row (numbered as the spreadsheet shows it) of an import. */
     record RowError(int row, FieldError error) {
     }
+
+    /**
+     * An alarm raised at the accident's enterprise before it (B5).
+     *
+     * @param sameHazardSource whether the point belongs to the hazard source the accident names
+     * @param leadMinutes how long before the accident it was raised
+     */
+    record PrecedingAlarm(long alarmId, String pointId, String pointName, String pointType, String hazardSourceCode, boolean sameHazardSource,
+            String kind, String category, Instant raisedAt, long leadMinutes) {
+    }
+
+    /**
+     * The alarms of the accident's enterprise in the window before it, oldest first (at most 1,000), with counts.
+     *
+     * @param byKind alarm kind → alarms; {@code byPointType} point type → alarms
+     * @param longestLeadMinutes lead time of the earliest alarm in the window, or null when there was none
+     */
+    record Precursors(String accidentId, int windowHours, long total, long process, long instrument, Map<String, Long> byKind,
+            Map<String, Long> byPointType, Long longestLeadMinutes, Long shortestLeadMinutes, List<PrecedingAlarm> alarms) {
+    }
+
+    int MAX_WINDOW_HOURS = 720;
+
+    /** Empty when the caller does not see the accident; nothing for an enterprise that was never registered. */
+    Optional<Precursors> precedingAlarms(Caller caller, String id, int windowHours);
 
     Page<Accident> search(Caller caller, Query query, int page, int size);
 

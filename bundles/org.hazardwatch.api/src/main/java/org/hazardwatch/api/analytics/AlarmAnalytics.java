@@ -64,6 +64,9 @@ public interface AlarmAnalytics {
      */
     Analysis analyse(Caller caller, String region, YearMonth from, YearMonth to, String industry, String pointType);
 
+    /** Only today and this hour (for pages that refresh them often), with the same filters. */
+    Live live(Caller caller, String region, String industry, String pointType);
+
     /** One point's alarms; empty when the caller does not see it. */
     java.util.Optional<DeviceAnalysis> device(Caller caller, String pointId, YearMonth from, YearMonth to);
 

@@ -98,6 +98,14 @@ public class AccidentsResource extends ScopedResource {
         return accidents.get(caller(), id).orElseThrow(() -> notFound("no accident " + id));
     }
 
+    /** The alarms of the accident's enterprise in the {@code hours} (default 72) before it, with lead times (B5). */
+    @GET
+    @Path("/{id}/preceding-alarms")
+    public AccidentService.Precursors precedingAlarms(@PathParam("id") String id, @QueryParam("hours") String hours) {
+        return accidents.precedingAlarms(caller(), id, Params.number("hours", hours, 72, 1, AccidentService.MAX_WINDOW_HOURS))
+                .orElseThrow(() -> notFound("no accident " + id));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ACCIDENT_EDIT)

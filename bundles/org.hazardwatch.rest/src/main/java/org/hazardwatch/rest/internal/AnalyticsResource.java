@@ -59,6 +59,14 @@ public class AnalyticsResource extends ScopedResource {
         return alarms.analyse(caller(), region, month("from", from), month("to", to), industry, pointType);
     }
 
+    /** Only today's and this hour's alarms, for pages that refresh them often. */
+    @GET
+    @Path("/alarms/live")
+    public AlarmAnalytics.Live live(@QueryParam("region") String region, @QueryParam("industry") String industry,
+            @QueryParam("pointType") String pointType) {
+        return alarms.live(caller(), region, industry, pointType);
+    }
+
     /** One instrument's alarms over whole months: by kind, month of the year, season and hour of day. */
     @GET
     @Path("/alarms/points/{pointId}")

@@ -36,6 +36,11 @@ public class AccidentComponent implements AccidentService, WorkInbox {
     }
 
     @Override
+    public Optional<Precursors> precedingAlarms(Caller caller, String id, int windowHours) {
+        return accidents.precedingAlarms(caller, id, windowHours);
+    }
+
+    @Override
     public Page<Accident> search(Caller caller, Query query, int page, int size) {
         return accidents.search(caller, query, page, size);
     }

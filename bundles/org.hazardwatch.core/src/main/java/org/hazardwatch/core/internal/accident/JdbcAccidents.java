@@ -190,6 +190,64 @@ public class JdbcAccidents implements AccidentService, WorkInbox {
         }
     }
 
+    @Override
+    public Optional<Precursors> precedingAlarms(Caller caller, String id, int windowHours) {
+        if (windowHours < 1 || windowHours > MAX_WINDOW_HOURS) {
+            throw new ValidationException(List.of(new FieldError("hours", "OUT_OF_RANGE", "1 to " + MAX_WINDOW_HOURS + " hours")));
+        }
+        Optional<Accident> found = get(caller, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Accident accident = found.get();
+        Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        for (org.hazardwatch.api.model.AlarmKind k : org.hazardwatch.api.model.AlarmKind.values()) {
+            byKind.put(k.name(), 0L);
+        }
+        Map<String, Long> byType = new java.util.LinkedHashMap<>();
+        for (org.hazardwatch.api.model.PointType t : org.hazardwatch.api.model.PointType.values()) {
+            byType.put(t.name(), 0L);
+        }
+        List<PrecedingAlarm> alarms = new ArrayList<>();
+        long total = 0;
+        long instrument = 0;
+        Long longest = null;
+        Long shortest = null;
+        if (accident.uscc() != null) {
+            Instant from = accident.occurredAt().minus(windowHours, ChronoUnit.HOURS);
+            // the enterprise's points first, then each point's alarms in the window by the (point, raised_at) index
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT a.id, a.point_id, p.name, p.point_type, "
+                    + "p.hazard_source_code, a.kind, a.raised_at FROM monitoring_point p JOIN alarm a ON a.point_id = p.id WHERE p.enterprise_code = ? "
+                    + "AND a.raised_at >= ? AND a.raised_at <= ? ORDER BY a.raised_at, a.id")) {
+                Jdbc.bind(s, Arrays.asList(accident.uscc(), from, accident.occurredAt()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        org.hazardwatch.api.model.AlarmKind kind = org.hazardwatch.api.model.AlarmKind.valueOf(rs.getString("kind"));
+                        String type = rs.getString("point_type") == null ? "OTHER" : rs.getString("point_type");
+                        Instant raised = Jdbc.getInstant(rs, "raised_at");
+                        long lead = java.time.Duration.between(raised, accident.occurredAt()).toMinutes();
+                        total++;
+                        if (kind == org.hazardwatch.api.model.AlarmKind.FAULT) {
+                            instrument++;
+                        }
+                        byKind.merge(kind.name(), 1L, Long::sum);
+                        byType.merge(type, 1L, Long::sum);
+                        longest = longest == null ? lead : Math.max(longest, lead);
+                        shortest = shortest == null ? lead : Math.min(shortest, lead);
+                        if (alarms.size() < 1000) {
+                            String source = rs.getString("hazard_source_code");
+                            alarms.add(new PrecedingAlarm(rs.getLong("id"), rs.getString("point_id"), rs.getString("name"), type, source,
+                                    source != null && source.equals(accident.hazardSourceCode()), kind.name(), kind.category().name(), raised, lead));
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw Jdbc.failure("reading the alarms before accident " + id, e);
+            }
+        }
+        return Optional.of(new Precursors(id, windowHours, total, total - instrument, instrument, byKind, byType, longest, shortest, alarms));
+    }
+
     // ------------------------------------------------------------------ checking input
 
     /** A draft checked and completed from the registry, ready to store. */

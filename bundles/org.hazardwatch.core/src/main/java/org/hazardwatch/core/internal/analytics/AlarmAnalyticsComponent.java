@@ -53,6 +53,11 @@ public class AlarmAnalyticsComponent implements AlarmAnalytics {
     }
 
     @Override
+    public Live live(Caller caller, String region, String industry, String pointType) {
+        return analytics.live(caller, region, industry, pointType);
+    }
+
+    @Override
     public Optional<DeviceAnalysis> device(Caller caller, String pointId, YearMonth from, YearMonth to) {
         return analytics.device(caller, pointId, from, to);
     }

@@ -33,6 +33,9 @@ public class AccidentsCommand implements Action {
     @Option(name = "--limit", description = "At most this many rows (default 50)")
     int limit = 50;
 
+    @Option(name = "--alarms", description = "With an id: the alarms of its enterprise in this many hours before it (B5)")
+    Integer alarmHours;
+
     @Argument(index = 0, name = "id", required = false, description = "An accident id: show the whole record")
     String id;
 
@@ -55,6 +58,20 @@ public class AccidentsCommand implements Action {
             }
             System.out.println("recorded by " + a.recordedBy() + " at " + a.recordedAt() + ", revision " + a.revision()
                     + (a.local() ? ", entered here" : ", from " + a.originNode()) + (a.voided() ? ", VOIDED: " + a.voidReason() : ""));
+            if (alarmHours != null) {
+                AccidentService.Precursors p = accidents.precedingAlarms(shell, id, alarmHours).orElseThrow();
+                System.out.println(p.total() + " alarms in the " + alarmHours + " h before (" + p.process() + " process, " + p.instrument()
+                        + " instrument faults)" + (p.longestLeadMinutes() == null ? "" : ", the first " + p.longestLeadMinutes() + " min before"));
+                ShellTable alarms = new ShellTable();
+                for (String column : new String[] {"Raised", "Lead (min)", "Point", "Type", "Kind", "Same source"}) {
+                    alarms.column(column);
+                }
+                for (AccidentService.PrecedingAlarm x : p.alarms()) {
+                    alarms.addRow().addContent(TIME.format(x.raisedAt().atZone(CHINA)), x.leadMinutes(), x.pointId(), x.pointType(), x.kind(),
+                            x.sameHazardSource() ? "yes" : "");
+                }
+                alarms.print(System.out);
+            }
             return null;
         }
         AccidentService.Query query = new AccidentService.Query(region, year == null ? null : LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant(),

@@ -82,9 +82,12 @@ class JdbcAccidentsTest {
                 });
     }
 
+    DataSource database;
+
     @BeforeEach
     void setUp() throws Exception {
         DataSource dataSource = database();
+        database = dataSource;
         DatabaseMigrator.migrate(dataSource);
         clock = new MutableClock(NOW);
         security = SecurityComponent.create(dataSource, new org.hazardwatch.api.auth.PasswordPolicy(10, 3, 5, 15, 480, 30), "HazardWatch", clock);
@@ -218,6 +221,43 @@ class JdbcAccidentsTest {
         assertEquals(5, again.duplicates(), "a file imported twice is stored once");
         assertEquals(5, accidents.search(countyLead, null, 0, 50).total());
         assertEquals(1, sentUp.size(), "the five went up in one message; nothing of the refused file or the dry run");
+    }
+
+    @Test
+    void theAlarmsBeforeAnAccidentComeWithTheirLeadTimes() throws Exception {
+        try (java.sql.Connection c = database.getConnection()) {
+            for (String[] point : new String[][] { { "A-LT101", "LEVEL", "HS-A" }, { "B-GT201", "COMBUSTIBLE_GAS", null } }) {
+                try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO monitoring_point (id, name, point_type, unit, range_low, "
+                        + "range_high, area, enterprise_code, hazard_source_code, updated_at) VALUES (?, ?, ?, 'u', 0, 100, 'A', ?, ?, ?)")) {
+                    org.hazardwatch.core.internal.db.Jdbc.bind(s, java.util.Arrays.asList(point[0], point[0], point[1], PLANT, point[2], NOW));
+                    s.executeUpdate();
+                }
+            }
+            // minutes before the fire: 30 and 90 (in a 72-hour window), 5,000 (outside it), and one a minute after
+            Object[][] alarms = { { "A-LT101", "HIGH", 90 }, { "B-GT201", "FAULT", 30 }, { "A-LT101", "HIGH_HIGH", 5000 }, { "B-GT201", "HIGH", -1 } };
+            for (Object[] a : alarms) {
+                try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO alarm (point_id, kind, state, priority, trigger_value, "
+                        + "limit_value, raised_at) VALUES (?, ?, 'NORMAL', 'HIGH', 1, 1, ?)")) {
+                    org.hazardwatch.core.internal.db.Jdbc.bind(s, java.util.Arrays.asList(a[0], a[1], FIRE_AT.minusSeconds(60L * (Integer) a[2])));
+                    s.executeUpdate();
+                }
+            }
+        }
+        Accident fire = accidents.record(countyLead, new Draft(FIRE_AT, PLANT, null, null, null, null, AccidentKind.FIRE, 0, 1, null, "着火", null));
+        AccidentService.Precursors before = accidents.precedingAlarms(viewer, fire.id(), 72).orElseThrow();
+        assertEquals(2, before.total());
+        assertEquals(1, before.instrument());
+        assertEquals(List.of(90L, 30L), before.alarms().stream().map(AccidentService.PrecedingAlarm::leadMinutes).toList(), "oldest first");
+        assertEquals(90L, before.longestLeadMinutes());
+        assertEquals(1L, before.byPointType().get("COMBUSTIBLE_GAS"));
+        assertEquals(1L, before.byKind().get("HIGH"));
+        assertEquals(3, accidents.precedingAlarms(viewer, fire.id(), 100).orElseThrow().total(), "a longer window reaches further back");
+        assertTrue(accidents.precedingAlarms(neighbour, fire.id(), 72).isEmpty(), "not in the neighbour's scope");
+        assertEquals(List.of("hours:OUT_OF_RANGE"), codes(assertThrows(ValidationException.class, () -> accidents.precedingAlarms(viewer, fire.id(), 0))));
+        Accident sourced = accidents.record(countyLead, new Draft(FIRE_AT.plusSeconds(600), PLANT, null, null, null, null, AccidentKind.LEAK, 0, 0,
+                null, "泄漏", null));
+        assertEquals(0, accidents.precedingAlarms(viewer, sourced.id(), 72).orElseThrow().alarms().stream()
+                .filter(AccidentService.PrecedingAlarm::sameHazardSource).count(), "no source named, none marked as the same");
     }
 
     @Test
