@@ -13,6 +13,7 @@
 //   - registering the same accident again (same enterprise, minute and type) is refused: the DUPLICATE error under the
 //     time field, no second row;
 //   - 修改: injuries corrected to 2 (PUT /api/accidents/<id>, 200), the row shows 2;
+//   - its drawer lists the alarms of the enterprise in the 72 hours before it (事故前报警), as many as the API counts;
 //   - 作废: refused without a reason (nothing sent), then voided with one (POST …/void, 200): the row is gone, and
 //     comes back with 含已作废, marked 已作废 and no longer editable;
 //   - 导入: a text file, and a text file named .xlsx, are refused by the dialog with a clear error (nothing sent);
@@ -309,6 +310,26 @@ async function run() {
     const shown = await waitAttribute(rowOf(accidentId), 'data-injuries', ['2'])
     if (shown !== '2') fail(`the row shows ${await attribute(rowOf(accidentId), 'data-injuries')} injuries`)
     return 'PUT 200, the row shows 2 injuries'
+  })
+
+  // 6b. 事故前报警 (B5): the record's drawer lists the enterprise's alarms before it, as many as the API counts.
+  await check('6b alarms before the accident', ['4 register an accident'], async () => {
+    await page.click(`${rowOf(accidentId)} ${tid('accident-open')}`)
+    await waitVisible(`${tid('accident-detail')}[data-state="ready"]`, 'the record')
+    await waitVisible(`${tid('accident-precursors')}[data-state="ready"]`, 'the alarms before it')
+    const shown = await attribute(tid('accident-precursors'), 'data-total')
+    const answer = await page.evaluate(async (id) => {
+      const response = await fetch(new URL(`/api/accidents/${id}/preceding-alarms?hours=72`, window.location.origin), {
+        headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
+      return { status: response.status, body: await response.json().catch(() => null) }
+    }, accidentId)
+    if (answer.status !== 200 || String(answer.body?.total) !== shown) fail(`the drawer shows ${shown}, the API answered ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 200)}`)
+    const summary = await textOf(tid('accident-precursors-summary'))
+    if (!summary.includes('72')) fail(`the summary reads "${summary}"`)
+    await screenshot('precursors')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector(`${tid('accident-detail')}`, { state: 'hidden', timeout: 10000 }).catch(() => null)
+    return `${shown} alarms in the 72 h before: "${summary}"`
   })
 
   // 7. 作废: refused without a reason, then gone; back with 含已作废, marked.

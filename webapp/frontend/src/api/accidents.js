@@ -69,3 +69,12 @@ export function getAccidentTemplate() {
 export function exportAccidents({ region, from, to, kind, uscc, q } = {}) {
   return request('/accidents/export', { query: { region, from, to, kind, uscc, q }, responseType: 'blob', timeout: TRANSFER_TIMEOUT_MS })
 }
+
+/**
+ * The alarms of the accident's enterprise in the hours before it (AccidentPrecursors, B5): {accidentId, windowHours,
+ * total, process, instrument, byKind, byPointType, longestLeadMinutes, shortestLeadMinutes, alarms: [{alarmId, pointId,
+ * pointName, pointType, hazardSourceCode, sameHazardSource, kind, category, raisedAt, leadMinutes}]}. hours 1-720.
+ */
+export function getPrecedingAlarms(id, hours = 72) {
+  return request(`/accidents/${enc(id)}/preceding-alarms`, { query: { hours } })
+}

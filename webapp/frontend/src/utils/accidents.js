@@ -464,3 +464,12 @@ export function importFailure(err) {
   if (!list || !list.length) return null
   return { dryRun: true, rows: 0, created: 0, duplicates: 0, errors: list.map((e) => ({ row: 0, field: e.field, code: e.code, message: String(e.message ?? '') })) }
 }
+
+/** Windows offered for the alarms before an accident, in hours. */
+export const PRECURSOR_WINDOWS = [24, 72, 168, 720]
+
+/** A lead time in minutes as days, hours and minutes ({d, h, m}), the parts a label shows. */
+export function leadParts(minutes) {
+  const total = Math.max(0, Math.round(Number(minutes) || 0))
+  return { d: Math.floor(total / 1440), h: Math.floor((total % 1440) / 60), m: total % 60 }
+}

@@ -262,3 +262,13 @@ test('field error texts: translated, with the detail where it says more', () => 
   assert.equal(fieldErrorText({ field: 'x', code: 'SOMETHING_NEW', message: 'as the server says' }, t, te), 'as the server says')
   assert.equal(fieldErrorText({ field: 'x', code: 'SOMETHING_NEW' }, t, te), 'SOMETHING_NEW')
 })
+
+test('lead times split into days, hours and minutes; the windows go from a day to a month', async () => {
+  const { leadParts, PRECURSOR_WINDOWS } = await import('./accidents.js')
+  assert.deepEqual(leadParts(90), { d: 0, h: 1, m: 30 })
+  assert.deepEqual(leadParts(1440 * 2 + 61), { d: 2, h: 1, m: 1 })
+  assert.deepEqual(leadParts(-5), { d: 0, h: 0, m: 0 }, 'never negative')
+  assert.deepEqual(leadParts(null), { d: 0, h: 0, m: 0 })
+  assert.equal(PRECURSOR_WINDOWS[0], 24)
+  assert.equal(PRECURSOR_WINDOWS.at(-1), 720, 'the server allows at most 720 hours')
+})

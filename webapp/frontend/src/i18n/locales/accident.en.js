@@ -146,6 +146,20 @@ export default {
       other: '{field}: {text}',
       withDetail: '{text} ({detail})'
     },
+    precursors: {
+      title: 'Alarms before the accident',
+      window: '{hours} h before',
+      none: 'No alarm at the enterprise in the {hours} h before',
+      summary: '{total} alarms in the {hours} h before ({process} process, {instrument} instrument faults), the first {first} before',
+      lead: '{d} d {h} h {m} min',
+      raisedAt: 'Raised',
+      leadTime: 'Lead',
+      point: 'Point',
+      type: 'Type',
+      kind: 'Alarm',
+      sameSource: 'same source',
+      unregistered: 'Enterprise not registered: no alarm data'
+    },
     detail: {
       title: 'Accident',
       heading: '{enterprise} · {kind} · {time}',

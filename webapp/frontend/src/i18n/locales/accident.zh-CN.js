@@ -146,6 +146,20 @@ export default {
       other: '{field}：{text}',
       withDetail: '{text}（{detail}）'
     },
+    precursors: {
+      title: '事故前报警',
+      window: '前 {hours} 小时',
+      none: '事故前 {hours} 小时内该企业无报警',
+      summary: '事故前 {hours} 小时内共 {total} 次报警（工艺报警 {process}，仪表故障 {instrument}），最早一次在事故前 {first}',
+      lead: '{d}天{h}小时{m}分',
+      raisedAt: '报警时间',
+      leadTime: '提前',
+      point: '测点',
+      type: '类型',
+      kind: '报警',
+      sameSource: '同一危险源',
+      unregistered: '未登记企业，没有报警数据'
+    },
     detail: {
       title: '事故记录',
       heading: '{enterprise} · {kind} · {time}',
