@@ -175,4 +175,16 @@ final class AnalysisArea {
         }
         return names;
     }
+
+    /** An industry filter: a GB/T 4754 code or its first digits (e.g. 26), upper case; null when blank. */
+    static String industry(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String c = code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!c.matches("[A-Z]?[0-9]{1,4}")) {
+            throw new ValidationException(List.of(new FieldError("industry", "INVALID", "a GB/T 4754 code or its first digits, e.g. 26")));
+        }
+        return c;
+    }
 }

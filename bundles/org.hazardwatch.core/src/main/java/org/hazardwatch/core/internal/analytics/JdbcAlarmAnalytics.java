@@ -363,17 +363,6 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
         }
     }
 
-    private static String industry(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        String c = code.strip().toUpperCase(Locale.ROOT);
-        if (!c.matches("[A-Z]?[0-9]{1,4}")) {
-            throw new ValidationException(List.of(new FieldError("industry", "INVALID", "a GB/T 4754 code or its first digits, e.g. 26")));
-        }
-        return c;
-    }
-
     static String season(int month) {
         return switch (month) {
             case 3, 4, 5 -> "SPRING";
@@ -508,7 +497,7 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
     @Override
     public Analysis analyse(Caller caller, String region, YearMonth from, YearMonth to, String industryCode, String type) {
         YearMonth[] months = period(from, to);
-        String industry = industry(industryCode);
+        String industry = AnalysisArea.industry(industryCode);
         String pointType = pointType(type);
         try (Connection c = dataSource.getConnection()) {
             AnalysisArea.Area area = AnalysisArea.area(c, caller, region);
@@ -656,7 +645,7 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
 
     @Override
     public Live live(Caller caller, String region, String industryCode, String type) {
-        String industry = industry(industryCode);
+        String industry = AnalysisArea.industry(industryCode);
         String pointType = pointType(type);
         try (Connection c = dataSource.getConnection()) {
             return live(c, AnalysisArea.area(c, caller, region), pointType, industry);

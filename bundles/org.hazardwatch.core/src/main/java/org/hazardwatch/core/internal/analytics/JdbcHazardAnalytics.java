@@ -178,7 +178,7 @@ public class JdbcHazardAnalytics implements HazardAnalytics {
         if (day.isAfter(today())) {
             throw new ValidationException(List.of(new FieldError("asOf", "IN_FUTURE", "the registry of a day to come is not known")));
         }
-        String industry = industry(industryCode);
+        String industry = AnalysisArea.industry(industryCode);
         Instant end = day.plusDays(1).atStartOfDay(CHINA).toInstant();
         Instant yearStart = LocalDate.of(day.getYear(), 1, 1).atStartOfDay(CHINA).toInstant();
         try (Connection c = dataSource.getConnection()) {
@@ -232,7 +232,7 @@ public class JdbcHazardAnalytics implements HazardAnalytics {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        String industry = industry(industryCode);
+        String industry = AnalysisArea.industry(industryCode);
         try (Connection c = dataSource.getConnection()) {
             AnalysisArea.Area area = AnalysisArea.area(c, caller, regionCode);
             Instant first = LocalDate.of(fromYear, 1, 1).atStartOfDay(CHINA).toInstant();
@@ -255,16 +255,5 @@ public class JdbcHazardAnalytics implements HazardAnalytics {
         } catch (SQLException e) {
             throw Jdbc.failure("analysing the hazard source trend", e);
         }
-    }
-
-    private static String industry(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        String c = code.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!c.matches("[A-Z]?[0-9]{1,4}")) {
-            throw new ValidationException(List.of(new FieldError("industry", "INVALID", "a GB/T 4754 code or its first digits, e.g. 26")));
-        }
-        return c;
     }
 }
