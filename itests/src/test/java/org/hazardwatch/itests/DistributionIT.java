@@ -1064,6 +1064,8 @@ class DistributionIT {
         assertEquals(201, created.statusCode(), created.body());
         JsonNode accident = HazardWatchInstance.JSON.readTree(created.body());
         assertEquals("370281", accident.get("regionCode").asText(), "the county comes from the registry");
+        assertTrue(accident.get("local").asBoolean(), "entered here: " + accident);
+        assertEquals("UNDER_10", accident.get("deathTollClass").asText());
         HttpResponse<String> again = hw.request("POST", "/api/accidents", body, true);
         assertEquals(400, again.statusCode());
         assertTrue(again.body().contains("DUPLICATE"), again.body());

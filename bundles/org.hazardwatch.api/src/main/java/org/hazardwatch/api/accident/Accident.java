@@ -16,19 +16,26 @@ import org.hazardwatch.api.hazard.DeathTollClass;
  * @param voided entered in error: kept with the reason, left out of every statistic
  * @param originNode the node it was entered at when it came from below (read-only here); null: entered here
  * @param revision grows with every change, so an older copy arriving late is ignored above
+ * @param deathTollClass the class of {@code deaths} (0-9, 10-29, 30-99, 100+); derived, whatever is passed
+ * @param local whether it is edited at this node (not a copy of a lower node's record); derived from {@code originNode}
  */
 public record Accident(String id, Instant occurredAt, String uscc, String enterpriseName, String regionCode, String parkCode, String industryCode,
         String hazardSourceCode, AccidentKind kind, int deaths, int injuries, BigDecimal directLossWan, String description,
         String sourceDocument, boolean voided, Instant voidedAt, String voidReason, String recordedBy, Instant recordedAt, String updatedBy,
-        Instant updatedAt, int revision, String originNode) {
+        Instant updatedAt, int revision, String originNode, DeathTollClass deathTollClass, boolean local) {
 
-    /** The death-toll class (0-9, 10-29, 30-99, 100+). */
-    public DeathTollClass deathTollClass() {
-        return DeathTollClass.of(deaths);
+    /** Derived parts are components so that they travel in every JSON answer. */
+    public Accident {
+        deathTollClass = DeathTollClass.of(deaths);
+        local = originNode == null;
     }
 
-    /** Whether it is edited at this node (not a copy of a lower node's record). */
-    public boolean local() {
-        return originNode == null;
+    public Accident(String id, Instant occurredAt, String uscc, String enterpriseName, String regionCode, String parkCode, String industryCode,
+            String hazardSourceCode, AccidentKind kind, int deaths, int injuries, BigDecimal directLossWan, String description,
+            String sourceDocument, boolean voided, Instant voidedAt, String voidReason, String recordedBy, Instant recordedAt, String updatedBy,
+            Instant updatedAt, int revision, String originNode) {
+        this(id, occurredAt, uscc, enterpriseName, regionCode, parkCode, industryCode, hazardSourceCode, kind, deaths, injuries, directLossWan,
+                description, sourceDocument, voided, voidedAt, voidReason, recordedBy, recordedAt, updatedBy, updatedAt, revision, originNode, null,
+                false);
     }
 }

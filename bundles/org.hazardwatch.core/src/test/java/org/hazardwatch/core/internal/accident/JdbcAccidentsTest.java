@@ -123,6 +123,7 @@ class JdbcAccidentsTest {
         assertEquals(new BigDecimal("120.46"), a.directLossWan(), "10,000 yuan to two decimals");
         assertEquals(1, a.revision());
         assertTrue(a.local());
+        assertEquals(org.hazardwatch.api.hazard.DeathTollClass.UNDER_10, a.deathTollClass());
         assertEquals(List.of("occurredAt:DUPLICATE"), codes(assertThrows(ValidationException.class,
                 () -> accidents.record(countyLead, fire(PLANT, FIRE_AT.plusSeconds(20))))), "same enterprise, minute and type");
 
