@@ -348,6 +348,9 @@ class TreeIT {
     @Order(4)
     void anAccidentAtTheCountyReachesTheNationalNodeAndTheAnalysisAgrees() throws Exception {
         HazardWatchInstance county = node("county");
+        // the plant's registration data reaches the county with its points
+        await(Duration.ofSeconds(120), "the plant's HS-A at the county", unchecked(() ->
+                county.getJson("/api/hazard-sources?region=370281&size=100").get("items").toString().contains("\"HS-A\"")));
         String at = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusHours(5).withSecond(0).withNano(0).toString();
         HttpResponse<String> created = county.request("POST", "/api/accidents", "{\"occurredAt\":\"" + at + "\",\"uscc\":\"" + ENTERPRISE
                 + "\",\"kind\":\"FIRE\",\"deaths\":0,\"injuries\":2,\"description\":\"五级联调事故\"}", true);
