@@ -73,6 +73,8 @@ public class JdbcAccidents implements AccidentService, WorkInbox {
     private static final String COLUMNS = "id, occurred_at, uscc, enterprise_name, region_code, park_code, industry_code, hazard_source_code, "
             + "kind, deaths, injuries, direct_loss_wan, description, source_document, voided_at, void_reason, recorded_by, recorded_at, "
             + "updated_by, updated_at, revision, origin_node, dedup_key";
+    /** The same, qualified with the alias {@code a} for queries that add the scope condition. */
+    private static final String ALIASED_COLUMNS = COLUMNS.replaceAll("(^|, )", "$1a.");
 
     private final DataSource dataSource;
     private final AuditLog audit;
@@ -154,7 +156,7 @@ public class JdbcAccidents implements AccidentService, WorkInbox {
             where.append(" AND a.voided_at IS NULL");
         }
         try (Connection c = dataSource.getConnection()) {
-            return Jdbc.page(c, COLUMNS.replaceAll("(^|, )", "$1a."), where.toString(), args, "a.occurred_at DESC, a.id", page, size,
+            return Jdbc.page(c, ALIASED_COLUMNS, where.toString(), args, "a.occurred_at DESC, a.id", page, size,
                     JdbcAccidents::row);
         } catch (SQLException e) {
             throw Jdbc.failure("listing accidents", e);
@@ -178,7 +180,7 @@ public class JdbcAccidents implements AccidentService, WorkInbox {
     @Override
     public Optional<Accident> get(Caller caller, String id) {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS.replaceAll("(^|, )", "$1a.") + " FROM accident a WHERE " + visibleCondition(caller, args) + " AND a.id = ?";
+        String sql = "SELECT " + ALIASED_COLUMNS + " FROM accident a WHERE " + visibleCondition(caller, args) + " AND a.id = ?";
         args.add(id);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             Jdbc.bind(s, args);
@@ -450,7 +452,7 @@ public class JdbcAccidents implements AccidentService, WorkInbox {
     /** The record, locked for a change here; refused when it is not this node's own or is voided. */
     private Accident lockOwn(Connection c, Caller caller, String id) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS.replaceAll("(^|, )", "$1a.") + " FROM accident a WHERE " + visibleCondition(caller, args)
+        String sql = "SELECT " + ALIASED_COLUMNS + " FROM accident a WHERE " + visibleCondition(caller, args)
                 + " AND a.id = ? FOR UPDATE";
         args.add(id);
         try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -615,32 +615,22 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
         List<Object> args = new ArrayList<>();
         args.add(from);
         args.add(to);
-        StringBuilder sql = new StringBuilder("SELECT a.id, a.kind, a.raised_at, p.point_type, p.enterprise_code, e.region_code, e.park_code, ")
-                .append("e.industry_code FROM alarm a LEFT JOIN monitoring_point p ON p.id = a.point_id LEFT JOIN enterprise e ON e.uscc = ")
-                .append("p.enterprise_code WHERE a.raised_at >= ? AND a.raised_at < ?");
+        StringBuilder where = new StringBuilder("a.raised_at >= ? AND a.raised_at < ?");
         if (area.kind() == AnalysisArea.AreaKind.ENTERPRISE) {
-            sql.append(" AND p.enterprise_code = ?");
+            where.append(" AND p.enterprise_code = ?");
             args.add(area.code());
         } else if (area.kind() != AnalysisArea.AreaKind.NATION) {
-            sql.append(" AND ").append(area.condition(args).replace("region_code", "e.region_code").replace("park_code", "e.park_code"));
+            where.append(" AND ").append(area.condition(args).replace("region_code", "e.region_code").replace("park_code", "e.park_code"));
         }
         if (pointType != null) {
-            sql.append(" AND p.point_type = ?");
+            where.append(" AND p.point_type = ?");
             args.add(pointType);
         }
         if (industry != null) {
-            sql.append(" AND e.industry_code LIKE ?");
+            where.append(" AND e.industry_code LIKE ?");
             args.add(industry + "%");
         }
-        List<Counted> rows = new ArrayList<>();
-        grouped(c, sql.toString(), args, rs -> {
-            ZonedDateTime at = Jdbc.getInstant(rs, "raised_at").atZone(CHINA);
-            String type = rs.getString("point_type");
-            rows.add(new Counted(at.toLocalDate().withDayOfMonth(1), at.getHour(), blank(rs.getString("enterprise_code")),
-                    blank(rs.getString("region_code")), blank(rs.getString("park_code")), blank(rs.getString("industry_code")),
-                    type == null ? PointType.OTHER.name() : type, AlarmKind.valueOf(rs.getString("kind")).category().name()));
-        });
-        return rows;
+        return new ArrayList<>(read(c, where.toString(), args).values());
     }
 
     @Override
