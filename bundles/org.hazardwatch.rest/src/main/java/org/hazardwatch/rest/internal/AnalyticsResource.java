@@ -19,6 +19,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 
+import org.hazardwatch.api.analytics.AccidentRelations;
 import org.hazardwatch.api.analytics.AlarmAnalytics;
 import org.hazardwatch.api.analytics.HazardAnalytics;
 import org.hazardwatch.api.analytics.StatisticsWorkbook;
@@ -39,13 +40,67 @@ public class AnalyticsResource extends ScopedResource {
 
     private final HazardAnalytics analytics;
     private final AlarmAnalytics alarms;
+    private final AccidentRelations relations;
     private final Supplier<StatisticsWorkbook> workbook;
 
-    public AnalyticsResource(HazardAnalytics analytics, AlarmAnalytics alarms, Supplier<StatisticsWorkbook> workbook, AccessControl access) {
+    public AnalyticsResource(HazardAnalytics analytics, AlarmAnalytics alarms, AccidentRelations relations, Supplier<StatisticsWorkbook> workbook,
+            AccessControl access) {
         super(access);
         this.analytics = analytics;
         this.alarms = alarms;
+        this.relations = relations;
         this.workbook = workbook;
+    }
+
+    /**
+     * Alarm-to-accident relation (B5) of the region over whole months: accidents per 1,000 alarms by alarm kind, point
+     * type, industry and part one level down, and the alarm patterns that preceded accidents more often than the
+     * baseline (support, confidence, lift). {@code hours}: the window before an accident (1-720, default 24).
+     */
+    @GET
+    @Path("/accident-relations")
+    public AccidentRelations.Analysis accidentRelations(@QueryParam("region") String region, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("industry") String industry, @QueryParam("hours") String hours) {
+        Integer window = hours == null || hours.isBlank() ? null
+                : Params.number("hours", hours, AccidentRelations.DEFAULT_WINDOW_HOURS, 1, AccidentRelations.MAX_WINDOW_HOURS);
+        return relations.analyse(caller(), region, month("from", from), month("to", to), industry, window);
+    }
+
+    /** The relation as an Excel workbook: the four rate tables and the rules. */
+    @GET
+    @Path("/accident-relations/export")
+    @Produces(RegistryTransferResource.XLSX)
+    @Audited(value = "export.accident-relations", target = "region", idParam = "region")
+    public Response exportAccidentRelations(@QueryParam("region") String region, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("industry") String industry, @QueryParam("hours") String hours) {
+        AccidentRelations.Analysis a = accidentRelations(region, from, to, industry, hours);
+        StatisticsWorkbook writer = workbook.get();
+        if (writer == null) {
+            throw new ServiceUnavailableException("Excel export is not installed (feature hazardwatch-transfer)");
+        }
+        List<Column> ruleColumns = List.of(new Column("items", "报警模式"), new Column("accidents", "事故起数"), new Column("windows", "企业日数"),
+                new Column("support", "支持度"), new Column("confidence", "置信度"), new Column("lift", "提升度"));
+        List<List<Object>> rules = new ArrayList<>();
+        for (AccidentRelations.Rule r : a.patterns().rules()) {
+            rules.add(List.of(String.join(" + ", r.items()), r.accidents(), r.windows(), r.support(), r.confidence(), r.lift()));
+        }
+        List<StatisticsWorkbook.Sheet> sheets = List.of(rateSheet("alarm kinds", "报警类型", a.byKind()), rateSheet("point types", "设备类型", a.byPointType()),
+                rateSheet("industries", "行业", a.byIndustry()), rateSheet("parts", "区域", a.byRegion()),
+                new StatisticsWorkbook.Sheet("patterns", ruleColumns, rules));
+        StreamingOutput body = out -> writer.write(out, sheets);
+        String name = "hazardwatch-accident-relations-" + (a.area().code().isEmpty() ? "national" : a.area().code()) + "-" + a.from() + "-" + a.to()
+                + "-" + a.windowHours() + "h.xlsx";
+        return Response.ok(body, RegistryTransferResource.XLSX).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    static StatisticsWorkbook.Sheet rateSheet(String name, String keyLabel, List<AccidentRelations.Rate> rates) {
+        List<Column> columns = List.of(new Column("key", keyLabel), new Column("name", "名称"), new Column("accidents", "事故起数"),
+                new Column("alarms", "报警次数"), new Column("per1000", "每千次报警事故数"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (AccidentRelations.Rate r : rates) {
+            rows.add(java.util.Arrays.asList(r.key(), r.name() == null ? "" : r.name(), r.accidents(), r.alarms(), r.per1000() == null ? "" : r.per1000()));
+        }
+        return new StatisticsWorkbook.Sheet(name, columns, rows);
     }
 
     /**

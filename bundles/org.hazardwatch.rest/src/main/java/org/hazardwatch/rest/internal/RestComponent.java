@@ -85,7 +85,10 @@ public class RestComponent {
             @Reference org.hazardwatch.api.equipment.EquipmentService equipment,
             @Reference org.hazardwatch.api.accident.AccidentService accidents,
             @Reference org.hazardwatch.api.analytics.HazardAnalytics hazardAnalytics,
-            @Reference org.hazardwatch.api.analytics.AlarmAnalytics alarmAnalytics) {
+            @Reference org.hazardwatch.api.analytics.AlarmAnalytics alarmAnalytics,
+            @Reference org.hazardwatch.api.analytics.AccidentRelations accidentRelations,
+            @Reference org.hazardwatch.api.analytics.OneMap oneMap,
+            @Reference org.hazardwatch.api.analytics.WallDashboard wallDashboard) {
         ObjectMapper mapper = mapper();
         LiveAccessLog liveLog = new LiveAccessLog(audit, access);
         AlarmsResource alarmsResource = new AlarmsResource(alarmService, points, access, () -> alarmExport);
@@ -111,7 +114,8 @@ public class RestComponent {
                 new RegistrationsResource(registrations, access), new HiddenDangersResource(hiddenDangers, access),
                 new EquipmentResource(equipment, access), new TodoResource(tasks, registrations, hiddenDangers, equipment, access),
                 new AccidentsResource(accidents, () -> accidentTransfer, access),
-                new AnalyticsResource(hazardAnalytics, alarmAnalytics, () -> statisticsWorkbook, access));
+                new AnalyticsResource(hazardAnalytics, alarmAnalytics, accidentRelations, () -> statisticsWorkbook, access),
+                new OneMapResource(oneMap, wallDashboard, access));
         Application application = new Application() {
             @Override
             public Set<Object> getSingletons() {

@@ -68,7 +68,15 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
     // ------------------------------------------------------------------ keeping the statistics
 
     /** The keys an alarm is counted under. */
-    record Counted(LocalDate month, int hour, String uscc, String region, String park, String industry, String pointType, String category) {
+    record Counted(LocalDate day, int hour, String uscc, String region, String park, String industry, String pointType, String kind) {
+
+        LocalDate month() {
+            return day.withDayOfMonth(1);
+        }
+
+        String category() {
+            return AlarmKind.valueOf(kind).category().name();
+        }
     }
 
     /** Counts batch after batch, each in its own transaction, so a long first count shows progress and holds no lock long. */
@@ -125,7 +133,7 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
         try (Connection c = dataSource.getConnection()) {
             Jdbc.inTransaction(c, () -> {
                 lock(c);
-                for (String table : List.of("alarm_stat_region", "alarm_stat_hour", "alarm_stat_enterprise")) {
+                for (String table : List.of("alarm_stat_region", "alarm_stat_hour", "alarm_stat_enterprise", "alarm_stat_day")) {
                     try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table)) {
                         s.executeUpdate();
                     }
@@ -151,6 +159,7 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
     private static final String PG_SOURCE = "CREATE TEMPORARY TABLE alarm_stat_batch ON COMMIT DROP AS SELECT "
             + "CAST(date_trunc('month', a.raised_at AT TIME ZONE 'Asia/Shanghai') AS DATE) AS month_start, "
             + "CAST(EXTRACT(HOUR FROM a.raised_at AT TIME ZONE 'Asia/Shanghai') AS SMALLINT) AS hour_of_day, "
+            + "CAST(a.raised_at AT TIME ZONE 'Asia/Shanghai' AS DATE) AS day_start, a.kind, "
             + "COALESCE(TRIM(p.enterprise_code), '') AS uscc, COALESCE(TRIM(e.region_code), '') AS region, COALESCE(TRIM(e.park_code), '') AS park, "
             + "COALESCE(TRIM(e.industry_code), '') AS industry, COALESCE(p.point_type, 'OTHER') AS point_type, "
             + "CASE WHEN a.kind = 'FAULT' THEN 'INSTRUMENT' ELSE 'PROCESS' END AS category "
@@ -199,6 +208,10 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
                     + "SELECT b.month_start, b.uscc, b.point_type, b.category, MIN(b.region), MIN(b.park), MIN(b.industry), COUNT(*) "
                     + "FROM alarm_stat_batch b GROUP BY 1, 2, 3, 4 ON CONFLICT (month_start, uscc, point_type, category) "
                     + "DO UPDATE SET alarms = alarm_stat_enterprise.alarms + EXCLUDED.alarms");
+            s.executeUpdate("INSERT INTO alarm_stat_day (day_start, uscc, point_type, kind, region_code, park_code, industry_code, alarms) "
+                    + "SELECT b.day_start, b.uscc, b.point_type, b.kind, MIN(b.region), MIN(b.park), MIN(b.industry), COUNT(*) "
+                    + "FROM alarm_stat_batch b GROUP BY 1, 2, 3, 4 ON CONFLICT (day_start, uscc, point_type, kind) "
+                    + "DO UPDATE SET alarms = alarm_stat_day.alarms + EXCLUDED.alarms");
             s.executeUpdate("DROP TABLE alarm_stat_batch");
         }
         if (rows < upper - cursor) {
@@ -272,9 +285,9 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
                     ZonedDateTime at = Jdbc.getInstant(rs, "raised_at").atZone(CHINA);
                     AlarmKind kind = AlarmKind.valueOf(rs.getString("kind"));
                     String type = rs.getString("point_type");
-                    rows.put(rs.getLong("id"), new Counted(at.toLocalDate().withDayOfMonth(1), at.getHour(), blank(rs.getString("enterprise_code")),
+                    rows.put(rs.getLong("id"), new Counted(at.toLocalDate(), at.getHour(), blank(rs.getString("enterprise_code")),
                             blank(rs.getString("region_code")), blank(rs.getString("park_code")), blank(rs.getString("industry_code")),
-                            type == null ? PointType.OTHER.name() : type, kind.category().name()));
+                            type == null ? PointType.OTHER.name() : type, kind.name()));
                 }
             }
         }
@@ -285,12 +298,14 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
         return value == null ? "" : value.strip();
     }
 
-    /** Adds the alarms to the three tables: an update of the row, or its insert when there is none yet. */
+    /** Adds the alarms to the four tables: an update of the row, or its insert when there is none yet. */
     private static void add(Connection c, java.util.Collection<Counted> alarms) throws SQLException {
         Map<List<Object>, Long> byRegion = new HashMap<>();
         Map<List<Object>, Long> byHour = new HashMap<>();
         Map<List<Object>, Long> byEnterprise = new HashMap<>();
+        Map<List<Object>, Long> byDay = new HashMap<>();
         for (Counted a : alarms) {
+            byDay.merge(Arrays.asList(a.day(), a.uscc(), a.pointType(), a.kind(), a.region(), a.park(), a.industry()), 1L, Long::sum);
             for (int level : levels(a.region())) {
                 String region = a.region().substring(0, Math.min(level, a.region().length()));
                 String park = level == 6 ? a.park() : "";
@@ -308,6 +323,9 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
         upsert(c, byEnterprise, "UPDATE alarm_stat_enterprise SET alarms = alarms + ? WHERE month_start = ? AND uscc = ? AND point_type = ? "
                 + "AND category = ?", "INSERT INTO alarm_stat_enterprise (alarms, month_start, uscc, point_type, category, region_code, park_code, "
                 + "industry_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 4);
+        upsert(c, byDay, "UPDATE alarm_stat_day SET alarms = alarms + ? WHERE day_start = ? AND uscc = ? AND point_type = ? AND kind = ?",
+                "INSERT INTO alarm_stat_day (alarms, day_start, uscc, point_type, kind, region_code, park_code, industry_code) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 4);
     }
 
     /** Province, city and county rows for an enterprise's county; level 0 for an alarm of an enterprise not registered. */
@@ -374,10 +392,15 @@ public class JdbcAlarmAnalytics implements AlarmAnalytics {
 
     /** A period of whole months, checked. */
     private YearMonth[] period(YearMonth from, YearMonth to) {
-        YearMonth last = to == null ? thisMonth() : to;
+        return months(thisMonth(), from, to);
+    }
+
+    /** A period of whole months up to {@code thisMonth}, checked; by default the last twelve. */
+    static YearMonth[] months(YearMonth thisMonth, YearMonth from, YearMonth to) {
+        YearMonth last = to == null ? thisMonth : to;
         YearMonth first = from == null ? last.minusMonths(11) : from;
         List<FieldError> errors = new ArrayList<>();
-        if (last.isAfter(thisMonth())) {
+        if (last.isAfter(thisMonth)) {
             errors.add(new FieldError("to", "IN_FUTURE", "not after this month"));
         }
         if (first.isAfter(last)) {

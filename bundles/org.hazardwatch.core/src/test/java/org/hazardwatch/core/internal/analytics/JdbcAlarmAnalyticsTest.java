@@ -240,4 +240,115 @@ class JdbcAlarmAnalyticsTest {
         assertThrows(ValidationException.class, () -> analytics.analyse(national, null, null, null, null, "CAMERA"));
         assertThrows(ValidationException.class, () -> analytics.analyse(national, null, null, null, "2' OR '1", null));
     }
+
+    // ------------------------------------------------------------------ alarm-to-accident relation (B5)
+
+    /** An accident as the test knows it; a null USCC is an enterprise never registered. */
+    record Registered(String uscc, String county, String industry, ZonedDateTime at) {
+    }
+
+    Registered accident(int plant, ZonedDateTime at) throws Exception {
+        String uscc = PLANTS[plant][0] == null ? null : uscc(plant);
+        String county = PLANTS[plant][0] == null ? "370281" : PLANTS[plant][0];
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO accident (id, occurred_at, uscc, "
+                + "enterprise_name, region_code, industry_code, kind, deaths, injuries, description, recorded_by, recorded_at, updated_by, updated_at, "
+                + "revision, dedup_key) VALUES (?, ?, ?, ?, ?, ?, 'FIRE', 0, 1, 'test', 'test', ?, 'test', ?, 1, ?)")) {
+            Jdbc.bind(s, java.util.Arrays.asList(java.util.UUID.randomUUID().toString(), at.toInstant(), uscc, "企业" + plant, county, PLANTS[plant][1],
+                    NOW, NOW, java.util.UUID.randomUUID().toString()));
+            s.executeUpdate();
+        }
+        return new Registered(uscc, county, PLANTS[plant][1], at);
+    }
+
+    /** The items of the alarms at the enterprise in the hours before the accident, computed from the generated alarms. */
+    Set<String> itemsBefore(Registered a, int hours) {
+        Set<String> items = new java.util.TreeSet<>();
+        for (Generated g : generated) {
+            if (g.uscc().equals(a.uscc()) && g.at().isBefore(a.at()) && !g.at().isBefore(a.at().minusHours(hours))) {
+                items.add(g.type().name() + "/" + g.kind().name());
+            }
+        }
+        return items;
+    }
+
+    @Test
+    void accidentsAreRelatedToTheAlarmsBeforeThem() throws Exception {
+        YearMonth from = YearMonth.of(2025, 12);
+        YearMonth to = YearMonth.of(2026, 11);
+        List<Registered> accidents = new ArrayList<>();
+        Random random = new Random(9);
+        for (int n = 0; n < 12; n++) {
+            int plant = n % PLANTS.length;
+            ZonedDateTime at = ZonedDateTime.of(2026, 1 + random.nextInt(10), 1 + random.nextInt(28), random.nextInt(24), 7, 0, 0, CHINA);
+            accidents.add(accident(plant, at));
+        }
+        accident(0, ZonedDateTime.of(2025, 6, 1, 8, 0, 0, 0, CHINA)); // before the period
+        analytics.catchUp();
+        JdbcAccidentRelations relations = new JdbcAccidentRelations(dataSource, clock);
+        org.hazardwatch.api.analytics.AccidentRelations.Analysis a = relations.analyse(national, null, from, to, null, 48);
+
+        Predicate<Generated> period = in(from, to);
+        assertEquals(12, a.accidents());
+        assertEquals(accidents.stream().filter(r -> r.uscc() != null && !itemsBefore(r, 48).isEmpty()).count(), a.accidentsWithAlarms());
+        assertEquals(count(period), a.alarms());
+        assertEquals(12 * 1000.0 / count(period), a.per1000(), 1e-9);
+        for (org.hazardwatch.api.analytics.AccidentRelations.Rate r : a.byKind()) {
+            long expected = accidents.stream().filter(x -> x.uscc() != null && itemsBefore(x, 48).stream().anyMatch(i -> i.endsWith("/" + r.key())))
+                    .count();
+            assertEquals(expected, r.accidents(), "accidents after " + r.key());
+            assertEquals(count(period.and(g -> g.kind().name().equals(r.key()))), r.alarms(), "alarms " + r.key());
+        }
+        assertEquals(AlarmKind.values().length, a.byKind().size());
+        for (org.hazardwatch.api.analytics.AccidentRelations.Rate r : a.byPointType()) {
+            assertEquals(count(period.and(g -> g.type().name().equals(r.key()))), r.alarms(), "alarms " + r.key());
+        }
+        Map<String, Long> industryAccidents = new LinkedHashMap<>();
+        for (org.hazardwatch.api.analytics.AccidentRelations.Rate r : a.byIndustry()) {
+            industryAccidents.put(r.key(), r.accidents());
+            assertEquals(count(period.and(g -> r.key().equals(g.industry()))), r.alarms(), "alarms of industry " + r.key());
+        }
+        assertEquals(accidents.stream().filter(r -> "2614".equals(r.industry())).count(), industryAccidents.get("2614"));
+        Map<String, Long> provinces = new LinkedHashMap<>();
+        a.byRegion().forEach(r -> provinces.put(r.key(), r.accidents()));
+        assertEquals(accidents.stream().filter(r -> r.county().startsWith("37")).count(), provinces.get("37"),
+                "the never-registered enterprise's accident counts in its county");
+        assertEquals("山东省", a.byRegion().stream().filter(r -> r.key().equals("37")).findFirst().orElseThrow().name());
+
+        // association rules against enterprise-days computed here
+        Set<String> days = new java.util.HashSet<>();
+        Map<String, Set<String>> itemsByDay = new java.util.HashMap<>();
+        for (Generated g : generated) {
+            if (period.test(g)) {
+                String day = g.uscc() + "@" + g.at().toLocalDate();
+                days.add(day);
+                itemsByDay.computeIfAbsent(day, k -> new java.util.HashSet<>()).add(g.type().name() + "/" + g.kind().name());
+            }
+        }
+        org.hazardwatch.api.analytics.AccidentRelations.Patterns patterns = a.patterns();
+        assertEquals(days.size(), patterns.transactions());
+        assertEquals(a.accidentsWithAlarms(), patterns.accidentTransactions());
+        assertTrue(!patterns.rules().isEmpty(), "48-hour windows over a dense generator give rules");
+        for (org.hazardwatch.api.analytics.AccidentRelations.Rule rule : patterns.rules()) {
+            long hits = accidents.stream().filter(x -> x.uscc() != null && itemsBefore(x, 48).containsAll(rule.items())).count();
+            long windows = itemsByDay.values().stream().filter(items -> items.containsAll(rule.items())).count();
+            assertEquals(hits, rule.accidents(), "accidents after " + rule.items());
+            assertTrue(hits >= 2, "at least two accidents");
+            assertEquals(windows, rule.windows(), "enterprise-days with " + rule.items());
+            assertEquals((double) hits / days.size(), rule.support(), 1e-12);
+            assertEquals(Math.min(1.0, (double) hits / windows), rule.confidence(), 1e-12);
+            assertEquals(rule.confidence() / patterns.baseRate(), rule.lift(), 1e-9);
+        }
+        for (int i = 1; i < patterns.rules().size(); i++) {
+            assertTrue(patterns.rules().get(i - 1).lift() >= patterns.rules().get(i).lift(), "highest lift first");
+        }
+
+        Caller county = caller(DataScope.region("370211"));
+        org.hazardwatch.api.analytics.AccidentRelations.Analysis own = relations.analyse(county, null, from, to, null, null);
+        assertEquals(accidents.stream().filter(r -> "370211".equals(r.county())).count(), own.accidents());
+        assertEquals(24, own.windowHours());
+        assertThrows(SecurityException.class, () -> relations.analyse(county, "37", from, to, null, null));
+        assertThrows(ValidationException.class, () -> relations.analyse(national, null, from, to, null, 0));
+        assertThrows(ValidationException.class, () -> relations.analyse(national, null, from, to, null, 721));
+        assertThrows(ValidationException.class, () -> relations.analyse(national, null, YearMonth.of(2027, 1), null, null, null));
+    }
 }
