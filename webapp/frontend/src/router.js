@@ -171,6 +171,14 @@ const routes = [
         component: () => import('./views/AlarmAnalysisView.vue'),
         meta: { permission: 'analytics:view' }
       },
+      // Alarm-to-accident relation (B5): accidents per 1,000 alarms by kind, point type, industry and region, drilled down
+      // the same way (?region=), and the association rules "alarm items ⇒ accident".
+      {
+        path: 'analytics/accident-relations',
+        name: 'accident-relation-analysis',
+        component: () => import('./views/AccidentRelationView.vue'),
+        meta: { permission: 'analytics:view' }
+      },
       {
         path: 'registry-transfer',
         name: 'registry-transfer',
@@ -225,6 +233,13 @@ const routes = [
       },
       { path: 'account', name: 'account', component: () => import('./views/AccountView.vue') }
     ]
+  },
+  // The wall screen of the monitoring centre (监控大屏): full screen, outside the application's frame (no header, no menu).
+  {
+    path: '/wall',
+    name: 'wall-dashboard',
+    component: () => import('./views/WallDashboardView.vue'),
+    meta: { permission: 'analytics:view' }
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'monitor' } }
 ]

@@ -1,8 +1,9 @@
 // Regulator analytics (统计分析; AnalyticsResource, analytics:view): the major hazard sources of a region as the registry
 // stood on a day, by grade, accident type and potential death toll, with the parts one level down, year by year, and
 // both as a workbook; the alarms of a region over whole months (by month, season, hour, point type, industry and part
-// one level down), one instrument's alarms, and that as a workbook. A region outside the caller's scope is refused (403). Every call goes through request() of
-// http.js (session cookie, errors as ApiError).
+// one level down), one instrument's alarms, and that as a workbook; how accidents followed alarms (B5), and that as a
+// workbook. A region outside the caller's scope is refused (403). Every call goes through request() of http.js (session
+// cookie, errors as ApiError).
 import { request } from './http.js'
 
 /**
@@ -51,4 +52,23 @@ export function getAlarmDeviceAnalysis(pointId, { from, to } = {}) {
 /** The alarm analysis as an .xlsx workbook: resolves to {blob, fileName, contentType}. */
 export function exportAlarmAnalysis({ region, from, to, industry, pointType } = {}) {
   return request('/analytics/alarms/export', { query: { region, from, to, industry, pointType }, responseType: 'blob', timeout: 120000 })
+}
+
+// ---- alarm-to-accident relation (事故关联分析, B5) ------------------------------------------------------------------------
+
+/**
+ * How the accidents of a region followed its alarms over whole months (AccidentRelations): {area {code, name, kind},
+ * from, to, windowHours, accidents, accidentsWithAlarms, alarms, per1000 (accidents per 1,000 alarms; null without
+ * alarms), byKind, byPointType, byIndustry, byRegion: [{key, name, accidents, alarms, per1000}], patterns
+ * {transactions, accidentTransactions, baseRate, minAccidents, rules: [{items, accidents, windows, support,
+ * confidence, lift}]}}. region as above; from / to: months yyyy-MM; industry: a GB/T 4754 code prefix; hours: the
+ * window before an accident in which its alarms are looked for (1-720, default 24).
+ */
+export function getAccidentRelations({ region, from, to, industry, hours } = {}) {
+  return request('/analytics/accident-relations', { query: { region, from, to, industry, hours }, timeout: 60000 })
+}
+
+/** The relation as an .xlsx workbook: resolves to {blob, fileName, contentType}. */
+export function exportAccidentRelations({ region, from, to, industry, hours } = {}) {
+  return request('/analytics/accident-relations/export', { query: { region, from, to, industry, hours }, responseType: 'blob', timeout: 120000 })
 }

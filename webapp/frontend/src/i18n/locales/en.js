@@ -25,6 +25,8 @@ export default {
     analyticsGroup: 'Analytics',
     hazardAnalysis: 'Hazard source analysis',
     alarmAnalysis: 'Alarm analysis',
+    accidentRelationAnalysis: 'Alarm–accident relation',
+    wallDashboard: 'Wall screen',
     registryTransfer: 'Import & export',
     adapters: 'Acquisition',
     alarmGroup: 'Alarms',
