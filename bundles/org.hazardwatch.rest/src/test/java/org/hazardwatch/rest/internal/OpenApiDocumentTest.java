@@ -30,7 +30,7 @@ class OpenApiDocumentTest {
             RegistryTransferResource.class, AdaptersResource.class, OpenApiResource.class, OrganisationsResource.class,
             UsersResource.class, RolesResource.class, AuditResource.class, AccessResource.class, ExchangeResource.class, IntegrationResource.class,
             TasksResource.class, RegistrationsResource.class, HiddenDangersResource.class,
-            EquipmentResource.class, TodoResource.class, AccidentsResource.class, AnalyticsResource.class);
+            EquipmentResource.class, TodoResource.class, AccidentsResource.class, AnalyticsResource.class, OneMapResource.class);
 
     static Set<String> implementedOperations() {
         Set<String> operations = new TreeSet<>();
