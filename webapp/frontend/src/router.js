@@ -171,6 +171,14 @@ const routes = [
         component: () => import('./views/AlarmAnalysisView.vue'),
         meta: { permission: 'analytics:view' }
       },
+      // 一张图 / One map (J1): the enterprises of the user's scope on the map, by live state and grade, drilled down from
+      // the country to a county (?region=, filters in the query too); the boundaries ship with the app (public/geo/).
+      {
+        path: 'map',
+        name: 'one-map',
+        component: () => import('./views/OneMapView.vue'),
+        meta: { permission: 'analytics:view' }
+      },
       // Alarm-to-accident relation (B5): accidents per 1,000 alarms by kind, point type, industry and region, drilled down
       // the same way (?region=), and the association rules "alarm items ⇒ accident".
       {

@@ -338,7 +338,8 @@ export function rateBarOption(list, label, { rotate = false } = {}) {
     xAxis: {
       type: 'category',
       data: data.map((r) => r.name),
-      axisLabel: { color: '#303133', fontSize: 11, interval: 0, rotate: rotate && data.length > 6 ? 30 : 0, width: 80, overflow: 'truncate' }
+      // Short names (kinds, point types) wrap; long ones (industries, regions) are cut short, whole in the tooltip.
+      axisLabel: { color: '#303133', fontSize: 11, interval: 0, rotate: rotate && data.length > 6 ? 30 : 0, width: rotate ? 120 : 76, overflow: rotate ? 'truncate' : 'break' }
     },
     yAxis: { type: 'value', name: label('charts.per1000Axis'), nameTextStyle: { color: '#909399', align: 'left' }, ...AXIS },
     series: [

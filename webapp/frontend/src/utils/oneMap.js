@@ -77,6 +77,19 @@ function finiteNumber(value) {
  * latitude, grade (1-4 or null), hazardSources, state, activeAlarms, riskLevel}] (frozen: nothing watches them), and how
  * many had no usable coordinates (longitude -180…180, latitude -90…90; the server counts its own unplaced apart).
  */
+function placeable(longitude, latitude) {
+  return longitude >= -180 && longitude <= 180 && latitude >= -90 && latitude <= 90
+}
+
+/** How many markers of an answer have no usable coordinates (cleanMarkers leaves them out). */
+export function invalidCoordinates(list) {
+  let invalid = 0
+  for (const m of Array.isArray(list) ? list : []) {
+    if (m && typeof m === 'object' && m.uscc && !placeable(finiteNumber(m.longitude), finiteNumber(m.latitude))) invalid++
+  }
+  return invalid
+}
+
 export function cleanMarkers(list) {
   const markers = []
   let invalid = 0
@@ -84,7 +97,7 @@ export function cleanMarkers(list) {
     if (!m || typeof m !== 'object' || !m.uscc) continue
     const longitude = finiteNumber(m.longitude)
     const latitude = finiteNumber(m.latitude)
-    if (!(longitude >= -180 && longitude <= 180 && latitude >= -90 && latitude <= 90)) {
+    if (!placeable(longitude, latitude)) {
       invalid++
       continue
     }

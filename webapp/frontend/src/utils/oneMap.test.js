@@ -18,6 +18,7 @@ import {
   geoSource,
   gradeKey,
   inArea,
+  invalidCoordinates,
   isDrillTarget,
   mapCodeOfArea,
   mapNameOf,
@@ -89,6 +90,7 @@ test('markers are checked: no coordinates counted apart, unknown values normalis
   assert.equal(markers[1].industryGroup, 'OTHER')
   assert.ok(Object.isFrozen(markers[0]))
   assert.deepEqual(cleanMarkers(undefined), { markers: [], invalid: 0 })
+  assert.equal(invalidCoordinates([m('A'), { ...m('B'), longitude: null }, { ...m('C'), latitude: 91 }, null]), 2)
 })
 
 test('division codes, levels and prefixes', () => {

@@ -56,7 +56,7 @@ export default {
       pointType: 'By point type',
       pointTypeNote: 'Accidents with an alarm of the point type at the same enterprise in the {hours} h before, per 1,000 alarms of the type',
       industry: 'By industry',
-      industryNote: 'The industry’s accidents per 1,000 of its alarms; no bar without alarms',
+      industryNote: 'The accidents of an industry per 1,000 of its alarms; no bar without alarms',
       per1000: 'Accidents per 1,000 alarms',
       per1000Axis: 'per 1,000',
       tooltipRate: '{rate} accidents per 1,000 alarms',
@@ -89,7 +89,7 @@ export default {
       lift: 'Lift',
       liftHint: 'Lift above 1: enterprise-days with these alarms had accidents more often than the base rate',
       none: 'No itemset preceded at least {min} accidents',
-      fewAccidents: 'only {n}'
+      then: '⇒ accident'
     },
     empty: {
       title: 'No accidents in the period',

@@ -89,7 +89,7 @@ export default {
       lift: '提升度',
       liftHint: '提升度大于 1：有这些报警的企业日发生事故的比例高于基准',
       none: '没有满足条件的组合（至少在 {min} 起事故前出现过）',
-      fewAccidents: '仅 {n} 起'
+      then: '⇒ 事故'
     },
     empty: {
       title: '所选期间没有事故',

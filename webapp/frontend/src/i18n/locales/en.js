@@ -25,6 +25,7 @@ export default {
     analyticsGroup: 'Analytics',
     hazardAnalysis: 'Hazard source analysis',
     alarmAnalysis: 'Alarm analysis',
+    oneMap: 'One map',
     accidentRelationAnalysis: 'Alarm–accident relation',
     wallDashboard: 'Wall screen',
     registryTransfer: 'Import & export',

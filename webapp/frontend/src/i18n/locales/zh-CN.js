@@ -23,6 +23,7 @@ export default {
     analyticsGroup: '统计分析',
     hazardAnalysis: '危险源分析',
     alarmAnalysis: '报警分析',
+    oneMap: '一张图',
     accidentRelationAnalysis: '事故关联分析',
     wallDashboard: '监控大屏',
     registryTransfer: '导入导出',

@@ -23,6 +23,37 @@ final class Names {
         };
     }
 
+    static String pointType(String type) {
+        return switch (type) {
+            case "LEVEL" -> "液位";
+            case "TEMPERATURE" -> "温度";
+            case "PRESSURE" -> "压力";
+            case "FLOW" -> "流量";
+            case "COMBUSTIBLE_GAS" -> "可燃气体";
+            case "TOXIC_GAS" -> "有毒气体";
+            case "OTHER" -> "其他";
+            default -> type;
+        };
+    }
+
+    /** "COMBUSTIBLE_GAS/HIGH_HIGH" → "可燃气体·高高报". */
+    static String alarmItem(String item) {
+        int slash = item.indexOf('/');
+        if (slash < 0) {
+            return item;
+        }
+        return pointType(item.substring(0, slash)) + "·" + kind(item.substring(slash + 1));
+    }
+
+    /** An alarm kind by name; one a newer lower node sent is shown as sent. */
+    static String kind(String name) {
+        try {
+            return kind(AlarmKind.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+
     static String priority(AlarmPriority priority) {
         return switch (priority) {
             case HIGH -> "高";

@@ -102,6 +102,88 @@ final class PdfLayout implements Closeable {
         y -= BODY;
     }
 
+    /**
+     * A table with a shaded header row; {@code weights} share the page width among the columns. Cells wrap inside
+     * their column; the header is repeated after a page break.
+     */
+    void grid(String[] header, List<String[]> rows, float[] weights) throws IOException {
+        float size = 9;
+        float total = 0;
+        for (float w : weights) {
+            total += w;
+        }
+        float[] widths = new float[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            widths[i] = width() * weights[i] / total;
+        }
+        gridRow(header, widths, size, true);
+        for (String[] row : rows) {
+            if (y - rowHeight(row, widths, size) < MARGIN + 20) {
+                newPage();
+                gridRow(header, widths, size, true);
+            }
+            gridRow(row, widths, size, false);
+        }
+        y -= 4;
+    }
+
+    private float rowHeight(String[] cells, float[] widths, float size) throws IOException {
+        int lines = 1;
+        for (int i = 0; i < cells.length; i++) {
+            lines = Math.max(lines, wrap(cells[i] == null ? "" : cells[i], size, widths[i] - 4).size());
+        }
+        return lines * size * LEADING + 3;
+    }
+
+    private void gridRow(String[] cells, float[] widths, float size, boolean header) throws IOException {
+        float height = rowHeight(cells, widths, size);
+        ensure(height);
+        if (header) {
+            content.setNonStrokingColor(0.9f, 0.9f, 0.9f);
+            content.addRect(MARGIN, y - height, width(), height);
+            content.fill();
+            content.setNonStrokingColor(0f, 0f, 0f);
+        }
+        float x = MARGIN;
+        for (int i = 0; i < cells.length; i++) {
+            List<String> lines = wrap(cells[i] == null ? "" : cells[i], size, widths[i] - 4);
+            for (int l = 0; l < lines.size(); l++) {
+                text(lines.get(l), size, x + 2, y - size - 1 - l * size * LEADING);
+            }
+            x += widths[i];
+        }
+        content.setLineWidth(0.3f);
+        content.moveTo(MARGIN, y - height);
+        content.lineTo(MARGIN + width(), y - height);
+        content.stroke();
+        y -= height;
+    }
+
+    /** A vertical bar chart of counts with a label under each bar and the value above it. */
+    void bars(List<String> labels, List<Long> values, float height) throws IOException {
+        float size = 7;
+        ensure(height + 3 * size * LEADING);
+        long max = Math.max(1, values.stream().mapToLong(Long::longValue).max().orElse(1));
+        float slot = width() / Math.max(1, labels.size());
+        float base = y - height - size * LEADING;
+        content.setLineWidth(0.3f);
+        content.moveTo(MARGIN, base);
+        content.lineTo(MARGIN + width(), base);
+        content.stroke();
+        for (int i = 0; i < labels.size(); i++) {
+            float h = (height - size * LEADING) * values.get(i) / max;
+            float x = MARGIN + i * slot;
+            content.setNonStrokingColor(0.2f, 0.45f, 0.75f);
+            content.addRect(x + slot * 0.15f, base, slot * 0.7f, h);
+            content.fill();
+            content.setNonStrokingColor(0f, 0f, 0f);
+            String value = Long.toString(values.get(i));
+            text(value, size, x + (slot - textWidth(value, size)) / 2, base + h + 2);
+            text(labels.get(i), size, x + (slot - textWidth(labels.get(i), size)) / 2, base - size - 1);
+        }
+        y = base - size * LEADING - 4;
+    }
+
     private void line(String text, float size, float indent) throws IOException {
         ensure(size * LEADING);
         text(text, size, MARGIN + indent, y - size);

@@ -22,6 +22,7 @@ import javax.ws.rs.core.StreamingOutput;
 import org.hazardwatch.api.analytics.AccidentRelations;
 import org.hazardwatch.api.analytics.AlarmAnalytics;
 import org.hazardwatch.api.analytics.HazardAnalytics;
+import org.hazardwatch.api.analytics.MonthlyReport;
 import org.hazardwatch.api.analytics.StatisticsWorkbook;
 import org.hazardwatch.api.analytics.StatisticsWorkbook.Column;
 import org.hazardwatch.api.security.AccessControl;
@@ -42,14 +43,43 @@ public class AnalyticsResource extends ScopedResource {
     private final AlarmAnalytics alarms;
     private final AccidentRelations relations;
     private final Supplier<StatisticsWorkbook> workbook;
+    private final Supplier<MonthlyReport> monthlyReport;
 
     public AnalyticsResource(HazardAnalytics analytics, AlarmAnalytics alarms, AccidentRelations relations, Supplier<StatisticsWorkbook> workbook,
-            AccessControl access) {
+            Supplier<MonthlyReport> monthlyReport, AccessControl access) {
         super(access);
         this.analytics = analytics;
         this.alarms = alarms;
         this.relations = relations;
         this.workbook = workbook;
+        this.monthlyReport = monthlyReport;
+    }
+
+    /**
+     * The monthly report (监测预警月报) of the region as PDF: major hazard sources at the month's end, the month's alarms
+     * against the month before, accidents and the alarm-to-accident relation. {@code month} defaults to the last one.
+     */
+    @GET
+    @Path("/monthly-report")
+    @Produces("application/pdf")
+    @Audited(value = "export.monthly-report", target = "region", idParam = "region")
+    public Response monthlyReport(@QueryParam("region") String region, @QueryParam("month") String month) {
+        MonthlyReport report = monthlyReport.get();
+        if (report == null) {
+            throw new ServiceUnavailableException("PDF reports are not installed (feature hazardwatch-reports)");
+        }
+        java.time.YearMonth chosen = month("month", month);
+        java.time.YearMonth reported = chosen == null ? java.time.YearMonth.now(CHINA).minusMonths(1) : chosen;
+        org.hazardwatch.api.security.Caller caller = caller();
+        // render before answering: a refused region or a failure is an error response, not a broken download
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        try {
+            report.write(caller, region, reported, pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the monthly report", e);
+        }
+        String name = "hazardwatch-monthly-report-" + (region == null || region.isBlank() ? "scope" : region.strip()) + "-" + reported + ".pdf";
+        return Response.ok(pdf.toByteArray(), "application/pdf").header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     /**

@@ -65,6 +65,7 @@ public class RestComponent {
     private volatile org.hazardwatch.api.alarm.AlarmExport alarmExport;
     private volatile org.hazardwatch.api.accident.AccidentTransfer accidentTransfer;
     private volatile org.hazardwatch.api.analytics.StatisticsWorkbook statisticsWorkbook;
+    private volatile org.hazardwatch.api.analytics.MonthlyReport monthlyReport;
     private volatile org.hazardwatch.api.disposal.DisposalReport disposalReport;
     private final java.util.Collection<ProtocolAdapter> adapters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -114,7 +115,7 @@ public class RestComponent {
                 new RegistrationsResource(registrations, access), new HiddenDangersResource(hiddenDangers, access),
                 new EquipmentResource(equipment, access), new TodoResource(tasks, registrations, hiddenDangers, equipment, access),
                 new AccidentsResource(accidents, () -> accidentTransfer, access),
-                new AnalyticsResource(hazardAnalytics, alarmAnalytics, accidentRelations, () -> statisticsWorkbook, access),
+                new AnalyticsResource(hazardAnalytics, alarmAnalytics, accidentRelations, () -> statisticsWorkbook, () -> monthlyReport, access),
                 new OneMapResource(oneMap, wallDashboard, access));
         Application application = new Application() {
             @Override
@@ -259,6 +260,18 @@ public class RestComponent {
     void unsetAccidentTransfer(org.hazardwatch.api.accident.AccidentTransfer service) {
         if (this.accidentTransfer == service) {
             this.accidentTransfer = null;
+        }
+    }
+
+    /** The monthly report comes with the PDF reports bundle. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setMonthlyReport(org.hazardwatch.api.analytics.MonthlyReport service) {
+        this.monthlyReport = service;
+    }
+
+    void unsetMonthlyReport(org.hazardwatch.api.analytics.MonthlyReport service) {
+        if (this.monthlyReport == service) {
+            this.monthlyReport = null;
         }
     }
 
