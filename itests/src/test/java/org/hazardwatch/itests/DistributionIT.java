@@ -1141,6 +1141,80 @@ class DistributionIT {
         assertEquals("PK", new String(hw.requestBytes("GET", "/api/analytics/alarms/export", null, null).body(), 0, 2, StandardCharsets.ISO_8859_1));
         String alarmShell = hw.shell("hazardwatch:alarm-analysis 370281");
         assertTrue(alarmShell.contains("process") && alarmShell.contains(ENTERPRISE), alarmShell);
+
+        // the alarm-to-accident relation (B5): a fire a minute ago follows the gas alarms raised earlier in this run
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        String justNow = java.time.LocalDateTime.now(china).minusMinutes(1).withSecond(0).withNano(0).toString();
+        HttpResponse<String> fire = hw.request("POST", "/api/accidents", "{\"occurredAt\":\"" + justNow + "\",\"uscc\":\"" + ENTERPRISE
+                + "\",\"kind\":\"FIRE\",\"deaths\":0,\"injuries\":0,\"description\":\"罐区B 可燃气体报警后起火（测试）\"}", true);
+        assertEquals(201, fire.statusCode(), fire.body());
+        String months = "from=" + java.time.YearMonth.from(java.time.LocalDate.now(china).minusDays(3)) + "&to=" + java.time.YearMonth.now(china);
+        JsonNode relation = hw.getJson("/api/analytics/accident-relations?region=370281&hours=720&" + months);
+        assertEquals(2, relation.get("accidents").asLong(), relation.toString());
+        assertEquals(1, relation.get("accidentsWithAlarms").asLong(), "only the fire had alarms before it: " + relation);
+        long highHighBefore = 0;
+        for (JsonNode r : relation.get("byKind")) {
+            if (r.get("key").asText().equals("HIGH_HIGH")) {
+                highHighBefore = r.get("accidents").asLong();
+                assertTrue(r.get("alarms").asLong() >= 1 && r.get("per1000").asDouble() > 0, r.toString());
+            }
+        }
+        assertEquals(1, highHighBefore, "the fire followed a gas HIGH_HIGH: " + relation);
+        assertEquals(ENTERPRISE, relation.get("byRegion").get(0).get("key").asText(), "a county's parts are its enterprises");
+        assertTrue(relation.get("patterns").get("transactions").asLong() >= 1, relation.toString());
+        assertEquals(400, hw.request("GET", "/api/analytics/accident-relations?hours=0", null, true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/analytics/accident-relations?hours=abc", null, true).statusCode());
+        assertEquals("PK", new String(hw.requestBytes("GET", "/api/analytics/accident-relations/export?region=370281", null, null).body(), 0, 2,
+                StandardCharsets.ISO_8859_1));
+        String relationShell = hw.shell("hazardwatch:accident-relations --hours 720 --from " + months.substring(5, 12) + " 370281");
+        assertTrue(relationShell.contains("2 accidents (1 with alarms before them)") && relationShell.contains("HIGH_HIGH"), relationShell);
+
+        // the one map and the wall screen
+        JsonNode map = hw.getJson("/api/map/markers");
+        JsonNode plant = null;
+        for (JsonNode m : map.get("markers")) {
+            if (m.get("uscc").asText().equals(ENTERPRISE)) {
+                plant = m;
+            }
+        }
+        assertTrue(plant != null, "the simulated plant is on the map: " + map);
+        assertEquals(120.0335, plant.get("longitude").asDouble(), 1e-9);
+        assertTrue(java.util.List.of("ALARM", "WARNING", "FAULT", "NORMAL").contains(plant.get("state").asText()), "monitored: " + plant);
+        assertTrue(plant.get("grade").asInt() >= 1 && plant.get("grade").asInt() <= 4, plant.toString());
+        long placed = 0;
+        for (JsonNode n : map.get("counts").get("byState")) {
+            placed += n.asLong();
+        }
+        assertEquals(map.get("markers").size(), placed, "every marker has one state");
+        String grade = plant.get("grade").asText();
+        for (JsonNode m : hw.getJson("/api/map/markers?region=370281&grade=" + grade).get("markers")) {
+            assertTrue(m.get("regionCode").asText().equals("370281"), m.toString());
+        }
+        assertEquals(400, hw.request("GET", "/api/map/markers?grade=9", null, true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/map/markers?state=ON_FIRE", null, true).statusCode());
+        JsonNode card = hw.getJson("/api/map/enterprises/" + ENTERPRISE);
+        assertEquals("青岛海湾示范化工储运有限公司（模拟）", card.get("name").asText());
+        assertTrue(card.get("hazardSources").size() >= 1 && card.get("accidents").asLong() >= 2, card.toString());
+        assertEquals(404, hw.request("GET", "/api/map/enterprises/91370000000000000X", null, true).statusCode());
+        JsonNode wall = hw.getJson("/api/dashboard");
+        assertEquals(standing, wall.get("hazardSources").get("total").asLong(), wall.toString());
+        assertEquals(java.time.LocalTime.now(china).getHour() + 1, wall.get("todayByHour").size(), "midnight to this hour (unless the hour just turned)");
+        assertTrue(wall.get("accidentsThisYear").get("count").asLong() >= 1, wall.toString());
+        assertTrue(wall.get("monitoring").get("points").asLong() > 0, wall.toString());
+        assertTrue(hw.shell("hazardwatch:map 370281").contains(ENTERPRISE));
+        assertTrue(hw.shell("hazardwatch:map --summary").contains(standing + " major hazard sources"));
+
+        // the monthly report, as PDF
+        HttpResponse<byte[]> report = hw.requestBytes("GET", "/api/analytics/monthly-report?region=370281&month=" + java.time.YearMonth.now(china), null,
+                null);
+        assertEquals(200, report.statusCode(), new String(report.body(), StandardCharsets.UTF_8));
+        assertEquals("%PDF", new String(report.body(), 0, 4, StandardCharsets.ISO_8859_1));
+        assertEquals(400, hw.request("GET", "/api/analytics/monthly-report?month=2999-01", null, true).statusCode());
+        assertEquals(400, hw.request("GET", "/api/analytics/monthly-report?region=abc", null, true).statusCode());
+        Path pdf = hw.root.resolve("itests/target/monthly-report-370281.pdf");
+        Files.deleteIfExists(pdf);
+        String written = hw.shell("hazardwatch:monthly-report --month " + java.time.YearMonth.now(china) + " " + pdf + " 370281");
+        assertTrue(written.contains("written to") && Files.size(pdf) > 10_000, written);
     }
 
     /**

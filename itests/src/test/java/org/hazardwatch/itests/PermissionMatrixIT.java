@@ -210,6 +210,12 @@ class PermissionMatrixIT {
                         answers(403, 403, 403, 201, 400, 400, 400)),
                 new Expect("GET", "/api/analytics/hazard-sources", null, answers(200, 403, 200, 200, 200, 200, 200)),
                 new Expect("GET", "/api/analytics/hazard-sources?region=370211", null, answers(200, 403, 200, 403, 403, 200, 403)),
+                new Expect("GET", "/api/analytics/accident-relations?region=370211", null, answers(200, 403, 200, 403, 403, 200, 403)),
+                // the one map and the wall screen: the same scope; a neighbour county's enterprise card is not found
+                new Expect("GET", "/api/map/markers", null, answers(200, 403, 200, 200, 200, 200, 200)),
+                new Expect("GET", "/api/map/markers?region=370211", null, answers(200, 403, 200, 403, 403, 200, 403)),
+                new Expect("GET", "/api/map/enterprises/" + ENTERPRISE, null, answers(200, 403, 200, 200, 200, 404, 200)),
+                new Expect("GET", "/api/dashboard", null, answers(200, 403, 200, 200, 200, 200, 200)),
                 new Expect("POST", "/api/disposals", "{\"alarmId\":" + alarmId + "}", answers(403, 403, 403, 403, 201, 403, 200)));
         List<String> wrong = new ArrayList<>();
         int checked = 0;
