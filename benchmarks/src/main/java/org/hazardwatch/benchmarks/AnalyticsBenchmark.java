@@ -27,8 +27,10 @@ import org.hazardwatch.api.security.Caller;
 import org.hazardwatch.api.security.DataScope;
 import org.hazardwatch.api.security.OrgLevel;
 import org.hazardwatch.api.security.Permission;
+import org.hazardwatch.core.internal.analytics.JdbcAccidentRelations;
 import org.hazardwatch.core.internal.analytics.JdbcAlarmAnalytics;
 import org.hazardwatch.core.internal.analytics.JdbcHazardAnalytics;
+import org.hazardwatch.core.internal.analytics.JdbcOneMap;
 import org.hazardwatch.core.internal.db.DatabaseMigrator;
 
 /**
@@ -105,6 +107,20 @@ public final class AnalyticsBenchmark {
                     () -> alarmAnalytics.analyse(national, region, to.minusMonths(23), to, "26", null).total()));
         }
         rows.add(row("alarms, 12 months", "one enterprise", repeats, () -> alarmAnalytics.analyse(national, enterprise, null, null, null, null).total()));
+        JdbcAccidentRelations relations = new JdbcAccidentRelations(dataSource, Clock.systemUTC());
+        JdbcOneMap map = new JdbcOneMap(dataSource, Clock.systemUTC(), List::of, List::of);
+        for (String region : Arrays.asList(null, "37", "3702", county)) {
+            String label = region == null ? "nation" : region;
+            rows.add(row("alarm-accident relation, 12 months, 24 h (answer: rules)", label, Math.max(3, repeats / 3),
+                    () -> relations.analyse(national, region, null, null, null, 24).patterns().rules().size()));
+            rows.add(row("one map markers (answer: markers)", label, repeats, () -> map.markers(national, region, Set.of(), null, Set.of()).markers().size()));
+        }
+        rows.add(row("alarm-accident relation, 24 months, 720 h", "nation", 3,
+                () -> relations.analyse(national, null, to.minusMonths(23), to, null, 720).accidents()));
+        rows.add(row("one map, grade 1 and state ALARM", "nation", repeats,
+                () -> map.markers(national, null, Set.of(1), null, Set.of(org.hazardwatch.api.analytics.OneMap.MarkerState.ALARM)).markers().size()));
+        rows.add(row("enterprise card (answer: alarms today)", "one enterprise", repeats, () -> map.card(national, enterprise).orElseThrow().alarmsToday()));
+        rows.add(row("wall screen (answer: alarms today)", "nation", repeats, () -> map.summary(national).alarmsToday().process()));
         rows.add(row("one instrument, 24 months", "P7", repeats, () -> alarmAnalytics.device(national, "P7", to.minusMonths(23), to).orElseThrow().total()));
         Runtime runtime = Runtime.getRuntime();
         System.gc();
@@ -169,7 +185,7 @@ public final class AnalyticsBenchmark {
             c.setAutoCommit(false);
             String[] countyOf = new String[enterprises];
             try (PreparedStatement s = c.prepareStatement("INSERT INTO enterprise (uscc, name, region_code, industry_code, industry_group, status, "
-                    + "created_at, updated_at) VALUES (?, ?, ?, ?, 'FINE_CHEMICALS', 'OPERATING', ?, ?)")) {
+                    + "created_at, updated_at, longitude, latitude) VALUES (?, ?, ?, ?, 'FINE_CHEMICALS', 'OPERATING', ?, ?, ?, ?)")) {
                 for (int e = 0; e < enterprises; e++) {
                     countyOf[e] = e < counties.size() ? counties.get(e) : weighted.get(random.nextInt(weighted.size()));
                     s.setString(1, uscc(e));
@@ -178,6 +194,24 @@ public final class AnalyticsBenchmark {
                     s.setString(4, industries[e % industries.length]);
                     s.setObject(5, now);
                     s.setObject(6, now);
+                    // inside mainland China's extent, a few without coordinates
+                    s.setObject(7, e % 50 == 49 ? null : 98 + random.nextDouble() * 24, java.sql.Types.DOUBLE);
+                    s.setObject(8, e % 50 == 49 ? null : 22 + random.nextDouble() * 20, java.sql.Types.DOUBLE);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            // the registry as it stands (the map reads it), one row per source
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO hazard_source (enterprise_id, code, name, status, exposed_people, "
+                    + "derived_accident_types, major, grade, created_at, updated_at) SELECT e.id, ?, ?, 'ACTIVE', 0, 'FIRE', TRUE, ?, ?, ? "
+                    + "FROM enterprise e WHERE e.uscc = ?")) {
+                for (int h = 0; h < sources; h++) {
+                    s.setString(1, "HS-" + h);
+                    s.setString(2, "危险源" + h);
+                    s.setInt(3, 1 + h % 4);
+                    s.setObject(4, now);
+                    s.setObject(5, now);
+                    s.setString(6, uscc(h % enterprises));
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -271,7 +305,8 @@ public final class AnalyticsBenchmark {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO alarm (point_id, kind, state, priority, trigger_value, limit_value, raised_at) SELECT 'P' || "
                     + "(CASE WHEN g % 5 = 0 THEN g % 500 ELSE (g::bigint * 7919) % " + points + " END), (ARRAY['HIGH','HIGH_HIGH','LOW','LOW_LOW',"
-                    + "'RATE_OF_CHANGE','HIGH','HIGH','FAULT'])[1 + g % 8], 'NORMAL', 'HIGH', 1, 1, now() - (random() * INTERVAL '730 days') "
+                    + "'RATE_OF_CHANGE','HIGH','HIGH','FAULT'])[1 + g % 8], CASE WHEN g % 20000 = 0 THEN 'UNACKED_ACTIVE' ELSE 'NORMAL' END, "
+                    + "'HIGH', 1, 1, now() - (random() * INTERVAL '730 days') "
                     + "FROM generate_series(1, " + count + ") g");
         }
     }

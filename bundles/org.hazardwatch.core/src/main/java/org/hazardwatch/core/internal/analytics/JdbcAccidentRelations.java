@@ -248,34 +248,15 @@ public class JdbcAccidentRelations implements AccidentRelations {
 
     private static Patterns patterns(Connection c, AnalysisArea.Area area, LocalDate firstDay, LocalDate lastDay, String industry,
             List<AccidentItems> accidents) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        String where = dayRows(area, firstDay, lastDay, industry, args);
-        long transactions;
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM (SELECT DISTINCT uscc, day_start FROM alarm_stat_day WHERE " + where + ") t")) {
-            Jdbc.bind(s, args);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                transactions = rs.getLong(1);
-            }
-        }
+        ItemCounts counts = itemCounts(c, area, firstDay, lastDay, industry);
+        long transactions = counts.transactions;
         long accidentTransactions = accidents.stream().filter(a -> !a.items().isEmpty()).count();
         double baseRate = transactions == 0 ? 0 : (double) accidentTransactions / transactions;
-        Map<List<String>, Long> candidates = candidates(accidents);
         List<Rule> rules = new ArrayList<>();
-        if (!candidates.isEmpty() && transactions > 0) {
-            Map<String, Long> singleWindows = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT point_type, kind, COUNT(*) FROM alarm_stat_day WHERE " + where
-                    + " GROUP BY point_type, kind")) {
-                Jdbc.bind(s, args);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        singleWindows.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
-                    }
-                }
-            }
-            for (Map.Entry<List<String>, Long> candidate : candidates.entrySet()) {
+        if (transactions > 0) {
+            for (Map.Entry<List<String>, Long> candidate : candidates(accidents).entrySet()) {
                 List<String> items = candidate.getKey();
-                long windows = items.size() == 1 ? singleWindows.getOrDefault(items.get(0), 0L) : pairWindows(c, where, args, items);
+                long windows = counts.windows(items);
                 long hits = candidate.getValue();
                 // an accident's window is the hours before it, not a calendar day: it may hold items no single day has
                 double confidence = Math.min(1.0, (double) hits / Math.max(windows, 1));
@@ -285,6 +266,99 @@ public class JdbcAccidentRelations implements AccidentRelations {
         rules.sort(Comparator.comparingDouble(Rule::lift).reversed().thenComparing(Comparator.comparingLong(Rule::accidents).reversed())
                 .thenComparing(r -> String.join(",", r.items())));
         return new Patterns(transactions, accidentTransactions, baseRate, MIN_ACCIDENTS, List.copyOf(rules.subList(0, Math.min(MAX_RULES, rules.size()))));
+    }
+
+    /** Enterprise-days with alarms, and with each item and each pair of items. */
+    static final class ItemCounts {
+        final Map<String, Integer> index = new HashMap<>();
+        long transactions;
+        long[] singles = new long[0];
+        long[][] pairs = new long[0][0];
+
+        int index(String item) {
+            Integer i = index.get(item);
+            if (i == null) {
+                i = index.size();
+                index.put(item, i);
+                singles = java.util.Arrays.copyOf(singles, i + 1);
+                long[][] grown = new long[i + 1][i + 1];
+                for (int r = 0; r < pairs.length; r++) {
+                    System.arraycopy(pairs[r], 0, grown[r], 0, pairs.length);
+                }
+                pairs = grown;
+            }
+            return i;
+        }
+
+        void day(List<Integer> items) {
+            transactions++;
+            for (int a = 0; a < items.size(); a++) {
+                singles[items.get(a)]++;
+                for (int b = a + 1; b < items.size(); b++) {
+                    int x = Math.min(items.get(a), items.get(b));
+                    int y = Math.max(items.get(a), items.get(b));
+                    pairs[x][y]++;
+                }
+            }
+        }
+
+        long windows(List<String> items) {
+            Integer a = index.get(items.get(0));
+            if (a == null) {
+                return 0;
+            }
+            if (items.size() == 1) {
+                return singles[a];
+            }
+            Integer b = index.get(items.get(1));
+            return b == null ? 0 : pairs[Math.min(a, b)][Math.max(a, b)];
+        }
+    }
+
+    /**
+     * One pass over the period's rows of {@code alarm_stat_day} in primary key order (day, enterprise), so that an
+     * enterprise-day's items come together and nothing but the current day is held.
+     */
+    static ItemCounts itemCounts(Connection c, AnalysisArea.Area area, LocalDate firstDay, LocalDate lastDay, String industry) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = dayRows(area, firstDay, lastDay, industry, args);
+        ItemCounts counts = new ItemCounts();
+        boolean autoCommit = c.getAutoCommit();
+        // PostgreSQL streams a result with a fetch size only inside a transaction
+        c.setAutoCommit(false);
+        try (PreparedStatement s = c.prepareStatement("SELECT day_start, uscc, point_type, kind FROM alarm_stat_day WHERE " + where
+                + " ORDER BY day_start, uscc")) {
+            s.setFetchSize(10_000);
+            Jdbc.bind(s, args);
+            try (ResultSet rs = s.executeQuery()) {
+                Object day = null;
+                String uscc = null;
+                List<Integer> items = new ArrayList<>();
+                while (rs.next()) {
+                    Object rowDay = rs.getObject(1);
+                    String rowUscc = rs.getString(2);
+                    if (!rowDay.equals(day) || !rowUscc.equals(uscc)) {
+                        if (!items.isEmpty()) {
+                            counts.day(items);
+                        }
+                        items.clear();
+                        day = rowDay;
+                        uscc = rowUscc;
+                    }
+                    int item = counts.index(rs.getString(3) + "/" + rs.getString(4));
+                    if (!items.contains(item)) {
+                        items.add(item);
+                    }
+                }
+                if (!items.isEmpty()) {
+                    counts.day(items);
+                }
+            }
+        } finally {
+            c.commit();
+            c.setAutoCommit(autoCommit);
+        }
+        return counts;
     }
 
     /** Itemsets of one and two items found before at least {@link #MIN_ACCIDENTS} accidents, with how many. */
@@ -301,25 +375,5 @@ public class JdbcAccidentRelations implements AccidentRelations {
         }
         counts.values().removeIf(n -> n < MIN_ACCIDENTS);
         return counts;
-    }
-
-    /** Enterprise-days with both items (the area is implied: the same enterprise). */
-    private static long pairWindows(Connection c, String where, List<Object> args, List<String> items) throws SQLException {
-        String[] first = items.get(0).split("/", 2);
-        String[] second = items.get(1).split("/", 2);
-        List<Object> all = new ArrayList<>(args);
-        all.add(first[0]);
-        all.add(first[1]);
-        all.add(second[0]);
-        all.add(second[1]);
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM (SELECT uscc, day_start FROM alarm_stat_day WHERE " + where
-                + " AND point_type = ? AND kind = ?) x JOIN alarm_stat_day y ON y.uscc = x.uscc AND y.day_start = x.day_start "
-                + "AND y.point_type = ? AND y.kind = ?")) {
-            Jdbc.bind(s, all);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }
