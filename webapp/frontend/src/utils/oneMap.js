@@ -167,6 +167,7 @@ export function divisionPrefix(code) {
 /** Whether a county's city is left out of the hierarchy: municipalities, counties governed by their province (4290xx). */
 function countyUnderProvince(code, names) {
   const city = code.slice(0, 4) + '00'
+  if (city === code.slice(0, 2) + '0000') return true // 710001, 659001 under their province's own code
   if (names) return nameOf(names, city) === undefined
   return MUNICIPALITIES.has(code.slice(0, 2)) || code.slice(2, 4) === '90' || code.slice(0, 2) === '71'
 }

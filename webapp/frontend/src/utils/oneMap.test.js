@@ -125,6 +125,9 @@ test('the path of a division: municipalities and province-governed counties have
   assert.deepEqual(regionPath('110105', NAMES), ['', '110000', '110105'])
   assert.deepEqual(regionPath('429004'), ['', '420000', '429004'])
   assert.deepEqual(regionPath('429004', NAMES), ['', '420000', '429004'])
+  // Taiwan's (and other) county-level codes whose middle digits are 00: under the province itself
+  assert.deepEqual(regionPath('710001', { ...NAMES, 710000: '台湾省' }), ['', '710000', '710001'])
+  assert.deepEqual(regionPath('710001'), ['', '710000', '710001'])
   assert.equal(parentOf('370281'), '370200')
   assert.equal(parentOf('370000'), '')
   assert.equal(parentOf(''), null)

@@ -64,13 +64,13 @@ export function loadGeoNames() {
 function prepare(feature) {
   const props = feature.properties || {}
   const code = props.code ? String(props.code) : 'line'
-  const points = code === 'line' ? [] : interiorPoints(feature.geometry)
+  const points = code === 'line' ? [] : interiorPoints(feature.geometry, 15)
   return {
     type: 'Feature',
     properties: { code, name: String(props.name || code), ...(points.length ? { cp: points[0] } : {}) },
     geometry: feature.geometry,
     // candidates for a click inside the region (window.__hwMap.regionPixel), the best first
-    points: points.slice(0, 12)
+    points: points.slice(0, 24)
   }
 }
 

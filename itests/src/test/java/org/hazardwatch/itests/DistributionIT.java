@@ -1274,11 +1274,13 @@ class DistributionIT {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
                 "!!!!!!!! /usr/bin/chromium is missing: SKIPPING the browser test (./.ci/ensure-test-services installs it as root) !!!!!!!!");
         for (String[] script : new String[][] { { "accidents", "[accidents] 10 passed, 0 failed" },
-                { "hazard-analysis", "[hazard-analysis] 11 passed, 0 failed" }, { "alarm-analysis", "[alarm-analysis] 12 passed, 0 failed" } }) {
+                { "hazard-analysis", "[hazard-analysis] 11 passed, 0 failed" }, { "alarm-analysis", "[alarm-analysis] 13 passed, 0 failed" },
+                { "accident-relations", "[accident-relations] 10 passed, 0 failed" }, { "wall-dashboard", "[wall-dashboard] 9 passed, 0 failed" },
+                { "one-map", "[one-map] 10 passed, 0 failed" } }) {
             ProcessBuilder builder = new ProcessBuilder("node", "e2e/" + script[0] + ".mjs").directory(hw.root.resolve("webapp/frontend").toFile())
                     .redirectErrorStream(true);
             builder.environment().putAll(Map.of("HW_URL", hw.url("/"), "HW_USER", "admin", "HW_PASSWORD", HazardWatchInstance.ADMIN_PASSWORD,
-                    "HW_ENTERPRISE", ENTERPRISE, "HW_REGION_PATH", "37,3702,370281", "HW_POINT", GAS,
+                    "HW_ENTERPRISE", ENTERPRISE, "HW_REGION_PATH", "37,3702,370281", "HW_POINT", GAS, "HW_REGION", "370281",
                     "HW_SCREENSHOT_DIR", hw.root.resolve("itests/target").toString()));
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
