@@ -49,10 +49,18 @@ public final class AnalyticsBenchmark {
         long alarms = Long.parseLong(IngestThroughputBenchmark.option(args, "--alarms", "10000000"));
         int sources = Integer.parseInt(IngestThroughputBenchmark.option(args, "--sources", "12000"));
         int repeats = Integer.parseInt(IngestThroughputBenchmark.option(args, "--repeats", "30"));
+        // --reuse hw_bench_…: time the analyses again on a database an earlier run loaded (kept for this)
+        String reuse = IngestThroughputBenchmark.option(args, "--reuse", "");
         Path work = Files.createTempDirectory("hw-analytics");
-        DataSource dataSource = IngestThroughputBenchmark.dataSource("postgresql", work);
+        DataSource dataSource = reuse.isEmpty() ? IngestThroughputBenchmark.dataSource("postgresql", work)
+                : IngestThroughputBenchmark.pooled("jdbc:postgresql://127.0.0.1:5432/" + reuse, "postgres");
         if (dataSource == null) {
             System.exit(1);
+        }
+        if (!reuse.isEmpty()) {
+            timeAnalyses(dataSource, repeats, sources / 2, "reused database " + reuse);
+            ((BasicDataSource) dataSource).close();
+            System.exit(0);
         }
         DatabaseMigrator.migrate(dataSource);
         List<String> counties = new ArrayList<>();
@@ -70,7 +78,6 @@ public final class AnalyticsBenchmark {
         loadAlarms(dataSource, enterprises, alarms);
         double alarmSeconds = seconds(start);
         JdbcAlarmAnalytics alarmAnalytics = new JdbcAlarmAnalytics(dataSource, Clock.systemUTC());
-        JdbcHazardAnalytics hazardAnalytics = new JdbcHazardAnalytics(dataSource, Clock.systemUTC());
         start = System.nanoTime();
         long counted = alarmAnalytics.catchUp();
         double countSeconds = seconds(start);
@@ -88,7 +95,31 @@ public final class AnalyticsBenchmark {
         start = System.nanoTime();
         long increment = alarmAnalytics.catchUp();
         double incrementMillis = (System.nanoTime() - start) / 1e6;
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "%nStatistics over a national-scale database on PostgreSQL (%d cores, Java %s)%n", runtime.availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "registry: %,d enterprises, %,d hazard sources with history, 2,000 accidents loaded in %.1f s%n", enterprises,
+                sources, registrySeconds);
+        System.out.printf(Locale.ROOT, "alarms: %,d generated in PostgreSQL in %.1f s; counted into the statistics in %.1f s (%,.0f alarms/s) -> "
+                + "%,d region rows, %,d enterprise rows; then %,d new alarms counted in %.0f ms%n", alarms, alarmSeconds, countSeconds,
+                counted / countSeconds, statRows[0], statRows[1], increment, incrementMillis);
+        timeAnalyses(dataSource, repeats, enterprises, "the database is kept for --reuse");
+        ((BasicDataSource) dataSource).close();
+        IngestThroughputBenchmark.deleteRecursively(work);
+        System.exit(0);
+    }
 
+    /** Asks every analysis {@code repeats} times and prints the table. */
+    static void timeAnalyses(DataSource dataSource, int repeats, int enterprises, String note) throws Exception {
+        JdbcAlarmAnalytics alarmAnalytics = new JdbcAlarmAnalytics(dataSource, Clock.systemUTC());
+        JdbcHazardAnalytics hazardAnalytics = new JdbcHazardAnalytics(dataSource, Clock.systemUTC());
+        List<String> counties = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT code FROM region WHERE level = 'COUNTY' ORDER BY code")) {
+            while (rs.next()) {
+                counties.add(rs.getString(1));
+            }
+        }
         Caller national = new Caller("bench", "bench", null, "bench", OrgLevel.NATIONAL, DataScope.all(), EnumSet.of(Permission.ANALYTICS_VIEW),
                 Set.of());
         String county = counties.get(counties.indexOf("370281") >= 0 ? counties.indexOf("370281") : 0);
@@ -125,20 +156,10 @@ public final class AnalyticsBenchmark {
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         long heap = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
-
-        System.out.printf(Locale.ROOT, "%nStatistics over a national-scale database on PostgreSQL (%d cores, Java %s)%n", runtime.availableProcessors(),
-                System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "registry: %,d enterprises, %,d hazard sources with history, 2,000 accidents loaded in %.1f s%n", enterprises,
-                sources, registrySeconds);
-        System.out.printf(Locale.ROOT, "alarms: %,d generated in PostgreSQL in %.1f s; counted into the statistics in %.1f s (%,.0f alarms/s) -> "
-                + "%,d region rows, %,d enterprise rows; then %,d new alarms counted in %.0f ms; heap used %d MB%n", alarms, alarmSeconds, countSeconds,
-                counted / countSeconds, statRows[0], statRows[1], increment, incrementMillis, heap);
+        System.out.printf(Locale.ROOT, "heap used by the analyses %d MB; %s%n", heap, note);
         System.out.println("| analysis | region | answer | p50 (ms) | p95 (ms) |");
         System.out.println("|---|---|---|---|---|");
         rows.forEach(System.out::println);
-        ((BasicDataSource) dataSource).close();
-        IngestThroughputBenchmark.deleteRecursively(work);
-        System.exit(0);
     }
 
     static double seconds(long startNanos) {

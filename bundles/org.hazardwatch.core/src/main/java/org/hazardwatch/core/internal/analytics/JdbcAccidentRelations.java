@@ -76,11 +76,11 @@ public class JdbcAccidentRelations implements AccidentRelations {
             List<AccidentItems> accidents = accidents(c, area, firstDay, lastDay, industryPrefix, Duration.ofHours(hours));
             long withAlarms = accidents.stream().filter(a -> !a.items().isEmpty()).count();
 
-            Map<String, Tally> byKind = tallies(c, area, firstDay, lastDay, industryPrefix, "kind");
-            Map<String, Tally> byPointType = tallies(c, area, firstDay, lastDay, industryPrefix, "point_type");
-            Map<String, Tally> byIndustry = tallies(c, area, firstDay, lastDay, industryPrefix, "industry_code");
-            String childKey = childKey(area);
-            Map<String, Tally> byRegion = childKey == null ? new LinkedHashMap<>() : tallies(c, area, firstDay, lastDay, industryPrefix, childKey);
+            ItemCounts pass = itemCounts(c, area, firstDay, lastDay, industryPrefix);
+            Map<String, Tally> byKind = pass.byKind;
+            Map<String, Tally> byPointType = pass.byPointType;
+            Map<String, Tally> byIndustry = pass.byIndustry;
+            Map<String, Tally> byRegion = pass.byRegion;
             long alarms = byKind.values().stream().mapToLong(t -> t.alarms).sum();
             Map<String, String> enterpriseNames = new HashMap<>();
             for (AccidentItems a : accidents) {
@@ -107,7 +107,7 @@ public class JdbcAccidentRelations implements AccidentRelations {
             Map<String, String> childNames = childNames(c, area, byRegion.keySet(), enterpriseNames);
             return new Analysis(new AreaRef(area.code(), area.name(), area.kind().name()), months[0], months[1], hours, accidents.size(), withAlarms,
                     alarms, per1000(accidents.size(), alarms), rates(byKind, Map.of()), rates(byPointType, Map.of()), rates(byIndustry, industryNames),
-                    rates(byRegion, childNames), patterns(c, area, firstDay, lastDay, industryPrefix, accidents));
+                    rates(byRegion, childNames), patterns(pass, accidents));
         } catch (SQLException e) {
             throw Jdbc.failure("relating alarms to accidents", e);
         }
@@ -125,13 +125,13 @@ public class JdbcAccidentRelations implements AccidentRelations {
         return rates;
     }
 
-    /** The column (or expression) of {@code alarm_stat_day} naming the part one level down; null for one enterprise. */
-    private static String childKey(AnalysisArea.Area area) {
+    /** The part one level down of a day row; null for one enterprise, and for an unregistered one above a county. */
+    private static String childOf(AnalysisArea.Area area, String regionCode, String uscc) {
         return switch (area.kind()) {
-            case NATION -> "substr(region_code, 1, 2)";
-            case PROVINCE -> "substr(region_code, 1, 4)";
-            case CITY -> "region_code";
-            case COUNTY, PARK -> "uscc";
+            case NATION -> regionCode.length() == 6 ? regionCode.substring(0, 2) : null;
+            case PROVINCE -> regionCode.length() == 6 ? regionCode.substring(0, 4) : null;
+            case CITY -> regionCode.length() == 6 ? regionCode : null;
+            case COUNTY, PARK -> uscc.isEmpty() ? null : uscc;
             case ENTERPRISE -> null;
         };
     }
@@ -176,28 +176,6 @@ public class JdbcAccidentRelations implements AccidentRelations {
             args.add(industry + "%");
         }
         return where.toString();
-    }
-
-    private static Map<String, Tally> tallies(Connection c, AnalysisArea.Area area, LocalDate firstDay, LocalDate lastDay, String industry,
-            String key) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        String where = dayRows(area, firstDay, lastDay, industry, args);
-        if (key.startsWith("substr") || key.equals("region_code")) {
-            where += " AND length(region_code) = 6";
-        }
-        Map<String, Tally> tallies = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT " + key + " AS k, SUM(alarms) FROM alarm_stat_day WHERE " + where + " GROUP BY " + key)) {
-            Jdbc.bind(s, args);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String k = rs.getString(1) == null ? "" : rs.getString(1).strip();
-                    if (!k.isEmpty()) {
-                        tallies.computeIfAbsent(k, x -> new Tally()).alarms += rs.getLong(2);
-                    }
-                }
-            }
-        }
-        return tallies;
     }
 
     /** The period's accidents of the area, each with the items of the alarms at its enterprise in the window before it. */
@@ -246,9 +224,7 @@ public class JdbcAccidentRelations implements AccidentRelations {
 
     // ------------------------------------------------------------------ association rules
 
-    private static Patterns patterns(Connection c, AnalysisArea.Area area, LocalDate firstDay, LocalDate lastDay, String industry,
-            List<AccidentItems> accidents) throws SQLException {
-        ItemCounts counts = itemCounts(c, area, firstDay, lastDay, industry);
+    private static Patterns patterns(ItemCounts counts, List<AccidentItems> accidents) {
         long transactions = counts.transactions;
         long accidentTransactions = accidents.stream().filter(a -> !a.items().isEmpty()).count();
         double baseRate = transactions == 0 ? 0 : (double) accidentTransactions / transactions;
@@ -268,8 +244,15 @@ public class JdbcAccidentRelations implements AccidentRelations {
         return new Patterns(transactions, accidentTransactions, baseRate, MIN_ACCIDENTS, List.copyOf(rules.subList(0, Math.min(MAX_RULES, rules.size()))));
     }
 
-    /** Enterprise-days with alarms, and with each item and each pair of items. */
+    /**
+     * What one pass over the period's day rows gives: enterprise-days with alarms, with each item and each pair of
+     * items, and the alarms by kind, point type, industry and part one level down.
+     */
     static final class ItemCounts {
+        final Map<String, Tally> byKind = new LinkedHashMap<>();
+        final Map<String, Tally> byPointType = new LinkedHashMap<>();
+        final Map<String, Tally> byIndustry = new LinkedHashMap<>();
+        final Map<String, Tally> byRegion = new LinkedHashMap<>();
         final Map<String, Integer> index = new HashMap<>();
         long transactions;
         long[] singles = new long[0];
@@ -326,8 +309,10 @@ public class JdbcAccidentRelations implements AccidentRelations {
         boolean autoCommit = c.getAutoCommit();
         // PostgreSQL streams a result with a fetch size only inside a transaction
         c.setAutoCommit(false);
-        try (PreparedStatement s = c.prepareStatement("SELECT day_start, uscc, point_type, kind FROM alarm_stat_day WHERE " + where
-                + " ORDER BY day_start, uscc")) {
+        // OFFSET 0 keeps PostgreSQL from reading the period in key order through the primary key (a random heap read per
+        // row, twice as slow nationally as a scan and a sort); a region's rows still come through the region index
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM (SELECT day_start, uscc, point_type, kind, region_code, industry_code, alarms "
+                + "FROM alarm_stat_day WHERE " + where + " OFFSET 0) d ORDER BY day_start, uscc")) {
             s.setFetchSize(10_000);
             Jdbc.bind(s, args);
             try (ResultSet rs = s.executeQuery()) {
@@ -345,7 +330,21 @@ public class JdbcAccidentRelations implements AccidentRelations {
                         day = rowDay;
                         uscc = rowUscc;
                     }
-                    int item = counts.index(rs.getString(3) + "/" + rs.getString(4));
+                    String type = rs.getString(3);
+                    String kind = rs.getString(4);
+                    String regionCode = rs.getString(5).strip();
+                    String industryCode = rs.getString(6).strip();
+                    long alarms = rs.getLong(7);
+                    counts.byKind.computeIfAbsent(kind, k -> new Tally()).alarms += alarms;
+                    counts.byPointType.computeIfAbsent(type, k -> new Tally()).alarms += alarms;
+                    if (!industryCode.isEmpty()) {
+                        counts.byIndustry.computeIfAbsent(industryCode, k -> new Tally()).alarms += alarms;
+                    }
+                    String child = childOf(area, regionCode, rowUscc.strip());
+                    if (child != null) {
+                        counts.byRegion.computeIfAbsent(child, k -> new Tally()).alarms += alarms;
+                    }
+                    int item = counts.index(type + "/" + kind);
                     if (!items.contains(item)) {
                         items.add(item);
                     }
