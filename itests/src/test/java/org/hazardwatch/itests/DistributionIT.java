@@ -1280,7 +1280,7 @@ class DistributionIT {
             ProcessBuilder builder = new ProcessBuilder("node", "e2e/" + script[0] + ".mjs").directory(hw.root.resolve("webapp/frontend").toFile())
                     .redirectErrorStream(true);
             builder.environment().putAll(Map.of("HW_URL", hw.url("/"), "HW_USER", "admin", "HW_PASSWORD", HazardWatchInstance.ADMIN_PASSWORD,
-                    "HW_ENTERPRISE", ENTERPRISE, "HW_REGION_PATH", "37,3702,370281", "HW_POINT", GAS, "HW_REGION", "370281",
+                    "HW_ENTERPRISE", ENTERPRISE, "HW_REGION_PATH", "37,3702,370281", "HW_POINT", GAS, "HW_REGION", "37",
                     "HW_SCREENSHOT_DIR", hw.root.resolve("itests/target").toString()));
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -96,7 +96,9 @@ public class MonthlyReportComponent implements MonthlyReport {
         try (PdfLayout pdf = new PdfLayout(font, areaName + " " + period + " 监测预警月报", "HazardWatch 危险化学品重大危险源监测预警系统  " + areaName + " "
                 + period + "月报  生成于 " + TIME.format(Instant.now()))) {
             pdf.title(areaName + "危险化学品重大危险源监测预警月报");
-            pdf.paragraph("统计期：" + period + "（北京时间）。重大危险源截至 " + asOf + "；报警统计截至 " + TIME.format(a.upTo()) + "。");
+            // a node that has never counted an alarm has no "counted up to" yet
+            pdf.paragraph("统计期：" + period + "（北京时间）。重大危险源截至 " + asOf + "；"
+                    + (a.upTo() == null ? "报警统计尚未开始累计" : "报警统计截至 " + TIME.format(a.upTo())) + "。");
             pdf.gap();
 
             pdf.heading("一、概况");

@@ -100,12 +100,19 @@ class MonthlyReportTest {
         accident("a1", first, "FIRE");
         accident("a2", second, "LEAK");
         JdbcAlarmAnalytics alarms = new JdbcAlarmAnalytics(dataSource, Clock.systemUTC());
-        alarms.catchUp();
         AccidentService accidents = new JdbcAccidents(dataSource, null, () -> null, Clock.systemUTC());
         MonthlyReportComponent report = new MonthlyReportComponent(new JdbcHazardAnalytics(dataSource, Clock.systemUTC()), alarms,
                 new JdbcAccidentRelations(dataSource, Clock.systemUTC()), accidents);
         Caller county = new Caller("analyst", "analyst", null, "analyst", OrgLevel.COUNTY, DataScope.region("370281"),
                 EnumSet.of(Permission.ANALYTICS_VIEW, Permission.ACCIDENT_VIEW), Set.of());
+        // before the statistics ever counted an alarm (a new node): a report all the same
+        ByteArrayOutputStream early = new ByteArrayOutputStream();
+        report.write(county, null, month, early);
+        try (PDDocument pdf = Loader.loadPDF(early.toByteArray())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains("报警统计尚未开始累计") && text.contains("本月报警 0 次"), text);
+        }
+        alarms.catchUp();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.write(county, null, month, out);
