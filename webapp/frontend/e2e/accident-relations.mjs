@@ -33,8 +33,8 @@
 // Every check is counted: 10 when all pass; the last line is "[accident-relations] N passed, M failed". Exit code 0
 // when all passed, else 1.
 
-import fs from 'node:fs'
-import { URL_BASE, createHarness, fail, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
+import { URL_BASE, createHarness, downloadedBytes, fail, hashQuery, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
+import { createAnalysisHelpers, readUntilAgreed } from './lib/analysis.mjs'
 
 const USER = process.env.HW_USER
 const PASSWORD = process.env.HW_PASSWORD
@@ -48,8 +48,8 @@ const CHARTS = ['accident-relations-chart-kind', 'accident-relations-chart-point
 const HOURS = 48
 const CJK = /[\u3400-\u9fff]/
 
-const { log, attach, check, environmentFailure, runChecks, screenshot, textOf, visibleErrors, waitVisible, attribute, clickMenuEntry, login, noPageErrors } =
-  createHarness({ tag: 'accident-relations', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
+const harness = createHarness({ tag: 'accident-relations', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
+const { log, attach, check, environmentFailure, runChecks, screenshot, textOf, visibleErrors, waitVisible, attribute, attributesOf, apiGet, undrawnCharts, clickForDownload, login, noPageErrors } = harness
 
 let page = null
 const consoleErrors = []
@@ -57,32 +57,8 @@ const consoleErrors = []
 // ---- page helpers ----------------------------------------------------------------------------------------
 
 const PAGE = tid('accident-relations-page')
-const pageReady = (region) => `${PAGE}[data-region="${region}"][data-state="ready"]`
 const childRow = (code) => `tr${tid('relation-child-row')}[data-code="${code}"]`
-
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
-
-/** A GET of the API with the page's session cookie, from inside the page. */
-async function apiGet(apiPath) {
-  return page.evaluate(async (p) => {
-    const response = await fetch(new URL('/api' + p, window.location.origin), { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
-    const text = await response.text()
-    let json = null
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = null
-    }
-    return { status: response.status, body: json, text: text.slice(0, 300) }
-  }, apiPath)
-}
+const { openAnalysisPage, waitNextLoad, breadcrumbCodes, drillInto } = createAnalysisHelpers(harness, PAGE)
 
 /** The query of the relation the page shows (as the server answered it): "?region=…&from=…&to=…&industry=…&hours=…". */
 async function shownQuery(region) {
@@ -107,37 +83,10 @@ async function serverRelation(region) {
   return answer.body
 }
 
-/** Waits until the page shows the relation of a region ('' for the top). */
-async function waitRegion(region) {
-  try {
-    await page.waitForSelector(pageReady(region), { timeout: WAIT })
-  } catch {
-    const shown = await attribute(PAGE, 'data-region')
-    const state = await attribute(PAGE, 'data-state')
-    fail(`the page did not show region "${region}" (it shows "${shown}", ${state})${await visibleErrors()}`)
-  }
-}
-
-/** Waits for the next answer shown after an action (data-loads grows, the page is ready). */
-async function waitNextLoad(before, what) {
-  try {
-    await page.waitForFunction(
-      ([sel, n]) => {
-        const el = document.querySelector(sel)
-        return !!el && el.getAttribute('data-state') === 'ready' && Number(el.getAttribute('data-loads')) > n
-      },
-      [PAGE, before],
-      { timeout: WAIT, polling: 200 }
-    )
-  } catch {
-    fail(`${what} brought no new answer${await visibleErrors()}`)
-  }
-}
-
 async function refreshPage(region) {
   const before = Number(await attribute(PAGE, 'data-loads')) || 0
   await page.click(tid('accident-relations-refresh'))
-  await waitNextLoad(before, `刷新 of "${region}"`)
+  await waitNextLoad(before, `刷新 of "${region}" brought no new answer`)
 }
 
 async function shownKpis() {
@@ -160,57 +109,18 @@ const describe = (k) => `${k.accidents} accidents (${k.accidentsWithAlarms} with
 
 /** Compares the KPIs shown with the API's for a region, refreshing on a difference up to READS times. */
 async function compareKpis(region, where) {
-  let shown = null
-  let expected = null
-  let relation = null
-  for (let read = 1; read <= READS; read++) {
-    if (read > 1) await refreshPage(region)
-    shown = await shownKpis()
-    relation = await serverRelation(region)
-    expected = apiKpis(relation)
-    if (same(shown, expected)) {
-      if (read > 1) log(`note: ${where}: the page and the API agreed at read ${read} (the alarms moved)`)
-      if (shown.accidentsWithAlarms > shown.accidents) fail(`${where}: ${shown.accidentsWithAlarms} accidents with alarms of ${shown.accidents}`)
-      return { api: relation, kpis: shown, reads: read }
-    }
-  }
-  fail(`${where}: the page shows ${describe(shown)}, the API says ${describe(expected)} after ${READS} reads`)
-  return null
-}
-
-/** The chart containers without a drawn canvas (none of non-zero size), after waiting for them a while. */
-async function undrawnCharts(ids) {
-  try {
-    await page.waitForFunction(
-      (list) =>
-        list.every((id) => {
-          const el = document.querySelector(`[data-testid="${id}"]`)
-          return !!el && [...el.querySelectorAll('canvas')].some((c) => c.width > 0 && c.height > 0 && c.getBoundingClientRect().width > 0)
-        }),
-      ids,
-      { timeout: 15000, polling: 250 }
-    )
-    return []
-  } catch {
-    return page.evaluate(
-      (list) =>
-        list.filter((id) => {
-          const el = document.querySelector(`[data-testid="${id}"]`)
-          return !el || ![...el.querySelectorAll('canvas')].some((c) => c.width > 0 && c.height > 0 && c.getBoundingClientRect().width > 0)
-        }),
-      ids
-    )
-  }
-}
-
-async function breadcrumbCodes() {
-  return page.$$eval(tid('analysis-crumb'), (els) => els.map((el) => el.getAttribute('data-code')))
-}
-
-function hashQuery(url) {
-  const hash = new URL(String(url)).hash
-  const index = hash.indexOf('?')
-  return new URLSearchParams(index < 0 ? '' : hash.slice(index + 1))
+  const { agreed, read, shown, answer, expected } = await readUntilAgreed({
+    reads: READS,
+    refresh: () => refreshPage(region),
+    shown: shownKpis,
+    server: () => serverRelation(region),
+    expected: apiKpis,
+    same
+  })
+  if (!agreed) fail(`${where}: the page shows ${describe(shown)}, the API says ${describe(expected)} after ${READS} reads`)
+  if (read > 1) log(`note: ${where}: the page and the API agreed at read ${read} (the alarms moved)`)
+  if (shown.accidentsWithAlarms > shown.accidents) fail(`${where}: ${shown.accidentsWithAlarms} accidents with alarms of ${shown.accidents}`)
+  return { api: answer, kpis: shown, reads: read }
 }
 
 async function ruleRowsShown() {
@@ -230,16 +140,9 @@ async function run() {
   await check('1 login', [], () => login(USER, PASSWORD))
 
   // 2. 统计分析 → 事故关联分析.
-  await check('2 relation page', ['1 login'], async () => {
-    await waitMenuFinal()
-    if (!(await page.$(tid('nav-analytics-group')))) fail(`the menu has no 统计分析 group (${USER} lacks analytics:view?)`)
-    await clickMenuEntry('nav-analytics-group', 'nav-accident-relation-analysis', 'the 事故关联分析 entry', { hash: PAGE_HASH })
-    await waitVisible(PAGE, 'the 事故关联分析 page')
-    const title = await textOf(`${PAGE} .page-title`)
-    if (title !== '事故关联分析') fail(`the page title says "${title}"`)
-    await waitRegion('')
-    return `${new URL(page.url()).hash}, ${await textOf(tid('accident-relations-where'))}`
-  })
+  await check('2 relation page', ['1 login'], () =>
+    openAnalysisPage({ user: USER, entryId: 'nav-accident-relation-analysis', entryName: '事故关联分析', hash: PAGE_HASH, title: '事故关联分析', where: tid('accident-relations-where') })
+  )
 
   // 3. The method and its limits, visible from the start.
   await check('3 method and limits', ['2 relation page'], async () => {
@@ -247,7 +150,7 @@ async function run() {
     await waitVisible(panel, 'the method panel')
     if ((await attribute(panel, 'data-open')) !== 'true') fail('the method panel is closed the first time')
     await waitVisible(tid('accident-relations-method-body'), 'the method text')
-    const limits = await page.$$eval(`${tid('accident-relations-limits')} li`, (els) => els.map((el) => el.getAttribute('data-limit')))
+    const limits = await attributesOf(`${tid('accident-relations-limits')} li`, 'data-limit')
     for (const wanted of ['few', 'causation', 'days', 'missing', 'shelved', 'baseline']) if (!limits.includes(wanted)) fail(`the limits do not name "${wanted}" (they name ${limits.join(', ')})`)
     const text = await textOf(tid('accident-relations-method-body'))
     for (const phrase of ['每 1,000 次报警', '关联不等于因果', '企业日', '提升度']) if (!text.includes(phrase)) fail(`the method does not say "${phrase}"`)
@@ -317,13 +220,7 @@ async function run() {
     const row = childRow(code)
     if (!(await page.$(row))) fail(`no row for ${code} one level down`)
     const rowAccidents = Number(await attribute(row, 'data-total'))
-    await page.click(row)
-    try {
-      await page.waitForURL((url) => hashQuery(url).get('region') === code, { timeout: 10000 })
-    } catch {
-      fail(`the URL did not follow (at ${page.url()})`)
-    }
-    await waitRegion(code)
+    await drillInto(row, code)
     const crumbs = await breadcrumbCodes()
     if (crumbs[crumbs.length - 1] !== code) fail(`the breadcrumb ends at "${crumbs[crumbs.length - 1]}", not ${code}`)
     const { kpis } = await compareKpis(code, code)
@@ -343,7 +240,7 @@ async function run() {
     } catch {
       fail(`the URL did not take hours=${HOURS} (at ${page.url()})`)
     }
-    await waitNextLoad(before, `the window of ${HOURS} h`)
+    await waitNextLoad(before, `the window of ${HOURS} h brought no new answer`)
     const shownHours = await attribute(PAGE, 'data-shown-hours')
     if (shownHours !== String(HOURS)) fail(`the page shows a window of ${shownHours} h`)
     // An industry the API names, when there is one.
@@ -358,7 +255,7 @@ async function run() {
       } catch {
         fail(`the URL did not take industry=${industry} (at ${page.url()})`)
       }
-      await waitNextLoad(n, `the industry ${industry}`)
+      await waitNextLoad(n, `the industry ${industry} brought no new answer`)
     }
     const expected = { region, from: await attribute(PAGE, 'data-from'), hours: String(HOURS), industry }
     const href = await attribute(tid('accident-relations-export'), 'data-href')
@@ -366,11 +263,7 @@ async function run() {
     for (const [name, value] of Object.entries(expected)) {
       if ((hrefParams.get(name) || '') !== value) fail(`the export's address says ${name}=${hrefParams.get(name)}, the page ${value || '(none)'}: ${href}`)
     }
-    const [response, download] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/analytics\/accident-relations\/export(\?|$)/.test(r.url()), { timeout: 60000 }).catch(() => null),
-      page.waitForEvent('download', { timeout: 60000 }).catch(() => null),
-      page.click(tid('accident-relations-export'))
-    ])
+    const { response, download } = await clickForDownload(tid('accident-relations-export'), /\/api\/analytics\/accident-relations\/export(\?|$)/)
     if (!response) fail(`no GET /api/analytics/accident-relations/export${await visibleErrors()}`)
     const asked = new URL(response.url()).searchParams
     for (const [name, value] of Object.entries(expected)) {
@@ -378,8 +271,7 @@ async function run() {
     }
     if (response.status() !== 200) fail(`the export answered ${response.status()}${await visibleErrors()}`)
     if (!download) fail(`the browser saved no file${await visibleErrors()}`)
-    const file = await download.path()
-    const bytes = file ? fs.readFileSync(file) : Buffer.alloc(0)
+    const bytes = await downloadedBytes(download)
     if (bytes.subarray(0, 2).toString('latin1') !== 'PK') fail(`${download.suggestedFilename()} is no .xlsx: it starts with ${JSON.stringify(bytes.subarray(0, 8).toString('latin1'))}`)
     return `${new URL(response.url()).search}: ${download.suggestedFilename()}, ${bytes.length} bytes`
   })

@@ -76,7 +76,7 @@ const {
   waitVisible,
   waitAttribute,
   attribute,
-  clickMenuEntry,
+  openFromMenu,
   login,
   noPageErrors
 } = createHarness({ tag: 'accidents', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
@@ -92,15 +92,6 @@ const textareaOf = (id) => `textarea${tid(id)}, ${tid(id)} textarea`
 const rowOf = (id) => `tr${tid('accident-row')}[data-id="${id}"]`
 const fieldError = (field) => `${tid('accident-field-error')}[data-field="${field}"]`
 const ACCIDENTS_API = /\/api\/accidents(\?|$)/
-
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
 
 /** Watches the requests (a method, a URL pattern) while fn runs; returns their URLs. */
 async function requestsDuring(method, pattern, fn) {
@@ -205,9 +196,7 @@ async function run() {
 
   // 2. 事故登记 from the 安全管理 menu.
   await check('2 accidents page', ['1 login'], async () => {
-    await waitMenuFinal()
-    if (!(await page.$(tid('nav-safety-group')))) fail(`the menu has no 安全管理 group (${USER} lacks accident:view?)`)
-    await clickMenuEntry('nav-safety-group', 'nav-accidents', 'the 事故登记 entry')
+    await openFromMenu('nav-safety-group', 'nav-accidents', 'the 事故登记 entry', { missing: `the menu has no 安全管理 group (${USER} lacks accident:view?)` })
     await waitVisible(tid('accidents-page'), 'the 事故登记 page')
     const title = await textOf(`${tid('accidents-page')} .page-title`)
     if (title !== '事故登记') fail(`the page title says "${title}"`)

@@ -33,8 +33,8 @@
 // Every check is counted: 10 plus one per code of HW_REGION_PATH when all pass (13 for 37,3702,370281); the last line
 // is "[alarm-analysis] N passed, M failed". Exit code 0 when all passed, else 1.
 
-import fs from 'node:fs'
-import { URL_BASE, createHarness, fail, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
+import { URL_BASE, createHarness, downloadedBytes, fail, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
+import { createAnalysisHelpers, readUntilAgreed } from './lib/analysis.mjs'
 
 const USER = process.env.HW_USER
 const PASSWORD = process.env.HW_PASSWORD
@@ -51,6 +51,7 @@ const READS = 3 // reads of the page and the API until they agree (the statistic
 const CHARTS = ['alarm-chart-month', 'alarm-chart-season', 'alarm-chart-hour', 'alarm-chart-point-type']
 const DEVICE_CHARTS = ['alarm-device-chart-kind', 'alarm-device-chart-hour', 'alarm-device-chart-season']
 
+const harness = createHarness({ tag: 'alarm-analysis', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
 const {
   log,
   attach,
@@ -62,10 +63,13 @@ const {
   visibleErrors,
   waitVisible,
   attribute,
-  clickMenuEntry,
+  attributesOf,
+  apiGet,
+  undrawnCharts,
+  clickForDownload,
   login,
   noPageErrors
-} = createHarness({ tag: 'alarm-analysis', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
+} = harness
 
 let page = null
 const consoleErrors = []
@@ -73,32 +77,8 @@ const consoleErrors = []
 // ---- page helpers ----------------------------------------------------------------------------------------
 
 const PAGE = tid('alarm-analysis-page')
-const pageReady = (region) => `${PAGE}[data-region="${region}"][data-state="ready"]`
 const childRow = (code) => `tr${tid('alarm-child-row')}[data-code="${code}"]`
-
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
-
-/** A GET of the API with the page's session cookie, from inside the page. */
-async function apiGet(apiPath) {
-  return page.evaluate(async (p) => {
-    const response = await fetch(new URL('/api' + p, window.location.origin), { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
-    const text = await response.text()
-    let json = null
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = null
-    }
-    return { status: response.status, body: json, text: text.slice(0, 300) }
-  }, apiPath)
-}
+const { openAnalysisPage, waitNextLoad, breadcrumbCodes, expectBreadcrumb, drillInto, expectXlsxExport } = createAnalysisHelpers(harness, PAGE)
 
 /** The months of the analysis the page shows (as the server answered them): "?from=…&to=…" with a region or not. */
 async function shownQuery(region) {
@@ -119,33 +99,11 @@ async function serverAnalysis(region) {
   return answer.body
 }
 
-/** Waits until the page shows the analysis of a region ('' for the top). */
-async function waitRegion(region) {
-  try {
-    await page.waitForSelector(pageReady(region), { timeout: WAIT })
-  } catch {
-    const shown = await attribute(PAGE, 'data-region')
-    const state = await attribute(PAGE, 'data-state')
-    fail(`the page did not show region "${region}" (it shows "${shown}", ${state})${await visibleErrors()}`)
-  }
-}
-
 /** Clicks 刷新 and waits for the next answer shown. */
 async function refreshPage(region) {
   const before = Number(await attribute(PAGE, 'data-loads')) || 0
   await page.click(tid('alarm-analysis-refresh'))
-  try {
-    await page.waitForFunction(
-      ([sel, n]) => {
-        const el = document.querySelector(sel)
-        return !!el && el.getAttribute('data-state') === 'ready' && Number(el.getAttribute('data-loads')) > n
-      },
-      [PAGE, before],
-      { timeout: WAIT, polling: 200 }
-    )
-  } catch {
-    fail(`刷新 brought no new answer for "${region}"${await visibleErrors()}`)
-  }
+  await waitNextLoad(before, `刷新 brought no new answer for "${region}"`)
 }
 
 async function shownKpis() {
@@ -174,62 +132,22 @@ const describe = (k) => `${k.total} (工艺 ${k.process}, 仪表 ${k.instrument}
  * again, up to READS times. Returns {api: the answer, kpis, reads}.
  */
 async function compareKpis(region, where) {
-  let shown = null
-  let expected = null
-  let analysis = null
-  for (let read = 1; read <= READS; read++) {
-    if (read > 1) await refreshPage(region)
-    shown = await shownKpis()
-    analysis = await serverAnalysis(region)
-    expected = apiKpis(analysis)
-    if (same(shown, expected)) {
-      if (read > 1) log(`note: ${where}: the page and the API agreed at read ${read} (the statistics moved)`)
-      if (shown.process + shown.instrument !== shown.total) fail(`${where}: process ${shown.process} + instrument ${shown.instrument} is not the total ${shown.total}`)
-      return { api: analysis, kpis: shown, reads: read }
-    }
-  }
-  fail(`${where}: the page shows ${describe(shown)} ("${shown.text}"), the API says ${describe(expected)} after ${READS} reads`)
-  return null
-}
-
-/** The chart containers without a drawn canvas (none of non-zero size), after waiting for them a while. */
-async function undrawnCharts(ids) {
-  try {
-    await page.waitForFunction(
-      (list) =>
-        list.every((id) => {
-          const el = document.querySelector(`[data-testid="${id}"]`)
-          return !!el && [...el.querySelectorAll('canvas')].some((c) => c.width > 0 && c.height > 0 && c.getBoundingClientRect().width > 0)
-        }),
-      ids,
-      { timeout: 15000, polling: 250 }
-    )
-    return []
-  } catch {
-    return page.evaluate(
-      (list) =>
-        list.filter((id) => {
-          const el = document.querySelector(`[data-testid="${id}"]`)
-          return !el || ![...el.querySelectorAll('canvas')].some((c) => c.width > 0 && c.height > 0 && c.getBoundingClientRect().width > 0)
-        }),
-      ids
-    )
-  }
-}
-
-async function breadcrumbCodes() {
-  return page.$$eval(tid('analysis-crumb'), (els) => els.map((el) => el.getAttribute('data-code')))
+  const { agreed, read, shown, answer, expected } = await readUntilAgreed({
+    reads: READS,
+    refresh: () => refreshPage(region),
+    shown: shownKpis,
+    server: () => serverAnalysis(region),
+    expected: apiKpis,
+    same
+  })
+  if (!agreed) fail(`${where}: the page shows ${describe(shown)} ("${shown.text}"), the API says ${describe(expected)} after ${READS} reads`)
+  if (read > 1) log(`note: ${where}: the page and the API agreed at read ${read} (the statistics moved)`)
+  if (shown.process + shown.instrument !== shown.total) fail(`${where}: process ${shown.process} + instrument ${shown.instrument} is not the total ${shown.total}`)
+  return { api: answer, kpis: shown, reads: read }
 }
 
 async function rowCodes() {
-  return page.$$eval(tid('alarm-child-row'), (els) => els.map((el) => el.getAttribute('data-code')))
-}
-
-/** The query of the route in a URL's hash (#/analytics/alarms?region=…). */
-function hashQuery(url) {
-  const hash = new URL(String(url)).hash
-  const index = hash.indexOf('?')
-  return new URLSearchParams(index < 0 ? '' : hash.slice(index + 1))
+  return attributesOf(tid('alarm-child-row'), 'data-code')
 }
 
 /** Types a point id into 仪表查询, opens it and waits for the dialog's outcome; returns its data-state. */
@@ -274,16 +192,9 @@ async function run() {
   await check('1 login', [], () => login(USER, PASSWORD))
 
   // 2. 统计分析 → 报警分析.
-  await check('2 alarm analysis page', ['1 login'], async () => {
-    await waitMenuFinal()
-    if (!(await page.$(tid('nav-analytics-group')))) fail(`the menu has no 统计分析 group (${USER} lacks analytics:view?)`)
-    await clickMenuEntry('nav-analytics-group', 'nav-alarm-analysis', 'the 报警分析 entry', { hash: PAGE_HASH })
-    await waitVisible(PAGE, 'the 报警分析 page')
-    const title = await textOf(`${PAGE} .page-title`)
-    if (title !== '报警分析') fail(`the page title says "${title}"`)
-    await waitRegion('')
-    return `${new URL(page.url()).hash}, ${await textOf(tid('alarm-analysis-where'))}`
-  })
+  await check('2 alarm analysis page', ['1 login'], () =>
+    openAnalysisPage({ user: USER, entryId: 'nav-alarm-analysis', entryName: '报警分析', hash: PAGE_HASH, title: '报警分析', where: tid('alarm-analysis-where') })
+  )
 
   // 3. The KPIs as the API's, for the user's whole scope; the statistics' time shown.
   await check('3 totals as the API', ['2 alarm analysis page'], async () => {
@@ -320,19 +231,9 @@ async function run() {
       if (!(await page.$(row))) fail(`no row for ${code} one level down (rows: ${(await rowCodes()).join(', ') || 'none'})`)
       if ((await attribute(row, 'data-drillable')) !== 'true') fail(`the row of ${code} cannot be drilled into`)
       const rowTotal = Number(await attribute(row, 'data-total'))
-      await page.click(row)
-      try {
-        await page.waitForURL((url) => hashQuery(url).get('region') === code, { timeout: 10000 })
-      } catch {
-        fail(`the URL did not follow (at ${page.url()})`)
-      }
-      await waitRegion(code)
+      await drillInto(row, code)
       drilled.push(code)
-      const crumbs = await breadcrumbCodes()
-      const expected = ['', ...drilled]
-      if (crumbs.join(',') !== expected.join(',')) fail(`the breadcrumb is ${crumbs.map((c) => c || '(top)').join(' > ')}, expected ${expected.map((c) => c || '(top)').join(' > ')}`)
-      const current = await attribute(`${tid('analysis-crumb')}[data-current="true"]`, 'data-code')
-      if (current !== code) fail(`the current crumb is "${current}"`)
+      const crumbs = await expectBreadcrumb(drilled)
       const { api, kpis } = await compareKpis(code, code)
       // The statistics only grow: the region has at least the alarms its row had a moment ago.
       if (kpis.total < rowTotal) fail(`the row of ${code} said ${rowTotal} alarms, the region shows ${kpis.total}`)
@@ -403,35 +304,18 @@ async function run() {
 
   // The workbook: the answer of the export, and the file the browser saves.
   await check(`${n + 3} export xlsx`, ['2 alarm analysis page'], async () => {
-    const [response, download] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/analytics\/alarms\/export(\?|$)/.test(r.url()), { timeout: 60000 }).catch(() => null),
-      page.waitForEvent('download', { timeout: 60000 }).catch(() => null),
-      page.click(tid('alarm-analysis-export'))
-    ])
-    if (!response) fail(`no GET /api/analytics/alarms/export${await visibleErrors()}`)
-    if (response.status() !== 200) fail(`the export answered ${response.status()}${await visibleErrors()}`)
-    if (!download) fail(`the browser saved no file${await visibleErrors()}`)
-    const file = await download.path()
-    const bytes = file ? fs.readFileSync(file) : Buffer.alloc(0)
-    if (bytes.subarray(0, 2).toString('latin1') !== 'PK') fail(`${download.suggestedFilename()} is no .xlsx: it starts with ${JSON.stringify(bytes.subarray(0, 8).toString('latin1'))}`)
-    const type = response.headers()['content-type'] || ''
-    return `${download.suggestedFilename()}: ${bytes.length} bytes, "PK…", ${type.split(';')[0] || 'no content type'}`
+    return expectXlsxExport(tid('alarm-analysis-export'), '/api/analytics/alarms/export', /\/api\/analytics\/alarms\/export(\?|$)/)
   })
 
   // The monthly report of the shown area for the period's last month: a PDF the browser saves.
   await check(`${n + 4} monthly report pdf`, ['2 alarm analysis page'], async () => {
     const month = await page.getAttribute(tid('alarm-analysis-monthly-report'), 'data-month')
-    const [response, download] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/analytics\/monthly-report(\?|$)/.test(r.url()), { timeout: 120000 }).catch(() => null),
-      page.waitForEvent('download', { timeout: 120000 }).catch(() => null),
-      page.click(tid('alarm-analysis-monthly-report'))
-    ])
+    const { response, download } = await clickForDownload(tid('alarm-analysis-monthly-report'), /\/api\/analytics\/monthly-report(\?|$)/, 120000)
     if (!response) fail(`no GET /api/analytics/monthly-report${await visibleErrors()}`)
     if (response.status() !== 200) fail(`the report answered ${response.status()}${await visibleErrors()}`)
     if (!response.url().includes(`month=${month}`)) fail(`the report was asked for ${response.url()}, not month ${month}`)
     if (!download) fail(`the browser saved no file${await visibleErrors()}`)
-    const file = await download.path()
-    const bytes = file ? fs.readFileSync(file) : Buffer.alloc(0)
+    const bytes = await downloadedBytes(download)
     if (bytes.subarray(0, 4).toString('latin1') !== '%PDF') fail(`${download.suggestedFilename()} is no PDF: it starts with ${JSON.stringify(bytes.subarray(0, 8).toString('latin1'))}`)
     return `${download.suggestedFilename()}: ${bytes.length} bytes, month ${month}`
   })

@@ -62,7 +62,8 @@ const {
   waitVisible,
   waitAttribute,
   attribute,
-  clickMenuEntry,
+  apiGet,
+  openFromMenu,
   login,
   noPageErrors
 } = createHarness({ tag: 'equipment', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
@@ -133,30 +134,6 @@ const detailOf = (id) => `${tid('equipment-detail')}[data-id="${id}"]`
 const inputOf = (id) => `input${tid(id)}, ${tid(id)} input`
 const textareaOf = (id) => `textarea${tid(id)}, ${tid(id)} textarea`
 const inspectionsApi = (id) => new RegExp(`/api/equipment/${id}/inspections(\\?|$)`)
-
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
-
-/** A GET of the API with the page's session cookie, from inside the page. */
-async function apiGet(apiPath) {
-  return page.evaluate(async (p) => {
-    const response = await fetch(new URL('/api' + p, window.location.origin), { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
-    const text = await response.text()
-    let json = null
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = null
-    }
-    return { status: response.status, body: json, text: text.slice(0, 300) }
-  }, apiPath)
-}
 
 async function serverPiece(id) {
   const answer = await apiGet(`/equipment/${encodeURIComponent(id)}`)
@@ -306,9 +283,7 @@ async function run() {
 
   // 2. 设备检验 from the 安全管理 menu.
   await check('2 equipment page', ['1 login'], async () => {
-    await waitMenuFinal()
-    if (!(await page.$(tid('nav-safety-group')))) fail(`the menu has no 安全管理 group (${USER} lacks equipment:view?)`)
-    await clickMenuEntry('nav-safety-group', 'nav-equipment', 'the 设备检验 entry')
+    await openFromMenu('nav-safety-group', 'nav-equipment', 'the 设备检验 entry', { missing: `the menu has no 安全管理 group (${USER} lacks equipment:view?)` })
     await waitVisible(tid('equipment-page'), 'the 设备检验 page')
     const title = await textOf(`${tid('equipment-page')} .page-title`)
     if (title !== '设备检验') fail(`the page title says "${title}"`)

@@ -52,6 +52,7 @@ const {
   waitVisible,
   waitAttribute,
   attribute,
+  waitMenuFinal,
   open,
   clickMenuEntry,
   login,
@@ -70,16 +71,6 @@ const DELIVERED_ROWS = `${MESSAGE_ROWS}[data-status="ACCEPTED"], ${MESSAGE_ROWS}
 const COMMAND_API = /\/api\/exchange\/commands\/threshold(\?|$)/
 
 // ---- page helpers ----------------------------------------------------------------------------------------
-
-/** Waits until the layout has loaded the permissions (the menu is final). */
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
 
 /** Waits until the page has loaded the links; fails when this node does not run the exchange or they cannot load. */
 async function waitExchangeReady() {

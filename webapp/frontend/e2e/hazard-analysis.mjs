@@ -31,8 +31,8 @@
 // Every check is counted: 8 plus one per code of HW_REGION_PATH when all pass (11 for 37,3702,370281); the last line
 // is "[hazard-analysis] N passed, M failed". Exit code 0 when all passed, else 1.
 
-import fs from 'node:fs'
-import { URL_BASE, createHarness, fail, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
+import { URL_BASE, createHarness, fail, hashQuery, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
+import { createAnalysisHelpers } from './lib/analysis.mjs'
 
 const USER = process.env.HW_USER
 const PASSWORD = process.env.HW_PASSWORD
@@ -47,6 +47,7 @@ const PAGE_HASH = '#/analytics/hazard-sources'
 const OVERVIEW_CHARTS = ['analysis-chart-grade', 'analysis-chart-types', 'analysis-chart-tolls']
 const TREND_CHARTS = ['analysis-chart-trend-total', 'analysis-chart-trend-grades', 'analysis-chart-trend-types', 'analysis-chart-trend-accidents']
 
+const harness = createHarness({ tag: 'hazard-analysis', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
 const {
   log,
   attach,
@@ -55,14 +56,15 @@ const {
   runChecks,
   screenshot,
   textOf,
-  visibleErrors,
   waitVisible,
   waitAttribute,
   attribute,
-  clickMenuEntry,
+  attributesOf,
+  apiGet,
+  undrawnCharts,
   login,
   noPageErrors
-} = createHarness({ tag: 'hazard-analysis', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
+} = harness
 
 let page = null
 const consoleErrors = []
@@ -70,49 +72,15 @@ let topTotal = null
 
 // ---- page helpers ----------------------------------------------------------------------------------------
 
-const pageReady = (region) => `${tid('analysis-page')}[data-region="${region}"][data-state="ready"]`
+const PAGE = tid('analysis-page')
 const childRow = (code) => `tr${tid('analysis-child-row')}[data-code="${code}"]`
-
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
-
-/** A GET of the API with the page's session cookie, from inside the page. */
-async function apiGet(apiPath) {
-  return page.evaluate(async (p) => {
-    const response = await fetch(new URL('/api' + p, window.location.origin), { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
-    const text = await response.text()
-    let json = null
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = null
-    }
-    return { status: response.status, body: json, text: text.slice(0, 300) }
-  }, apiPath)
-}
+const { openAnalysisPage, waitRegion, breadcrumbCodes, expectBreadcrumb, drillInto, expectXlsxExport } = createAnalysisHelpers(harness, PAGE)
 
 async function serverOverview(region) {
   const query = region ? `?region=${encodeURIComponent(region)}` : ''
   const answer = await apiGet(`/analytics/hazard-sources${query}`)
   if (answer.status !== 200 || !answer.body?.total) fail(`GET /api/analytics/hazard-sources${query} answered ${answer.status}: ${answer.text}`)
   return answer.body
-}
-
-/** Waits until the page shows the analysis of a region ('' for the top). */
-async function waitRegion(region) {
-  try {
-    await page.waitForSelector(pageReady(region), { timeout: WAIT })
-  } catch {
-    const shown = await attribute(tid('analysis-page'), 'data-region')
-    const state = await attribute(tid('analysis-page'), 'data-state')
-    fail(`the page did not show region "${region}" (it shows "${shown}", ${state})${await visibleErrors()}`)
-  }
 }
 
 /** Compares the KPIs shown with an overview of the API: the total and each grade. */
@@ -129,58 +97,15 @@ async function compareKpis(overview, where) {
   return expected
 }
 
-/** The chart containers without a drawn canvas (none of non-zero size), after waiting for them a while. */
-async function undrawnCharts(ids) {
-  try {
-    await page.waitForFunction(
-      (list) =>
-        list.every((id) => {
-          const el = document.querySelector(`[data-testid="${id}"]`)
-          return !!el && [...el.querySelectorAll('canvas')].some((c) => c.width > 0 && c.height > 0 && c.getBoundingClientRect().width > 0)
-        }),
-      ids,
-      { timeout: 15000, polling: 250 }
-    )
-    return []
-  } catch {
-    return page.evaluate(
-      (list) =>
-        list.filter((id) => {
-          const el = document.querySelector(`[data-testid="${id}"]`)
-          return !el || ![...el.querySelectorAll('canvas')].some((c) => c.width > 0 && c.height > 0 && c.getBoundingClientRect().width > 0)
-        }),
-      ids
-    )
-  }
-}
-
-async function breadcrumbCodes() {
-  return page.$$eval(tid('analysis-crumb'), (els) => els.map((el) => el.getAttribute('data-code')))
-}
-
-/** The query of the route in a URL's hash (#/analytics/hazard-sources?region=…). */
-function hashQuery(url) {
-  const hash = new URL(String(url)).hash
-  const index = hash.indexOf('?')
-  return new URLSearchParams(index < 0 ? '' : hash.slice(index + 1))
-}
-
 // ---- the checks ------------------------------------------------------------------------------------------
 
 async function run() {
   await check('1 login', [], () => login(USER, PASSWORD))
 
   // 2. 统计分析 → 危险源分析.
-  await check('2 analysis page', ['1 login'], async () => {
-    await waitMenuFinal()
-    if (!(await page.$(tid('nav-analytics-group')))) fail(`the menu has no 统计分析 group (${USER} lacks analytics:view?)`)
-    await clickMenuEntry('nav-analytics-group', 'nav-hazard-analysis', 'the 危险源分析 entry', { hash: PAGE_HASH })
-    await waitVisible(tid('analysis-page'), 'the 危险源统计分析 page')
-    const title = await textOf(`${tid('analysis-page')} .page-title`)
-    if (title !== '危险源统计分析') fail(`the page title says "${title}"`)
-    await waitRegion('')
-    return `${new URL(page.url()).hash}, ${await textOf(tid('analysis-where'))}`
-  })
+  await check('2 analysis page', ['1 login'], () =>
+    openAnalysisPage({ user: USER, entryId: 'nav-hazard-analysis', entryName: '危险源分析', hash: PAGE_HASH, title: '危险源统计分析', where: tid('analysis-where') })
+  )
 
   // 3. The total as the API's, for the user's whole scope.
   await check('3 total as the API', ['2 analysis page'], async () => {
@@ -211,24 +136,14 @@ async function run() {
     const ok = await check(name, [previous], async () => {
       const row = childRow(code)
       if (!(await page.$(row))) {
-        const codes = await page.$$eval(tid('analysis-child-row'), (els) => els.map((el) => el.getAttribute('data-code')))
+        const codes = await attributesOf(tid('analysis-child-row'), 'data-code')
         fail(`no row for ${code} one level down (rows: ${codes.join(', ') || 'none'})`)
       }
       if ((await attribute(row, 'data-drillable')) !== 'true') fail(`the row of ${code} cannot be drilled into`)
       const rowTotal = Number(await attribute(row, 'data-total'))
-      await page.click(row)
-      try {
-        await page.waitForURL((url) => hashQuery(url).get('region') === code, { timeout: 10000 })
-      } catch {
-        fail(`the URL did not follow (at ${page.url()})`)
-      }
-      await waitRegion(code)
+      await drillInto(row, code)
       drilled.push(code)
-      const crumbs = await breadcrumbCodes()
-      const expected = ['', ...drilled]
-      if (crumbs.join(',') !== expected.join(',')) fail(`the breadcrumb is ${crumbs.map((c) => c || '(top)').join(' > ')}, expected ${expected.map((c) => c || '(top)').join(' > ')}`)
-      const current = await attribute(`${tid('analysis-crumb')}[data-current="true"]`, 'data-code')
-      if (current !== code) fail(`the current crumb is "${current}"`)
+      const crumbs = await expectBreadcrumb(drilled)
       const overview = await serverOverview(code)
       const total = await compareKpis(overview, code)
       if (total !== rowTotal) fail(`the row of ${code} said ${rowTotal} sources, the region shows ${total}`)
@@ -266,7 +181,7 @@ async function run() {
   // The trend: one point per year of the default range, as the API's (for the region shown: the top, unless going back
   // failed).
   await check(`${n + 1} trend`, ['2 analysis page'], async () => {
-    const region = (await attribute(tid('analysis-page'), 'data-region')) || ''
+    const region = (await attribute(PAGE, 'data-region')) || ''
     const answer = await apiGet(`/analytics/hazard-sources/trend${region ? `?region=${encodeURIComponent(region)}` : ''}`)
     if (answer.status !== 200 || !Array.isArray(answer.body)) fail(`GET /api/analytics/hazard-sources/trend answered ${answer.status}: ${answer.text}`)
     const years = answer.body
@@ -291,19 +206,7 @@ async function run() {
 
   // The workbook: the answer of the export, and the file the browser saves.
   await check(`${n + 2} export xlsx`, ['2 analysis page'], async () => {
-    const [response, download] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/analytics\/hazard-sources\/export(\?|$)/.test(r.url()), { timeout: 60000 }).catch(() => null),
-      page.waitForEvent('download', { timeout: 60000 }).catch(() => null),
-      page.click(tid('analysis-export'))
-    ])
-    if (!response) fail(`no GET /api/analytics/hazard-sources/export${await visibleErrors()}`)
-    if (response.status() !== 200) fail(`the export answered ${response.status()}${await visibleErrors()}`)
-    if (!download) fail(`the browser saved no file${await visibleErrors()}`)
-    const file = await download.path()
-    const bytes = file ? fs.readFileSync(file) : Buffer.alloc(0)
-    if (bytes.subarray(0, 2).toString('latin1') !== 'PK') fail(`${download.suggestedFilename()} is no .xlsx: it starts with ${JSON.stringify(bytes.subarray(0, 8).toString('latin1'))}`)
-    const type = response.headers()['content-type'] || ''
-    return `${download.suggestedFilename()}: ${bytes.length} bytes, "PK…", ${type.split(';')[0] || 'no content type'}`
+    return expectXlsxExport(tid('analysis-export'), '/api/analytics/hazard-sources/export', /\/api\/analytics\/hazard-sources\/export(\?|$)/)
   })
 
   await check(`${n + 3} no page errors`, [], noPageErrors)

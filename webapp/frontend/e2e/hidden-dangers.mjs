@@ -72,7 +72,7 @@ const {
   waitVisible,
   waitAttribute,
   attribute,
-  clickMenuEntry,
+  openFromMenu,
   login,
   noPageErrors
 } = createHarness({ tag: 'hidden-dangers', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
@@ -148,16 +148,6 @@ const actionsApi = (id, action) => new RegExp(`/api/hidden-dangers/${id}/actions
 const NOTE = `textarea${tid('danger-action-note')}, ${tid('danger-action-note')} textarea`
 const inputOf = (id) => `input${tid(id)}, ${tid(id)} input`
 const textareaOf = (id) => `textarea${tid(id)}, ${tid(id)} textarea`
-
-/** Waits until the layout has loaded the permissions (the menu follows them). */
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
 
 /** A call of the API with the page's session (its cookie, and the CSRF token the tab keeps), from inside the page. */
 async function api(method, apiPath, body) {
@@ -305,9 +295,7 @@ async function run() {
 
   // 2. 隐患排查治理 from the 安全管理 menu.
   await check('2 hidden-dangers page', ['1 login'], async () => {
-    await waitMenuFinal()
-    if (!(await page.$(tid('nav-safety-group')))) fail(`the menu has no 安全管理 group (${USER} lacks hidden-danger:view?)`)
-    await clickMenuEntry('nav-safety-group', 'nav-hidden-dangers', 'the 隐患排查治理 entry')
+    await openFromMenu('nav-safety-group', 'nav-hidden-dangers', 'the 隐患排查治理 entry', { missing: `the menu has no 安全管理 group (${USER} lacks hidden-danger:view?)` })
     await waitVisible(tid('hidden-dangers-page'), 'the 隐患排查治理 page')
     const title = await textOf(`${tid('hidden-dangers-page')} .page-title`)
     if (title !== '隐患排查治理') fail(`the page title says "${title}"`)

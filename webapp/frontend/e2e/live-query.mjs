@@ -59,6 +59,7 @@ const {
   waitVisible,
   waitAttribute,
   attribute,
+  waitMenuFinal,
   open,
   login,
   noPageErrors
@@ -74,16 +75,6 @@ const rowOf = (id) => `tr${tid('live-query-row')}[data-id="${id}"]`
 const VALUE_ROWS = `${tid('live-query-values')} tr${tid('live-query-value-row')}`
 
 // ---- page helpers ----------------------------------------------------------------------------------------
-
-/** Waits until the layout has loaded the permissions (the tabs follow them). */
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
 
 /** The 远程实时调阅 tab of the access page, shown (the page opened by its address when another page is shown). */
 async function showLiveTab() {

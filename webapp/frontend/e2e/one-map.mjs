@@ -29,7 +29,7 @@
 // Every check is counted (10 when all pass); the last line is "[one-map] N passed, M failed". Exit code 0 when all
 // passed, else 1.
 
-import { URL_BASE, createHarness, fail, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
+import { URL_BASE, createHarness, fail, hashQuery, launchChromium, missingEnvironment, newPage, tid } from './lib/harness.mjs'
 
 const USER = process.env.HW_USER
 const PASSWORD = process.env.HW_PASSWORD
@@ -51,7 +51,9 @@ const {
   visibleErrors,
   waitVisible,
   attribute,
-  clickMenuEntry,
+  attributesOf,
+  openFromMenu,
+  apiGet,
   login,
   noPageErrors
 } = createHarness({ tag: 'one-map', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
@@ -61,29 +63,6 @@ let top = null // {area, markers (with coordinates), unplaced, counts} of the us
 let topMap = '' // the map drawn at the top, hw-…
 
 // ---- helpers ---------------------------------------------------------------------------------------------------------
-
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    fail(`the permissions were not loaded (data-me="${await attribute(tid('app-header'), 'data-me')}")${await visibleErrors()}`)
-  }
-}
-
-/** A GET of the API with the page's session cookie, from inside the page. */
-async function apiGet(apiPath) {
-  return page.evaluate(async (p) => {
-    const response = await fetch(new URL('/api' + p, window.location.origin), { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
-    const text = await response.text()
-    let json = null
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = null
-    }
-    return { status: response.status, body: json, text: text.slice(0, 300) }
-  }, apiPath)
-}
 
 const placed = (m) => Number.isFinite(Number(m?.longitude)) && Number.isFinite(Number(m?.latitude)) && m.longitude !== null && m.latitude !== null
 
@@ -130,14 +109,8 @@ async function waitDrawn(shown, what, timeout = WAIT) {
   }
 }
 
-function hashQuery(url) {
-  const hash = new URL(String(url)).hash
-  const index = hash.indexOf('?')
-  return new URLSearchParams(index < 0 ? '' : hash.slice(index + 1))
-}
-
 async function crumbCodes() {
-  return page.$$eval(tid('one-map-crumb'), (els) => els.map((el) => el.getAttribute('data-code')))
+  return attributesOf(tid('one-map-crumb'), 'data-code')
 }
 
 /** The part one level below an area a marker's region code lies in ('' the country, 370000 a province, …). */
@@ -155,9 +128,7 @@ async function run() {
   await check('1 login', [], () => login(USER, PASSWORD))
 
   await check('2 map page from the menu', ['1 login'], async () => {
-    await waitMenuFinal()
-    if (!(await page.$(tid('nav-analytics-group')))) fail(`the menu has no 统计分析 group (${USER} lacks analytics:view?)`)
-    await clickMenuEntry('nav-analytics-group', 'nav-one-map', 'the 一张图 entry', { hash: PAGE_HASH })
+    await openFromMenu('nav-analytics-group', 'nav-one-map', 'the 一张图 entry', { hash: PAGE_HASH, missing: `the menu has no 统计分析 group (${USER} lacks analytics:view?)` })
     await waitVisible(tid('one-map-page'), 'the 一张图 page')
     // the pointer leaves the menu, whose pop-up would otherwise cover the filters
     await page.mouse.move(700, 880)

@@ -68,6 +68,7 @@ const {
   waitVisible,
   waitAttribute,
   attribute,
+  waitMenuFinal,
   clickMenuEntry,
   login,
   noPageErrors
@@ -171,16 +172,6 @@ const detail = () => tid('registration-detail')
 const detailOf = (id) => `${tid('registration-detail')}[data-id="${id}"]`
 const documentRows = (type) => `${detailOf(caseId)} tr${tid('reg-document-row')}[data-type="${type}"]`
 const actionsApi = (id, action) => new RegExp(`/api/registrations/${id}/actions/${action}(\\?|$)`)
-
-/** Waits until the layout has loaded the permissions (the menu follows them). */
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
 
 /** A call of the API with the page's session (its cookie, and the CSRF token the tab keeps), from inside the page. */
 async function api(method, apiPath, body) {

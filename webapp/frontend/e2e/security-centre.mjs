@@ -49,6 +49,7 @@ const {
   waitVisible,
   waitAttribute,
   attribute,
+  waitMenuFinal,
   open,
   clickMenuEntry,
   login,
@@ -64,16 +65,6 @@ const inputOf = (id) => `input${tid(id)}, ${tid(id)} input`
 const TOKENS_API = /\/api\/exchange\/tokens(\?|$)/
 
 // ---- page helpers ----------------------------------------------------------------------------------------
-
-/** Waits until the layout has loaded the permissions (the menu is final). */
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
 
 /** Waits until the page knows whether this node runs the security centre; fails unless it does. */
 async function waitCentreReady() {

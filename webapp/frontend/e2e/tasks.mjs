@@ -78,6 +78,7 @@ const {
   waitVisible,
   waitAttribute,
   attribute,
+  waitMenuFinal,
   open,
   login,
   noPageErrors,
@@ -168,16 +169,6 @@ function shortHash(hash) {
 }
 
 // ---- page helpers ----------------------------------------------------------------------------------------
-
-/** Waits until the layout has loaded the permissions (the menu, the tabs and the buttons follow them). */
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
 
 /** Visible texts of the issue form's errors (field errors, the form's alert), for failure messages. */
 async function formErrors() {

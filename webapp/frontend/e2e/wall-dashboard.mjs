@@ -38,35 +38,11 @@ const REFRESH_MS = 15000 // the screen's refresh interval (utils/dashboard.js)
 const WALL = tid('wall-dashboard')
 const CHARTS = ['wall-chart-grades', 'wall-chart-risk', 'wall-chart-hours']
 
-const { log, attach, check, environmentFailure, runChecks, screenshot, textOf, visibleErrors, waitVisible, attribute, clickMenuEntry, login, open, noPageErrors } =
+const { log, attach, check, environmentFailure, runChecks, screenshot, textOf, visibleErrors, waitVisible, attribute, openFromMenu, apiGet, login, open, noPageErrors } =
   createHarness({ tag: 'wall-dashboard', screenshotDir: SCREENSHOT_DIR, wait: WAIT })
 
 let page = null
 const consoleErrors = []
-
-async function waitMenuFinal() {
-  try {
-    await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: WAIT })
-  } catch {
-    const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
-    fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
-  }
-}
-
-/** A GET of the API with the page's session cookie, from inside the page. */
-async function apiGet(apiPath) {
-  return page.evaluate(async (p) => {
-    const response = await fetch(new URL('/api' + p, window.location.origin), { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
-    const text = await response.text()
-    let json = null
-    try {
-      json = JSON.parse(text)
-    } catch {
-      json = null
-    }
-    return { status: response.status, body: json, text: text.slice(0, 300) }
-  }, apiPath)
-}
 
 async function serverDashboard() {
   const answer = await apiGet('/dashboard')
@@ -125,9 +101,7 @@ async function run() {
 
   // 2. 统计分析 → 监控大屏: the whole window, without the application's frame.
   await check('2 wall screen full window', ['1 login'], async () => {
-    await waitMenuFinal()
-    if (!(await page.$(tid('nav-analytics-group')))) fail(`the menu has no 统计分析 group (${USER} lacks analytics:view?)`)
-    await clickMenuEntry('nav-analytics-group', 'nav-wall-dashboard', 'the 监控大屏 entry', { hash: '#/wall' })
+    await openFromMenu('nav-analytics-group', 'nav-wall-dashboard', 'the 监控大屏 entry', { hash: '#/wall', missing: `the menu has no 统计分析 group (${USER} lacks analytics:view?)` })
     await waitVisible(WALL, 'the wall screen')
     try {
       await page.waitForSelector(`${WALL}[data-state="ok"]`, { timeout: WAIT })

@@ -43,6 +43,19 @@ export function fail(message) {
 
 export const tid = (id) => `[data-testid="${id}"]`
 
+/** The query of the route in a URL's hash (#/analytics/alarms?region=… gives region=…). */
+export function hashQuery(url) {
+  const hash = new URL(String(url)).hash
+  const index = hash.indexOf('?')
+  return new URLSearchParams(index < 0 ? '' : hash.slice(index + 1))
+}
+
+/** The bytes of a file the browser saved (a playwright Download); empty when it has none. */
+export async function downloadedBytes(download) {
+  const file = await download.path()
+  return file ? fs.readFileSync(file) : Buffer.alloc(0)
+}
+
 /** log(message) prints "[tag] message" on stdout. */
 export function logger(tag) {
   return (message) => console.log(`[${tag}] ${message}`)
@@ -258,6 +271,84 @@ export function createHarness({ tag, screenshotDir = '', wait = 30000, collapseW
     fail(`${what} did not open ${hash} after 3 clicks (at ${page.url()})${await visibleErrors()}`)
   }
 
+  /** Waits until the layout has loaded the permissions (the menu, the tabs and the buttons follow them). */
+  async function waitMenuFinal() {
+    try {
+      await page.waitForSelector(`${tid('app-header')}[data-me="loaded"]`, { timeout: wait })
+    } catch {
+      const state = await attribute(tid('app-header'), 'data-me').catch(() => null)
+      fail(`the permissions were not loaded (data-me="${state}")${await visibleErrors()}`)
+    }
+  }
+
+  /**
+   * Opens a page from a header sub-menu once the menu is final (waitMenuFinal): fails with the message missing when
+   * the menu has no group groupId (e.g. the user lacks the permission), else clickMenuEntry(groupId, entryId, what).
+   */
+  async function openFromMenu(groupId, entryId, what, { hash, missing }) {
+    await waitMenuFinal()
+    if (!(await page.$(tid(groupId)))) fail(missing)
+    await clickMenuEntry(groupId, entryId, what, { hash })
+  }
+
+  /** A GET of the API with the page's session cookie, from inside the page: {status, body (the JSON or null), text}. */
+  async function apiGet(apiPath) {
+    return page.evaluate(async (p) => {
+      const response = await fetch(new URL('/api' + p, window.location.origin), { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
+      const text = await response.text()
+      let json = null
+      try {
+        json = JSON.parse(text)
+      } catch {
+        json = null
+      }
+      return { status: response.status, body: json, text: text.slice(0, 300) }
+    }, apiPath)
+  }
+
+  /** An attribute of every element matching selector, in document order. */
+  async function attributesOf(selector, name) {
+    return page.$$eval(selector, (els, attr) => els.map((el) => el.getAttribute(attr)), name)
+  }
+
+  /** The chart containers (test ids) without a drawn canvas (none of non-zero size), after waiting for them a while. */
+  async function undrawnCharts(ids) {
+    try {
+      await page.waitForFunction(
+        (list) =>
+          list.every((id) => {
+            const el = document.querySelector(`[data-testid="${id}"]`)
+            return !!el && [...el.querySelectorAll('canvas')].some((c) => c.width > 0 && c.height > 0 && c.getBoundingClientRect().width > 0)
+          }),
+        ids,
+        { timeout: 15000, polling: 250 }
+      )
+      return []
+    } catch {
+      return page.evaluate(
+        (list) =>
+          list.filter((id) => {
+            const el = document.querySelector(`[data-testid="${id}"]`)
+            return !el || ![...el.querySelectorAll('canvas')].some((c) => c.width > 0 && c.height > 0 && c.getBoundingClientRect().width > 0)
+          }),
+        ids
+      )
+    }
+  }
+
+  /**
+   * Clicks selector and waits for the GET it asks (an address matching urlPattern) and for the file the browser saves:
+   * {response, download}, each null when none came within timeout ms.
+   */
+  async function clickForDownload(selector, urlPattern, timeout = 60000) {
+    const [response, download] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'GET' && urlPattern.test(r.url()), { timeout }).catch(() => null),
+      page.waitForEvent('download', { timeout }).catch(() => null),
+      page.click(selector)
+    ])
+    return { response, download }
+  }
+
   /** Opens a route of the app (#hashPath). */
   async function open(hashPath) {
     const target = APP + '#' + hashPath
@@ -292,6 +383,9 @@ export function createHarness({ tag, screenshotDir = '', wait = 30000, collapseW
   return {
     log,
     attach,
+    // the page given with attach() and the default timeout, for helpers built on the harness (lib/analysis.mjs)
+    attachedPage: () => page,
+    wait,
     pageErrors,
     results,
     passedNames,
@@ -305,8 +399,14 @@ export function createHarness({ tag, screenshotDir = '', wait = 30000, collapseW
     waitVisible,
     waitAttribute,
     attribute,
+    attributesOf,
     open,
     clickMenuEntry,
+    waitMenuFinal,
+    openFromMenu,
+    apiGet,
+    undrawnCharts,
+    clickForDownload,
     login,
     noPageErrors
   }
