@@ -1,9 +1,7 @@
 package org.hazardwatch.reports.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,9 +11,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.hazardwatch.api.alarm.AlarmEvent;
 import org.hazardwatch.api.alarm.AlarmService;
 import org.hazardwatch.api.disposal.Disposal;
@@ -42,7 +37,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = DisposalReport.class)
 public class DisposalReportComponent implements DisposalReport {
 
-    static final String FONT = "/fonts/NotoSansSC-Regular.ttf";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
 
@@ -50,8 +44,7 @@ public class DisposalReportComponent implements DisposalReport {
     private final AlarmService alarms;
     private final PointRepository points;
     private final RegistryService registry;
-    /** Parsed at the first report (10 MB): a node that never prints one does not carry it. */
-    private TrueTypeFont font;
+    private final ChineseFont font = new ChineseFont();
 
     @Activate
     public DisposalReportComponent(@Reference DisposalService disposals, @Reference AlarmService alarms,
@@ -62,24 +55,10 @@ public class DisposalReportComponent implements DisposalReport {
         this.registry = registry;
     }
 
-    /** Parsed once; each report embeds the subset it uses. */
-    static TrueTypeFont loadFont() {
-        try (InputStream in = DisposalReportComponent.class.getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new IllegalStateException(FONT + " is missing from the bundle");
-            }
-            return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + FONT, e);
-        }
-    }
-
+    // synchronized like the rendering: the font is not closed under a report being written
     @Deactivate
     synchronized void close() throws IOException {
-        if (font != null) {
-            font.close();
-            font = null;
-        }
+        font.close();
     }
 
     @Override
@@ -98,10 +77,7 @@ public class DisposalReportComponent implements DisposalReport {
     // rendering is serialised: the parsed font is shared and PDFBox subsetting reads it
     private synchronized void render(Disposal d, Alarm alarm, Optional<MonitoringPoint> point, String enterprise,
             Optional<EmergencyPlan> plan, String unit, List<AlarmEvent> journal, OutputStream out) throws IOException {
-        if (font == null) {
-            font = loadFont();
-        }
-        try (PdfLayout pdf = new PdfLayout(font, "报警处置报告 " + d.id(), "HazardWatch 危险化学品重大危险源监测预警系统  报警处置报告 "
+        try (PdfLayout pdf = new PdfLayout(font.get(), "报警处置报告 " + d.id(), "HazardWatch 危险化学品重大危险源监测预警系统  报警处置报告 "
                 + d.id() + "  生成于 " + TIME.format(Instant.now()))) {
             pdf.title("报警处置报告");
             pdf.heading("一、报警信息");

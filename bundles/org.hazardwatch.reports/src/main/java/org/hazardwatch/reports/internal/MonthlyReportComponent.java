@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.hazardwatch.api.accident.Accident;
 import org.hazardwatch.api.accident.AccidentService;
 import org.hazardwatch.api.analytics.AccidentRelations;
@@ -42,7 +41,7 @@ public class MonthlyReportComponent implements MonthlyReport {
     private final AlarmAnalytics alarms;
     private final AccidentRelations relations;
     private final AccidentService accidents;
-    private TrueTypeFont font;
+    private final ChineseFont font = new ChineseFont();
 
     @Activate
     public MonthlyReportComponent(@Reference HazardAnalytics hazards, @Reference AlarmAnalytics alarms, @Reference AccidentRelations relations,
@@ -53,12 +52,10 @@ public class MonthlyReportComponent implements MonthlyReport {
         this.accidents = accidents;
     }
 
+    // synchronized like the rendering: the font is not closed under a report being written
     @Deactivate
     synchronized void close() throws IOException {
-        if (font != null) {
-            font.close();
-            font = null;
-        }
+        font.close();
     }
 
     @Override
@@ -88,12 +85,9 @@ public class MonthlyReportComponent implements MonthlyReport {
     // rendering is serialised: the parsed font is shared and PDFBox subsetting reads it
     private synchronized void render(HazardAnalytics.Overview registry, AlarmAnalytics.Analysis a, AlarmAnalytics.Analysis before,
             AccidentRelations.Analysis relation, List<Accident> listed, YearMonth month, LocalDate asOf, OutputStream out) throws IOException {
-        if (font == null) {
-            font = DisposalReportComponent.loadFont();
-        }
         String period = month.getYear() + "年" + month.getMonthValue() + "月";
         String areaName = registry.regionName();
-        try (PdfLayout pdf = new PdfLayout(font, areaName + " " + period + " 监测预警月报", "HazardWatch 危险化学品重大危险源监测预警系统  " + areaName + " "
+        try (PdfLayout pdf = new PdfLayout(font.get(), areaName + " " + period + " 监测预警月报", "HazardWatch 危险化学品重大危险源监测预警系统  " + areaName + " "
                 + period + "月报  生成于 " + TIME.format(Instant.now()))) {
             pdf.title(areaName + "危险化学品重大危险源监测预警月报");
             // a node that has never counted an alarm has no "counted up to" yet

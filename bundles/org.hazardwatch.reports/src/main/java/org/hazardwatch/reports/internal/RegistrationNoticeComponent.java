@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.hazardwatch.api.registration.DocumentType;
 import org.hazardwatch.api.registration.NoticeRenderer;
 import org.hazardwatch.api.registration.RegistrationCase;
@@ -24,14 +23,12 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(service = NoticeRenderer.class)
 public class RegistrationNoticeComponent implements NoticeRenderer {
 
-    private TrueTypeFont font;
+    private final ChineseFont font = new ChineseFont();
 
+    // synchronized like the rendering: the font is not closed under a report being written
     @Deactivate
     synchronized void close() throws IOException {
-        if (font != null) {
-            font.close();
-            font = null;
-        }
+        font.close();
     }
 
     // rendering is serialised: the parsed font is shared and PDFBox subsetting reads it
@@ -40,13 +37,10 @@ public class RegistrationNoticeComponent implements NoticeRenderer {
         if (r.registrationNumber() == null || r.registeredAt() == null) {
             throw new IllegalArgumentException("application " + r.id() + " is not registered yet");
         }
-        if (font == null) {
-            font = DisposalReportComponent.loadFont();
-        }
         boolean registration = r.kind() == RegistrationKind.REGISTRATION;
         String title = registration ? "重大危险源登记通知书" : "重大危险源注销通知书";
         String registrar = registrarName == null || registrarName.isBlank() ? "登记机关" : registrarName;
-        try (PdfLayout pdf = new PdfLayout(font, title + " " + r.registrationNumber(), "HazardWatch 危险化学品重大危险源监测预警系统  "
+        try (PdfLayout pdf = new PdfLayout(font.get(), title + " " + r.registrationNumber(), "HazardWatch 危险化学品重大危险源监测预警系统  "
                 + title + " " + r.registrationNumber() + "  生成于 " + DisposalReportComponent.TIME.format(Instant.now()))) {
             pdf.title(title);
             pdf.paragraph("编号：" + r.registrationNumber());
