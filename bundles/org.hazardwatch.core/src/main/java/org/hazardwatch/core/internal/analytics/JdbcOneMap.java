@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -71,9 +72,35 @@ public class JdbcOneMap implements OneMap, WallDashboard {
         }
     }
 
-    /** An enterprise of the area with what the map needs, coordinates or not. */
+    /**
+     * An enterprise of the area with what the map needs, coordinates or not.
+     *
+     * @param sourceGrades the grade of each standing major hazard source (null: not graded)
+     */
     private record Row(String uscc, String name, String regionCode, String parkCode, String industryCode, String industryGroup, Double longitude,
-            Double latitude, Integer grade, int hazardSources, Set<Integer> grades, int points, int processAlarms, int instrumentAlarms) {
+            Double latitude, List<Integer> sourceGrades, int points, int processAlarms, int instrumentAlarms) {
+
+        /** The most severe grade (1 = 一级), null when none is graded. */
+        Integer grade() {
+            return sourceGrades.stream().filter(Objects::nonNull).min(Integer::compare).orElse(null);
+        }
+
+        int hazardSources() {
+            return sourceGrades.size();
+        }
+
+        boolean hasGradeIn(Set<Integer> grades) {
+            return sourceGrades.stream().filter(Objects::nonNull).anyMatch(grades::contains);
+        }
+    }
+
+    /** Grades 1 to 4, each with no count yet. */
+    private static Map<String, Long> noGrades() {
+        Map<String, Long> byGrade = new LinkedHashMap<>();
+        for (int g = 1; g <= 4; g++) {
+            byGrade.put(String.valueOf(g), 0L);
+        }
+        return byGrade;
     }
 
     // ------------------------------------------------------------------ the map
@@ -93,7 +120,7 @@ public class JdbcOneMap implements OneMap, WallDashboard {
             List<Marker> markers = new ArrayList<>();
             int unplaced = 0;
             for (Row row : rows(c, area, now)) {
-                if (!grades.isEmpty() && row.grades().stream().noneMatch(grades::contains) || !industryFilter.matches(row)) {
+                if (!grades.isEmpty() && !row.hasGradeIn(grades) || !industryFilter.matches(row)) {
                     continue;
                 }
                 EnterpriseRisk risk = riskByUscc.get(row.uscc());
@@ -116,10 +143,7 @@ public class JdbcOneMap implements OneMap, WallDashboard {
     }
 
     private static Map<String, Map<String, Long>> counts(List<Marker> markers) {
-        Map<String, Long> byGrade = new LinkedHashMap<>();
-        for (int g = 1; g <= 4; g++) {
-            byGrade.put(String.valueOf(g), 0L);
-        }
+        Map<String, Long> byGrade = noGrades();
         Map<String, Long> byState = new LinkedHashMap<>();
         for (MarkerState s : MarkerState.values()) {
             byState.put(s.name(), 0L);
@@ -194,11 +218,9 @@ public class JdbcOneMap implements OneMap, WallDashboard {
                     if (grades.isEmpty() && points == 0) {
                         continue;
                     }
-                    Integer worst = grades.stream().filter(g -> g != null).min(Integer::compare).orElse(null);
                     rows.add(new Row(uscc, rs.getString("name"), rs.getString("region_code"), rs.getString("park_code"), rs.getString("industry_code"),
-                            rs.getString("industry_group"), Jdbc.getNullableDouble(rs, "longitude"), Jdbc.getNullableDouble(rs, "latitude"), worst,
-                            grades.size(), grades.stream().filter(g -> g != null).collect(java.util.stream.Collectors.toSet()), points,
-                            rs.getInt("process"), rs.getInt("instrument")));
+                            rs.getString("industry_group"), Jdbc.getNullableDouble(rs, "longitude"), Jdbc.getNullableDouble(rs, "latitude"), grades,
+                            points, rs.getInt("process"), rs.getInt("instrument")));
                 }
             }
         }
@@ -359,6 +381,7 @@ public class JdbcOneMap implements OneMap, WallDashboard {
             List<Row> rows = rows(c, area, now);
             Map<String, EnterpriseRisk> riskByUscc = riskByUscc();
             Map<String, Row> rowByUscc = new HashMap<>();
+            Map<String, Long> byGrade = noGrades();
             long sources = 0;
             long activeAlarms = 0;
             long points = 0;
@@ -367,8 +390,8 @@ public class JdbcOneMap implements OneMap, WallDashboard {
                 sources += row.hazardSources();
                 activeAlarms += row.processAlarms();
                 points += row.points();
+                row.sourceGrades().stream().filter(Objects::nonNull).forEach(g -> byGrade.merge(String.valueOf(g), 1L, Long::sum));
             }
-            Map<String, Long> byGrade = sourcesByGrade(c, area);
             Map<String, Long> byRiskLevel = new LinkedHashMap<>();
             for (RiskLevel level : RiskLevel.values()) {
                 byRiskLevel.put(level.name(), 0L);
@@ -383,52 +406,35 @@ public class JdbcOneMap implements OneMap, WallDashboard {
             inArea.sort(Comparator.comparingDouble(EnterpriseRisk::score).reversed().thenComparing(EnterpriseRisk::enterpriseCode));
             List<WorstEnterprise> worst = inArea.stream().limit(WORST).map(r -> new WorstEnterprise(r.enterpriseCode(), r.name(), r.regionCode(),
                     r.level().name(), r.score(), rowByUscc.get(r.enterpriseCode()).processAlarms())).toList();
-            long predicted = predictions.get().stream().filter(p -> {
-                int colon = p.pointId().indexOf(':');
-                return rowByUscc.containsKey(colon > 0 ? p.pointId().substring(0, colon) : enterpriseOfPoint(c, p.pointId()));
-            }).count();
+            List<TrendPrediction> predicted = predictions.get();
+            Set<String> areaPoints = predicted.isEmpty() ? Set.of() : pointIds(c, area);
+            long predictedInArea = predicted.stream().filter(p -> areaPoints.contains(p.pointId())).count();
             List<HourSplit> hours = today(c, area, now);
             long todayProcess = hours.stream().mapToLong(HourSplit::process).sum();
             long todayInstrument = hours.stream().mapToLong(HourSplit::instrument).sum();
             HourSplit thisHour = hours.isEmpty() ? new HourSplit(0, 0, 0) : hours.get(hours.size() - 1);
             return new Summary(ref(area), now, rows.size(), new GradeCounts(sources, byGrade), new Split(todayProcess, todayInstrument),
-                    new Split(thisHour.process(), thisHour.instrument()), activeAlarms, hours, new Warnings(predicted, byRiskLevel), worst,
+                    new Split(thisHour.process(), thisHour.instrument()), activeAlarms, hours, new Warnings(predictedInArea, byRiskLevel), worst,
                     accidentsThisYear(c, area, now), new Monitoring(points, online(c, area, now)));
         } catch (SQLException e) {
             throw Jdbc.failure("reading the wall screen", e);
         }
     }
 
-    /** Point ids are qualified with the USCC above the enterprise level; at an enterprise node they are not. */
-    private static String enterpriseOfPoint(Connection c, String pointId) {
-        try (PreparedStatement s = c.prepareStatement("SELECT enterprise_code FROM monitoring_point WHERE id = ?")) {
-            s.setString(1, pointId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1).strip() : "";
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("finding a point's enterprise", e);
-        }
-    }
-
-    private static Map<String, Long> sourcesByGrade(Connection c, AnalysisArea.Area area) throws SQLException {
-        Map<String, Long> byGrade = new LinkedHashMap<>();
-        for (int g = 1; g <= 4; g++) {
-            byGrade.put(String.valueOf(g), 0L);
-        }
+    /** The ids of the area's points (as predictions name them: qualified with the USCC above the enterprise level). */
+    private static Set<String> pointIds(Connection c, AnalysisArea.Area area) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String condition = area.condition(args);
-        try (PreparedStatement s = c.prepareStatement("SELECT h.grade, COUNT(*) FROM hazard_source h JOIN enterprise e ON e.id = h.enterprise_id "
-                + "WHERE h.major AND h.status <> 'DEREGISTERED' AND h.grade IS NOT NULL AND e.id IN (SELECT id FROM enterprise WHERE " + condition
-                + ") GROUP BY h.grade")) {
+        String points = pointsOf(area, args);
+        Set<String> ids = new java.util.HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT p.id FROM monitoring_point p WHERE " + points)) {
             Jdbc.bind(s, args);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    byGrade.put(String.valueOf(rs.getInt(1)), rs.getLong(2));
+                    ids.add(rs.getString(1));
                 }
             }
         }
-        return byGrade;
+        return ids;
     }
 
     /** The points of the area's enterprises, as a condition on {@code p}. */
